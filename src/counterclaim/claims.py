@@ -1,0 +1,402 @@
+"""Claims stage: turn one parsed document into claims.
+
+For each sentence, in order:
+
+1. find its attribution frames (:mod:`.attribution`); a sentence with none is credited to the
+   speaker of the quotation it sits in, else to the outlet;
+2. resolve each frame's speaker against the actors named earlier (coreference), and merge
+   frames of one speaker in one sentence;
+3. read the event in each frame's content (:mod:`.events`): no trigger, no claim, except a
+   denial of an allegation stated before ("rejected that allegation"), which answers the
+   latest claim of another claimant;
+4. attach the quantities, place and time mentions, perpetrator and relay found in the content;
+5. give the claim a stable id: the same document always yields the same ids.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from .attribution import MEDIA_NAMES, Coref, Frame, find_frames, speaker_tokens
+from .events import make_perpetrator, perpetrator_of, read_event
+from .mentions import best_location, place_mentions, time_mentions
+from .model import Claim, Claimant, Document, Perpetrator, Quantity, Span, TimeSpan, stable_id
+from .quantities import find_quantities
+
+#: "rejected that allegation", "denied the reports": a denial that points back
+_ANAPHORIC_OBJECTS = frozenset("allegation accusation claim report charge".split())
+#: "The Russian news agency TASS reports (source):" — a relay for what follows
+_RELAY_LINE = re.compile(r"^(?P<who>.{2,80}?)\s+(?:reports|reported|writes|wrote)\b[^.:\n]{0,40}:\s*$")
+_OPEN_Q = "“‘«"
+_CLOSE_Q = "”’»"
+
+
+@dataclass(frozen=True, slots=True)
+class _QuoteRegion:
+    start: int
+    end: int
+
+
+def extract_claims(doc: Doc, document: Document) -> list[Claim]:
+    """All claims of ``document`` whose text was parsed into ``doc`` (``doc.text == document.text``)."""
+    if doc.text != document.text:
+        raise ValueError("the parsed text is not the document text")
+    text = document.text
+    coref = Coref(document.outlet)
+    regions = _quote_regions(text)
+    relay: Span | None = document.byline
+    sents = [s for s in doc.sents if s.text.strip()]
+    # pass 1: frames and their speakers, in reading order (coreference needs the order)
+    read: list[tuple[SpacySpan, list[tuple[Frame, Claimant]]]] = []
+    relays: list[Span | None] = []
+    for sent in sents:
+        frames = find_frames(sent) or _headline_speaker(text, sent)
+        resolved = _merge_same_speaker([(f, coref.resolve(sent, *f.speaker)) for f in frames if f.speaker])
+        read.append((sent, resolved))
+        m = _RELAY_LINE.match(sent.text.strip())
+        if m is not None and _names_media(m.group("who")):
+            who = _relay_name(sent)
+            if who is not None:
+                relay = who
+        relays.append(relay)
+    # pass 2: sentences inside a quotation take the quotation's speaker
+    inherited: dict[int, tuple[Frame, Claimant]] = {}
+    for k, (sent, resolved) in enumerate(read):
+        if resolved:
+            continue
+        region = _region_of(sent, regions)
+        if region is None:
+            continue
+        for j in range(k + 1, len(read)):
+            s2, r2 = read[j]
+            if s2.start_char > region.end + 2:
+                break
+            if r2 and s2.start_char <= region.end:
+                inherited[k] = r2[0]  # the attribution after the closing quote
+                break
+        if k not in inherited and k > 0 and read[k - 1][1] and _same_line(text, read[k - 1][0], sent):
+            inherited[k] = read[k - 1][1][0]  # a quotation that goes on after "…,” X said."
+    # pass 3: claims
+    claims: list[Claim] = []
+    last_by_actor: dict[str | None, Claim] = {}
+    for k, (sent, resolved) in enumerate(read):
+        sent_idx = set(range(sent.start, sent.end))
+        if resolved:
+            items = resolved
+        elif k in inherited:
+            frame, claimant = inherited[k]
+            items = [(Frame("quote", frame.cue, None, set(sent_idx)), claimant)]
+        else:
+            items = [(Frame("outlet", None, None, set(sent_idx)), coref.outlet_claimant())]
+        quantities = find_quantities(sent) if _may_count(sent) else []
+        section = _section(text, sent, document.title)
+        for ordinal, (frame, claimant) in enumerate(items):
+            claim = _claim(document, sent, frame, claimant, quantities, relays[k], section, ordinal, claims, last_by_actor)
+            if claim is not None:
+                claims.append(claim)
+                last_by_actor[claim.claimant.actor] = claim
+    return _carry_context(claims, text)
+
+
+#: event types a bare result ("26 people were killed") may take from the sentence before
+_CARRY_FROM = frozenset({"airstrike", "shelling", "explosion", "ground_attack", "weapon_use", "other"})
+
+
+def _carry_context(claims: list[Claim], text: str) -> list[Claim]:
+    """A claim with neither place nor time right after a claim that has them, in the next
+    sentence or paragraph, speaks of the same happening: "Earlier on Tuesday, airstrikes hit
+    Idlib." / "SOHR said 26 people were killed."  It takes that claim's place, time and (when
+    it only states results) event type, and records the sentence in ``context``."""
+    out: list[Claim] = []
+    for c in claims:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and c.location is None
+            and c.time is None
+            and c.section == "body"
+            and prev.section == "body"
+            and (prev.location is not None or prev.time is not None)
+            and prev.event_type in _CARRY_FROM
+            and c.event_type in ("other", prev.event_type)
+            and _adjacent(text, prev.evidence, c.evidence)
+        ):
+            c = replace(
+                c,
+                location=prev.location,
+                locations=prev.locations,
+                time=prev.time,
+                event_type=prev.event_type if c.event_type == "other" else c.event_type,
+                context=prev.context or prev.evidence,
+            )
+        out.append(c)
+    return out
+
+
+def _adjacent(text: str, a: Span, b: Span) -> bool:
+    """``b`` follows ``a`` with nothing but white space between them."""
+    return a.end <= b.start and not text[a.end : b.start].strip()
+
+
+def _claim(
+    document: Document,
+    sent: SpacySpan,
+    frame: Frame,
+    claimant: Claimant,
+    quantities: list[Quantity],
+    relay: Span | None,
+    section: str,
+    ordinal: int,
+    earlier: list[Claim],
+    last_by_actor: dict[str | None, Claim],
+) -> Claim | None:
+    doc = sent.doc
+    content = [doc[i] for i in sorted(frame.content) if not doc[i].is_space]
+    if not content:
+        return None
+    reading = read_event(content, frame.cue if frame.kind == "verb" else None)
+    responds_to: str | None = None
+    if reading is None:
+        answered = _answered_claim(frame, claimant, earlier)
+        if answered is None:
+            return None
+        responds_to = answered.claim_id
+        event_type, trigger, triggers = answered.event_type, None, ()
+        stance = "denies"
+        stance_cue: Span | None = _tok_span(frame.cue) if frame.cue is not None else None
+        hedged = False
+    else:
+        event_type, trigger, triggers = reading.event_type, reading.trigger, reading.triggers
+        stance, stance_cue, hedged = reading.stance, reading.stance_cue, reading.hedged
+    content_idx = frame.content
+    # the speaker's words (its clauses included) are not what it says, unless the clause is the
+    # content itself ("an allegation by a group that Moscow has conducted air raids")
+    speaker_idx = (speaker_tokens(frame.speaker, doc) - content_idx) if frame.speaker is not None else set()
+    qs = tuple(q for q in quantities if _inside(doc, q.start, q.end, content_idx))
+    stated_idx = {t.i for t in frame.stated_on}
+    places = place_mentions(sent, content_idx, speaker_idx)
+    times = time_mentions(sent, content_idx, speaker_idx | stated_idx)
+    stated_on = None
+    if frame.stated_on:
+        first, last = frame.stated_on[0], frame.stated_on[-1]
+        s, e = first.idx, last.idx + len(last.text)
+        stated_on = TimeSpan(text=doc.text[s:e], text_start=s, text_end=e)
+    perpetrator = _perpetrator(document, sent, triggers, content, claimant)
+    via = _via(frame, claimant, relay, document)
+    evidence = _evidence(document.text, sent)
+    claim_id = stable_id("claim", document.doc_id, evidence.start, evidence.end, ordinal, claimant.actor)
+    confidence = _confidence(frame, reading is not None, qs, places, hedged, section)
+    return Claim(
+        claim_id=claim_id,
+        doc_id=document.doc_id,
+        claimant=claimant,
+        via=via,
+        stance=stance,
+        event_type=event_type,
+        perpetrator=perpetrator,
+        quantities=qs,
+        location=best_location(places),
+        locations=tuple(places),
+        time=_nearest(times, trigger),
+        stated_on=stated_on,
+        evidence=evidence,
+        confidence=confidence,
+        event_cue=_tok_span(trigger) if trigger is not None else None,
+        stance_cue=stance_cue,
+        hedged=hedged,
+        section=section,
+        responds_to=responds_to,
+        source_path=document.source_path,
+        source_id=document.source_id,
+    )
+
+
+def _answered_claim(frame: Frame, claimant: Claimant, earlier: list[Claim]) -> Claim | None:
+    """The allegation a denial without its own trigger answers ("rejected that allegation")."""
+    if frame.kind != "verb" or frame.cue is None or frame.cue.lemma_.lower() not in ("reject", "deny", "refute", "dismiss"):
+        return None
+    objects = [c for c in frame.cue.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not any(o.lemma_.lower() in _ANAPHORIC_OBJECTS for o in objects):
+        return None
+    for c in reversed(earlier):
+        if c.claimant.actor != claimant.actor and c.stance == "asserts":
+            return c
+    return None
+
+
+_HEADLINE_SPEAKER = re.compile(r":\s*(?P<who>[A-Z][\w.'’ -]{1,40}?)\s*$")
+
+
+def _headline_speaker(text: str, sent: SpacySpan) -> list[Frame]:
+    """"About 87,000 Militants Eliminated ...: Kremlin" — a headline names its source last."""
+    line_end = text.find("\n", sent.start_char)
+    line_end = len(text) if line_end < 0 else line_end
+    m = _HEADLINE_SPEAKER.search(text, sent.start_char, line_end)
+    if m is None or m.start() < sent.start_char:
+        return []
+    who = sent.doc.char_span(m.start("who"), m.end("who"), alignment_mode="expand")
+    if who is None or len(who) > 6:
+        return []
+    content = set(range(sent.start, sent.end)) - set(range(who.start, who.end))
+    return [Frame("headline", None, (who.start, who.end - 1), content)]
+
+
+def _merge_same_speaker(items: list[tuple[Frame, Claimant]]) -> list[tuple[Frame, Claimant]]:
+    """One speaker, one claim per sentence: "… it said, adding …" are one statement."""
+    out: list[tuple[Frame, Claimant]] = []
+    for frame, claimant in items:
+        for f0, c0 in out:
+            if c0.actor == claimant.actor and c0.actor is not None and (f0.kind == frame.kind or frame.kind != "noun"):
+                f0.content |= frame.content
+                f0.stated_on.extend(frame.stated_on)
+                break
+        else:
+            out.append((frame, claimant))
+    return out
+
+
+def _nearest(times: list[TimeSpan], trigger: Token | None) -> TimeSpan | None:
+    """The time mention closest to the event word ("killed ... in 2011", not "the vote on May 26")."""
+    if not times or trigger is None:
+        return times[0] if times else None
+    return min(times, key=lambda t: min(abs(t.text_start - trigger.idx), abs(t.text_end - trigger.idx)))
+
+
+def _perpetrator(
+    document: Document, sent: SpacySpan, triggers: tuple[Token, ...], content: list[Token], claimant: Claimant
+) -> Perpetrator | None:
+    found = next((f for f in (perpetrator_of(t, content) for t in triggers) if f is not None), None)
+    if found is None:
+        return None
+    first, last = found
+    actor: str | None = None
+    if first is last and first.pos_ == "PRON":
+        actor = claimant.actor  # "it had killed": the claimant's own side
+    elif first.lower_ in ("its", "their") and claimant.actor:
+        actor = claimant.actor
+    else:
+        actor = re.sub(r"^(?:the|a|an)\s+", "", document.text[first.idx : last.idx + len(last.text)], flags=re.I)
+    return make_perpetrator(document.text, sent, first, last, actor)
+
+
+def _via(frame: Frame, claimant: Claimant, relay: Span | None, document: Document) -> Span | None:
+    if frame.relay is not None:
+        t = frame.relay
+        return Span(t.text, t.idx, t.idx + len(t.text))
+    if relay is None:
+        return None
+    if claimant.actor and relay.text.lower() in claimant.actor.lower():
+        return None  # the relay is the claimant itself
+    if claimant.text is None and document.outlet and relay.text.lower() in document.outlet.lower():
+        return None
+    return relay
+
+
+def _evidence(text: str, sent: SpacySpan) -> Span:
+    s, e = sent.start_char, sent.end_char
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return Span(text[s:e], s, e)
+
+
+def _confidence(frame: Frame, has_trigger: bool, qs: tuple[Quantity, ...], places: list, hedged: bool, section: str) -> float:
+    """A heuristic score, not a calibrated probability: how sure the reading is."""
+    score = 0.5
+    if frame.kind in ("verb", "according", "noun"):
+        score += 0.2
+    elif frame.kind == "quote":
+        score += 0.1
+    if has_trigger:
+        score += 0.1
+    if qs:
+        score += 0.1
+    if places:
+        score += 0.05
+    if hedged:
+        score -= 0.1
+    if section != "body":
+        score -= 0.1
+    return round(max(0.05, min(score, 0.95)), 2)
+
+
+def _may_count(sent: SpacySpan) -> bool:
+    return any(t.like_num or t.pos_ == "NUM" or t.lower_ in ("dozens", "hundreds", "thousands", "scores", "several", "dozen") for t in sent)
+
+
+def _inside(doc: Doc, start: int, end: int, idx: set[int]) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    inside = sum(1 for t in span if t.i in idx)
+    return inside * 2 >= len(span)
+
+
+def _section(text: str, sent: SpacySpan, title: str | None) -> str:
+    line_start = text.rfind("\n", 0, sent.start_char) + 1
+    line_end = text.find("\n", sent.start_char)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    if title and line == title.strip():
+        return "headline"
+    if line and line[-1] not in ".!?\"”’:)" and len(line) < 160 and line == sent.text.strip():
+        return "heading"
+    return "body"
+
+
+def _quote_regions(text: str) -> list[_QuoteRegion]:
+    """Quotations per line; a closing quote with no opening one starts at the line start."""
+    out: list[_QuoteRegion] = []
+    pos = 0
+    for line in text.split("\n"):
+        open_at: int | None = None
+        straight_open = False
+        for i, ch in enumerate(line):
+            if ch in _OPEN_Q and ch != "’":
+                open_at = pos + i
+            elif ch in _CLOSE_Q and ch != "’":
+                out.append(_QuoteRegion(open_at if open_at is not None else pos, pos + i))
+                open_at = None
+            elif ch == '"':
+                if not straight_open:
+                    open_at, straight_open = pos + i, True
+                else:
+                    out.append(_QuoteRegion(open_at if open_at is not None else pos, pos + i))
+                    open_at, straight_open = None, False
+        pos += len(line) + 1
+    return out
+
+
+def _region_of(sent: SpacySpan, regions: list[_QuoteRegion]) -> _QuoteRegion | None:
+    s = sent.start_char
+    body = sent.text.strip()
+    s += len(sent.text) - len(sent.text.lstrip())
+    e = s + len(body)
+    for r in regions:
+        if r.start <= s and e <= r.end + 2:
+            return r
+    return None
+
+
+def _same_line(text: str, a: SpacySpan, b: SpacySpan) -> bool:
+    return "\n" not in text[a.end_char : b.start_char] and b.text.lstrip()[:1] in _OPEN_Q + '"'
+
+
+def _names_media(who: str) -> bool:
+    return any(w.lower().strip(".,") in MEDIA_NAMES for w in who.split())
+
+
+def _relay_name(sent: SpacySpan) -> Span | None:
+    for t in sent:
+        if t.lower_ in MEDIA_NAMES:
+            return Span(t.text, t.idx, t.idx + len(t.text))
+    return None
+
+
+def _tok_span(tok: Token) -> Span:
+    return Span(tok.text, tok.idx, tok.idx + len(tok.text))

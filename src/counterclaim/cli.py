@@ -1,0 +1,254 @@
+"""The ``counterclaim`` command: a thin click layer over the library.
+
+Exit codes: 0 all inputs read; 1 some inputs failed (each said in one line on stderr, the rest
+of the batch went on); 2 usage error or a failure that stopped the command.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .errors import CounterclaimError
+from .export import FORMATS, write_claims
+from .nlp import DEFAULT_MODEL
+from .pipeline import Extractor, Result
+from .readers import DEFAULT_MAX_BYTES, CsvColumns, read_inputs
+from .store import Ledger
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_PARTIAL = 1
+EXIT_FAILED = 2
+
+
+def input_options(fn: F) -> F:
+    """Options shared by every command that reads articles."""
+    opts = [
+        click.option("--manifest", type=click.Path(dir_okay=False), help="JSONL of `path` + metadata (outlet, url, published, title, id) for the inputs."),
+        click.option("--published", metavar="YYYY-MM-DD", help="Publication date for every input (overrides metadata)."),
+        click.option("--text-column", default=CsvColumns().text, show_default=True, help="CSV column holding the article text."),
+        click.option("--id-column", default=CsvColumns().id, show_default=True, help="CSV column holding the record id."),
+        click.option("--title-column", default=CsvColumns().title, show_default=True, help="CSV column holding the title."),
+        click.option("--outlet-column", default=CsvColumns().outlet, show_default=True, help="CSV column holding the outlet."),
+        click.option("--date-column", default=CsvColumns().published, show_default=True, help="CSV column holding the publication date."),
+        click.option("--url-column", default=CsvColumns().url, help="CSV column holding the URL."),
+        click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse input files larger than this."),
+        click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline (name or path)."),
+        click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on when stderr is a terminal)."),
+    ]
+    for opt in reversed(opts):
+        fn = opt(fn)
+    return fn
+
+
+def _columns(kw: dict[str, Any]) -> CsvColumns:
+    return CsvColumns(
+        text=kw["text_column"], id=kw["id_column"], title=kw["title_column"], url=kw["url_column"],
+        outlet=kw["outlet_column"], published=kw["date_column"],
+    )
+
+
+def _results(paths: tuple[str, ...], kw: dict[str, Any]) -> Iterator[Result]:
+    if not paths and not kw["manifest"]:
+        raise click.UsageError("give at least one PATH (a file, a directory, or - for stdin) or --manifest")
+    records = read_inputs(
+        list(paths), manifest=kw["manifest"], published=kw["published"], csv_columns=_columns(kw),
+        max_bytes=kw["max_bytes"], stdin=sys.stdin,
+    )
+    extractor = Extractor(model=kw["model"])
+    yield from _with_progress(extractor.run(records), kw["progress"])
+
+
+def _with_progress(results: Iterator[Result], progress: bool | None) -> Iterator[Result]:
+    show = sys.stderr.isatty() if progress is None else progress
+    if not show:
+        yield from results
+        return
+    from tqdm import tqdm
+
+    with tqdm(unit="doc", file=sys.stderr, desc="reading", dynamic_ncols=True) as bar:
+        for r in results:
+            bar.update(1)
+            yield r
+
+
+class Tally:
+    """Counts what happened to the inputs and says each problem in one line."""
+
+    def __init__(self) -> None:
+        self.docs = self.claims = self.failed = self.new = 0
+
+    def see(self, r: Result) -> bool:
+        if r.error is not None:
+            self.failed += 1
+            click.echo(f"error: {r.error.message}", err=True)
+            return False
+        assert r.document is not None
+        for w in r.document.warnings:
+            click.echo(f"warning: {r.label}: {w}", err=True)
+        self.docs += 1
+        self.claims += len(r.claims)
+        return True
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_PARTIAL if self.failed else 0
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="counterclaim")
+def cli() -> None:
+    """counterclaim: a ledger of who claims what happened in conflict reporting.
+
+    Reads articles (.txt, .html, .jsonl, .csv, directories, - for stdin) and writes every claim
+    in them (claimant, stance, event, quantities with bounds, place and time mentions), each
+    with the sentence it came from.
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+@input_options
+def extract(paths: tuple[str, ...], fmt: str, **kw: Any) -> None:
+    """Print the claims of PATHS to stdout (no database)."""
+    tally = Tally()
+
+    def claims() -> Iterator[Any]:
+        for r in _results(paths, kw):
+            if tally.see(r):
+                yield from r.claims
+
+    _guard(lambda: write_claims(claims(), sys.stdout, fmt))
+    sys.exit(tally.exit_code)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--db", required=True, type=click.Path(dir_okay=False), help="Ledger file (created if missing).")
+@input_options
+def ingest(paths: tuple[str, ...], db: str, **kw: Any) -> None:
+    """Read PATHS and store their documents and claims in the ledger --db.
+
+    One transaction per document: a killed run leaves every document whole or absent, and
+    running the same command again adds only what is missing.
+    """
+    tally = _guard(lambda: _ingest(paths, db, kw))
+    sys.exit(tally.exit_code)
+
+
+def _ingest(paths: tuple[str, ...], db: str, kw: dict[str, Any]) -> Tally:
+    tally = Tally()
+    started = time.perf_counter()
+    with Ledger(db) as ledger:
+        for r in _results(paths, kw):
+            if tally.see(r):
+                assert r.document is not None
+                tally.new += ledger.add(r.document, r.claims)
+    secs = time.perf_counter() - started
+    click.echo(
+        f"{tally.docs} documents read ({tally.new} new, {tally.docs - tally.new} already in the ledger), "
+        f"{tally.claims} claims; {tally.failed} inputs failed; {secs:.1f} s; ledger: {db}",
+        err=True,
+    )
+    return tally
+
+
+@cli.command()
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False), help="Ledger file.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--actor", help="Only claims by this claimant (normalised name, any case).")
+@click.option("--actor-type", type=click.Choice(["state_military", "government", "monitor", "ngo", "un", "media", "armed_group", "unknown"]))
+@click.option("--stance", type=click.Choice(["asserts", "denies"]))
+@click.option("--event-type", type=click.Choice(["airstrike", "shelling", "ground_attack", "explosion", "sorties", "territory", "weapon_use", "other"]))
+@click.option("--doc", "doc_id", help="Only claims of this document id.")
+@click.option("--search", help="Full-text query over claims (SQLite FTS5 syntax).")
+@click.option("--limit", type=int, help="At most this many claims.")
+def claims(db: str, fmt: str, actor: str | None, actor_type: str | None, stance: str | None,
+           event_type: str | None, doc_id: str | None, search: str | None, limit: int | None) -> None:
+    """List the claims stored in a ledger."""
+
+    def run() -> None:
+        with Ledger(db, readonly=True) as ledger:
+            if search:
+                found = [c for c in ledger.search_claims(search, limit=limit or 1000)
+                         if (actor is None or (c.claimant.actor or "").lower() == actor.lower())
+                         and (actor_type is None or c.claimant.actor_type == actor_type)
+                         and (stance is None or c.stance == stance)
+                         and (event_type is None or c.event_type == event_type)
+                         and (doc_id is None or c.doc_id == doc_id)]
+                write_claims(found, sys.stdout, fmt)
+            else:
+                write_claims(ledger.claims(doc_id=doc_id, actor=actor, actor_type=actor_type, stance=stance,
+                                           event_type=event_type, limit=limit), sys.stdout, fmt)
+
+    _guard(run)
+
+
+@cli.command()
+@click.option("--db", default="counterclaim-demo.db", show_default=True, type=click.Path(dir_okay=False),
+              help="Where to write the demo ledger (replaced if it exists).")
+@click.option("--seeds-only", is_flag=True, help="Only the five seed articles, not FA-KES (a few seconds instead of about a minute).")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline (name or path).")
+def demo(db: str, seeds_only: bool, model: str) -> None:
+    """Ingest the bundled corpus (five seed articles and FA-KES) into a fresh ledger and summarise it."""
+    corpus = importlib.resources.files("counterclaim.data.corpus")
+    seeds = Path(str(corpus / "seeds"))
+    fakes = Path(str(corpus / "fakes" / "FA-KES-Dataset.csv"))
+    for suffix in ("", "-wal", "-shm"):
+        Path(db + suffix).unlink(missing_ok=True)
+    kw = {"manifest": None, "published": None, "max_bytes": DEFAULT_MAX_BYTES, "model": model, "progress": None,
+          **{k: getattr(CsvColumns(), v) for k, v in (("text_column", "text"), ("id_column", "id"), ("title_column", "title"),
+                                                      ("url_column", "url"), ("outlet_column", "outlet"), ("date_column", "published"))}}
+    paths = (str(seeds),) if seeds_only else (str(seeds), str(fakes))
+    tally = _guard(lambda: _ingest(paths, db, kw))
+    _guard(lambda: _summary(db, seeds))
+    sys.exit(tally.exit_code)
+
+
+def _summary(db: str, seeds: Path) -> None:
+    with Ledger(db, readonly=True) as ledger:
+        stats = ledger.stats()
+        click.echo(f"\nLedger {Path(db).resolve()}: {stats['documents']} documents, {stats['claims']} claims")
+        click.echo("  by stance:     " + ", ".join(f"{k} {v}" for k, v in stats["by_stance"].items()))
+        click.echo("  by event type: " + ", ".join(f"{k} {v}" for k, v in stats["by_event_type"].items()))
+        click.echo("  by claimant:   " + ", ".join(f"{k} {v}" for k, v in stats["by_actor_type"].items()))
+        seed_claims = [c for c in ledger.claims() if c.source_path and Path(c.source_path).parent == seeds]
+        click.echo(f"\nThe seed articles' {len(seed_claims)} claims:\n")
+        write_claims(seed_claims, sys.stdout, "table")
+        denials = [c for c in seed_claims if c.stance == "denies"]
+        click.echo(f"\n{len(denials)} denials in the seed articles, e.g.:")
+        for c in denials[:4]:
+            click.echo(f"  - {c.claimant.actor}: {c.evidence.text[:140]}")
+        click.echo(f"\nNext: counterclaim claims --db {db} --format table   (or --format jsonl, --stance denies, --search Idlib)")
+
+
+T = TypeVar("T")
+
+
+def _guard(fn: Callable[[], T]) -> T:
+    """Run ``fn``; a counterclaim error stops the command with one line and exit code 2."""
+    try:
+        return fn()
+    except CounterclaimError as exc:
+        click.echo(f"error: {exc.message}", err=True)
+        sys.exit(EXIT_FAILED)
+    except BrokenPipeError:  # `counterclaim extract ... | head`
+        sys.stderr.close()
+        sys.exit(0)
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

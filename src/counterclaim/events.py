@@ -1,0 +1,292 @@
+"""Event stage: what happened (event type), whether it is asserted or denied, and by whom.
+
+Works on the tokens of one claim's content (a set of token indices inside a sentence), using
+lemma lexicons and the dependency parse:
+
+* a **trigger** is a token whose lemma names violence or its results ("strike", "raid",
+  "shell", "kill", "destroy", "sortie", "liberate", "cluster bombs", ...);
+* the **event type** is the most specific type among the content's triggers
+  (:data:`TYPE_PRIORITY`): a weapon named beats an airstrike, an airstrike beats its results;
+* the **stance** is ``denies`` when the claimant's verb is a denial ("rejected", "refuted",
+  "denied") or when a trigger, or the verb that carries it ("did not *carry out* a single
+  strike"), is negated; a negation further away ("neither specified the date of the strikes")
+  does not count;
+* the **perpetrator** is the agent of the trigger: its subject ("Russian jets had carried out
+  10 strikes"), its ``by`` phrase ("airstrikes by Russian and Syrian government warplanes") or
+  its national modifier ("Russian airstrikes").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from .attribution import mention_span
+from .model import Perpetrator, Span
+
+#: lemma -> event type.  Result words ("kill", "destroy") are ``other``: they take the type of a
+#: more specific trigger in the same claim when there is one.
+TRIGGERS: dict[str, str] = {
+    **dict.fromkeys(
+        "airstrike air-strike strike raid bomb bombing bombard bombardment airraid".split(),
+        "airstrike",
+    ),
+    **dict.fromkeys("shell shelling mortar artillery rocket missile barrage".split(), "shelling"),
+    **dict.fromkeys("attack offensive assault clash fighting storm ambush battle".split(), "ground_attack"),
+    **dict.fromkeys("explosion blast explode detonate ied bomber".split(), "explosion"),
+    **dict.fromkeys("sortie".split(), "sorties"),
+    **dict.fromkeys("liberate capture seize recapture retake siege".split(), "territory"),
+    **dict.fromkeys(
+        """kill killing dead death die casualty fatality wound injure injury hurt destroy destruction
+        eliminate massacre execute victim body target hit pound damage surrender""".split(),
+        "other",
+    ),
+}
+
+#: Weapons whose use is itself the claim ("is not using cluster bombs").
+WEAPON_WORDS: frozenset[str] = frozenset(
+    """cluster sarin chlorine phosphorus incendiary napalm nerve chemical barrel thermobaric""".split()
+)
+#: Verbs that make a weapon mention a claim of use.
+WEAPON_VERBS: frozenset[str] = frozenset("use drop employ deploy fire".split())
+
+_WEAPON_NOUNS = frozenset("rocket missile mortar artillery".split())
+_FIRE_HEADS = frozenset("fire attack strike shell shelling barrage round salvo".split())
+#: Words that put an attack in the air.
+AIR_WORDS: frozenset[str] = frozenset("jet warplane aircraft aviation bomber helicopter airstrike air drone".split())
+
+TYPE_PRIORITY: tuple[str, ...] = (
+    "weapon_use", "airstrike", "shelling", "explosion", "ground_attack", "territory", "sorties", "other"
+)
+
+#: Claimant verbs that are denials in themselves.
+DENIAL_VERBS: frozenset[str] = frozenset("deny reject refute dismiss rebuff disprove".split())
+#: Words inside the content that make it a denial ("well-known lies").
+DENIAL_WORDS: frozenset[str] = frozenset("lie lies fake fabrication fabricated baseless unfounded false".split())
+#: Verbs that carry a nominal trigger: "carry out / deliver / conduct / launch a strike".
+LIGHT_VERBS: frozenset[str] = frozenset("carry deliver conduct launch make perform stage mount execute".split())
+#: Hedges: the claimant (usually the outlet) does not vouch for it.
+HEDGES: frozenset[str] = frozenset("reportedly allegedly purportedly apparently".split())
+
+
+@dataclass(frozen=True, slots=True)
+class EventReading:
+    event_type: str
+    trigger: Token
+    #: every trigger of the content, most specific type first
+    triggers: tuple[Token, ...]
+    stance: str
+    stance_cue: Span | None
+    hedged: bool
+
+
+def trigger_type(tok: Token, context_lemmas: Collection[str]) -> str | None:
+    """The event type ``tok`` triggers, or None.  ``context_lemmas`` are the content's lemmas."""
+    lemma = tok.lemma_.lower()
+    if lemma in WEAPON_WORDS and tok.pos_ in ("NOUN", "ADJ", "PROPN"):
+        # "cluster bombs", "chemical weapons", "barrel bombs", "sarin"
+        return "weapon_use"
+    if lemma in WEAPON_VERBS and tok.pos_ == "VERB" and WEAPON_WORDS.intersection(context_lemmas):
+        return "weapon_use"
+    found = TRIGGERS.get(lemma)
+    if found is None and lemma == "lay" and any(c.lower_ == "down" for c in tok.children):
+        return "other"  # "laid down their weapons": surrendered
+    if found is None:
+        return None
+    if lemma in _WEAPON_NOUNS and tok.dep_ == "compound" and tok.head.lemma_.lower() not in _FIRE_HEADS:
+        return None  # "rocket launchers", "missile depots": things, not shelling
+    if lemma == "attack" and AIR_WORDS.intersection(context_lemmas):
+        return "airstrike"
+    if lemma == "strike" and tok.pos_ == "VERB" and not _military_context(context_lemmas):
+        return None
+    if lemma in ("body", "target", "hit", "victim", "damage", "pound") and not _military_context(context_lemmas):
+        return None
+    if lemma == "bomber" and any(c.lower_.startswith("su-") for c in tok.children):
+        return "airstrike"  # "A Su-24M bomber destroyed": an aircraft, not a suicide bomber
+    if lemma == "bomber":
+        return "airstrike" if "air" in context_lemmas or "aviation" in context_lemmas else "explosion"
+    return found
+
+
+def _military_context(lemmas: Collection[str]) -> bool:
+    return bool(
+        {"kill", "dead", "airstrike", "strike", "raid", "jet", "warplane", "aircraft", "bomber", "terrorist",
+         "militant", "force", "army", "aviation", "sortie", "drone", "missile", "target", "civilian",
+         "destroy", "military", "shell", "attack"}.intersection(lemmas)
+    )
+
+
+def read_event(content: list[Token], frame_verb: Token | None) -> EventReading | None:
+    """Event type, main trigger and stance of one claim's content tokens; None when no trigger."""
+    lemmas = {t.lemma_.lower() for t in content}
+    found: list[tuple[int, int, Token, str]] = []
+    for tok in content:
+        etype = trigger_type(tok, lemmas)
+        if etype is not None:
+            found.append((TYPE_PRIORITY.index(etype), tok.i, tok, etype))
+    found.sort(key=lambda f: (f[0], f[1]))
+    if found and all(_only_mentioned(f[2]) for f in found):
+        return None
+    best = found[0][1:] if found else None
+    denial_cue = _denial_verb_cue(frame_verb)
+    if best is None:
+        return None
+    _, trigger, etype = best
+    stance, cue = "asserts", None
+    if denial_cue is not None:
+        stance, cue = "denies", denial_cue
+    else:
+        neg = _negation_of_triggers(content, lemmas)
+        if neg is not None:
+            stance, cue = "denies", neg
+        else:
+            lie = next((t for t in content if t.lemma_.lower() in DENIAL_WORDS and t.pos_ in ("NOUN", "ADJ")), None)
+            if lie is not None:
+                stance, cue = "denies", _span_of(lie)
+    hedged = any(t.lower_ in HEDGES for t in content)
+    return EventReading(etype, trigger, tuple(f[2] for f in found), stance, cue, hedged)
+
+
+def _only_mentioned(tok: Token) -> bool:
+    """"the date of the strikes", "footage of the airstrikes": the event is named as the topic of
+    something else, not said to have happened."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    owner = prep.head
+    return prep.lower_ in ("of", "about", "on") and owner.pos_ == "NOUN" and owner.lemma_.lower() in _TOPIC_NOUNS
+
+
+_TOPIC_NOUNS = frozenset("date footage video photo image information detail details report news time number".split())
+
+
+def _denial_verb_cue(verb: Token | None) -> Span | None:
+    if verb is None:
+        return None
+    if verb.lemma_.lower() in DENIAL_VERBS:
+        return _span_of(verb)
+    # "said ... , saying its jets have not targeted": the frame verb of a participle denial
+    return None
+
+
+def _negation_of_triggers(content: list[Token], lemmas: Collection[str]) -> Span | None:
+    """A negation on a trigger or on the verb that carries it ("did not carry out a single strike")."""
+    for tok in content:
+        if trigger_type(tok, lemmas) is None:
+            continue
+        for carrier in _carriers(tok):
+            for child in carrier.children:
+                if child.dep_ == "neg" or child.lower_ in ("never", "no"):
+                    return _span_of(child)
+            if carrier.pos_ == "NOUN":
+                for child in carrier.children:
+                    if child.dep_ == "det" and child.lower_ in ("no", "neither"):
+                        return _span_of(child)
+    return None
+
+
+def _carriers(tok: Token) -> list[Token]:
+    """The trigger itself and the verb (or verbs, through xcomp/conj) that predicate it."""
+    out = [tok]
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") and head.pos_ in ("VERB", "AUX"):
+        out.append(head)
+        if head.dep_ in ("xcomp",) and head.head.pos_ in ("VERB", "AUX"):
+            out.append(head.head)
+    elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ in ("in", "of"):
+        # "took part in strikes": only for participation verbs
+        if head.head.lemma_ in ("take", "participate", "engage", "involve"):
+            out.append(head.head)
+    if tok.pos_ == "VERB" and tok.dep_ in ("xcomp",) and tok.head.pos_ in ("VERB", "AUX"):
+        out.append(tok.head)
+    return out
+
+
+def perpetrator_of(trigger: Token, content: Collection[Token]) -> tuple[Token, Token] | None:
+    """(first, last) token of the agent of ``trigger``, or None."""
+    inside = {t.i for t in content}
+    candidates: list[Token] = []
+    if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN":
+        trigger = trigger.head  # "mortar fire by Daesh terrorists"
+    verb = trigger if trigger.pos_ == "VERB" else None
+    if verb is None and trigger.dep_ in ("dobj",) and trigger.head.pos_ == "VERB" and trigger.head.lemma_ in LIGHT_VERBS:
+        verb = trigger.head
+    if verb is None and trigger.dep_ == "nsubjpass" and trigger.head.pos_ == "VERB" and trigger.head.lemma_ in LIGHT_VERBS:
+        verb = trigger.head  # "the strikes were carried out by ..."
+    if verb is not None:
+        for child in verb.children:
+            if child.dep_ == "nsubj" and not _patient_subject(verb):
+                candidates.append(child)
+            elif child.dep_ == "agent":
+                candidates.extend(c for c in child.children if c.dep_ == "pobj")
+    if not candidates and trigger.pos_ in ("NOUN", "PROPN"):
+        for child in trigger.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                candidates.extend(c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ in ("amod", "compound", "poss") and _national(child) and TRIGGERS.get(
+                trigger.lemma_.lower()
+            ) in ("airstrike", "shelling"):
+                candidates.append(child)
+    for cand in candidates:
+        if cand.i not in inside:
+            continue
+        if cand.pos_ == "PRON" and cand.lower_ not in ("it", "they", "we", "its", "their"):
+            continue
+        if cand.lemma_.lower() in TRIGGERS:
+            continue  # "airstrikes hit Idlib": the strikes are not who struck
+        if cand.dep_ in ("amod", "compound"):
+            sub = _conjoined_modifiers(cand)
+            return min(sub, key=lambda t: t.i), max(sub, key=lambda t: t.i)
+        first, last = mention_span(cand, with_conj=True)
+        return trigger.doc[first], trigger.doc[last]
+    return None
+
+
+def _patient_subject(verb: Token) -> bool:
+    """The subject of this verb suffered the act: a bare participle ("87,000 Militants
+    Eliminated", "141 settlements ... liberated") or a surrender ("laid down their weapons")."""
+    if verb.lemma_.lower() in ("lay", "surrender", "die"):
+        return True
+    own_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if verb.dep_ == "conj" and not own_aux and any(c.dep_ == "auxpass" for c in verb.head.children):
+        return True  # "militants have been eliminated, 141 settlements ... liberated"
+    if verb.tag_ != "VBN":
+        return False
+    head = verb.head if verb.dep_ == "conj" else verb
+    auxes = [c for c in (*verb.children, *head.children) if c.dep_ in ("aux", "auxpass")]
+    return not auxes or any(c.dep_ == "auxpass" for c in auxes)
+
+
+def _national(tok: Token) -> bool:
+    """"Russian airstrikes", "U.S. strikes", "Russia's strikes": an actor, not a place."""
+    if tok.ent_type_ in ("NORP", "ORG"):
+        return True
+    return tok.ent_type_ == "GPE" and tok.lower_.strip(".") in _COUNTRIES
+
+
+_COUNTRIES = frozenset("u.s us usa russia turkey iran israel britain france uk".split())
+
+
+def _conjoined_modifiers(mod: Token) -> list[Token]:
+    """"Syrian and Russian airstrikes": the modifier and its conjuncts."""
+    out = [mod]
+    for t in mod.subtree:
+        if t.dep_ in ("conj", "cc") or t is mod:
+            out.append(t)
+    return out
+
+
+def make_perpetrator(doc_text: str, sent: SpacySpan, first: Token, last: Token, actor: str | None) -> Perpetrator:
+    start = first.idx
+    end = last.idx + len(last.text)
+    text = doc_text[start:end]
+    toks = sent.doc[first.i : last.i + 1]
+    several = any(t.dep_ == "cc" for t in toks) or any(t.lower_ == "or" for t in toks)
+    return Perpetrator(text=text, actor=actor, start=start, end=end, several=several)
+
+
+def _span_of(tok: Token) -> Span:
+    return Span(tok.text, tok.idx, tok.idx + len(tok.text))

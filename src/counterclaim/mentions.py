@@ -1,0 +1,143 @@
+"""Place and time mentions of a claim, kept as verbatim spans.
+
+This stage finds *where the text says* a place or a time; turning them into coordinates and
+calendar windows is the resolve stage's job.  Until then a :class:`Location` carries only its
+text, offsets and the relation words in front of it ("northeast of", "near", "the outskirts
+of"), with ``precision`` ``unknown``; a :class:`TimeSpan` carries its text and offsets with
+``precision`` ``unknown``.
+
+Time mentions are spaCy's ``DATE``/``TIME`` entities plus the phrases it misses or cuts
+(:data:`TIME_PATTERNS`: "over the past 24 hours", "since the beginning of 2017",
+"December 18-23", "Earlier on Tuesday", "at dawn on Friday").  A list of times joined by
+commas or "or" ("yesterday, or this week, or even since the beginning of 2017") is one mention:
+the claim covers all of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from spacy.tokens import Span as SpacySpan
+
+from .model import Location, TimeSpan
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
+
+_DIR = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+RELATION = re.compile(
+    r"(?P<rel>(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?" + _DIR + r"(?:ern)?\s+of|near(?:by)?|"
+    r"(?:the\s+)?outskirts\s+of|(?:the\s+)?countryside\s+of|(?:the\s+)?vicinity\s+of|around|outside|"
+    r"close\s+to|" + _DIR + r"(?:ern)?|rural|(?:the\s+)?province\s+of|(?:the\s+)?provinces\s+of|"
+    r"(?:the\s+)?city\s+of|(?:the\s+)?town\s+of|(?:the\s+)?village\s+of)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+TIME_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.I)
+    for p in (
+        r"\b(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+(?:\d+|\w+)\s+(?:hours|days|weeks|months|years)\b",
+        r"\bsince\s+(?:the\s+)?(?:beginning|start)\s+of\s+(?:\d{4}|this\s+(?:year|month|week))\b",
+        r"\b" + _MONTH + r"\s+\d{1,2}\s*[-–]\s*\d{1,2}(?:,?\s+\d{4})?\b",
+        r"\b(?:earlier|later)\s+on\s+" + _WEEKDAY + r"\b",
+        r"\b(?:at\s+dawn|at\s+dusk|overnight|late|early)\s+on\s+" + _WEEKDAY + r"\b",
+        r"\b(?:earlier|later)\s+this\s+(?:week|month|year)\b",
+        r"\bon\s+" + _WEEKDAY + r"\b",
+    )
+)
+#: "next month", "tomorrow": not when a reported event happened
+_FUTURE = re.compile(r"\b(?:next|tomorrow|coming|upcoming)\b", re.I)
+#: words that may join the parts of one time mention
+_JOIN = re.compile(r"^[\s,]*(?:(?:or|and|even|or\s+even|and\s+even)[\s,]*)*$", re.I)
+
+
+def place_mentions(sent: SpacySpan, content: Collection[int], exclude: Collection[int]) -> list[Location]:
+    """Place entities in the claim's content, with the relation words just before them."""
+    doc = sent.doc
+    out: list[Location] = []
+    for ent in sent.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        if ent.start not in content or any(i in exclude for i in range(ent.start, ent.end)):
+            continue
+        # "Russia's Defense Ministry": a place used as an owner is not where the claim happened
+        if ent[-1].dep_ == "poss" or (ent.end < len(doc) and doc[ent.end].tag_ == "POS"):
+            continue
+        if ent.root.dep_ in ("nsubj", "nsubjpass", "poss") and ent.label_ == "GPE":
+            continue  # "Moscow condemned", "Washington respect": a government, not a place
+        if ent.end + 1 < len(doc) and doc[ent.end].text == "-":
+            continue  # "US-led", "Turkish-backed": a modifier, not a place
+        relation = None
+        before = doc.text[max(sent.start_char, ent.start_char - 48) : ent.start_char]
+        m = RELATION.search(before)
+        start = ent.start_char
+        if m is not None:
+            relation = re.sub(r"\s+", " ", m.group("rel").strip().lower())
+        out.append(Location(text=ent.text, relation=relation, text_start=start, text_end=ent.end_char))
+    return out
+
+
+def time_mentions(sent: SpacySpan, content: Collection[int], exclude: Collection[int]) -> list[TimeSpan]:
+    """Time mentions in the claim's content, coordinated lists merged into one."""
+    doc = sent.doc
+    spans: list[tuple[int, int]] = []
+    for ent in sent.ents:
+        if ent.label_ not in TIME_LABELS:
+            continue
+        if not any(i in content for i in range(ent.start, ent.end)) or any(i in exclude for i in range(ent.start, ent.end)):
+            continue
+        if _is_duration_modifier(ent) or _FUTURE.search(ent.text):
+            continue
+        spans.append((ent.start_char, ent.end_char))
+    text = sent.text
+    base = sent.start_char
+    excluded_chars = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in exclude]
+    for pat in TIME_PATTERNS:
+        for m in pat.finditer(text):
+            s, e = base + m.start(), base + m.end()
+            tok = doc.char_span(s, e, alignment_mode="expand")
+            if tok is None or not any(t.i in content for t in tok):
+                continue
+            if any(a < e and s < b for a, b in excluded_chars):
+                continue
+            spans.append((s, e))
+    spans = _merge(sorted(spans), doc.text)
+    return [TimeSpan(text=doc.text[s:e], text_start=s, text_end=e) for s, e in spans]
+
+
+def _is_duration_modifier(ent: SpacySpan) -> bool:
+    """"a three-year-long Daesh siege", "24-hour ceasefire": a length, not a time."""
+    return any(t.dep_ in ("amod", "compound") and t.head.i >= ent.end for t in ent) and "-" in ent.text
+
+
+def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Join overlapping spans and spans separated only by commas, "or", "and", "even"."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out:
+            ps, pe = out[-1]
+            if s <= pe or _JOIN.match(text[pe:s]):
+                out[-1] = (ps, max(pe, e))
+                continue
+        out.append((s, e))
+    return out
+
+
+def best_location(mentions: list[Location]) -> Location | None:
+    """The place the claim is about: the first mention more specific than a country name."""
+    for m in mentions:
+        if m.text.lower() not in _COUNTRY_NAMES:
+            return m
+    return mentions[0] if mentions else None
+
+
+#: Names that say "somewhere in this country" (or stand for its government): a claim that also
+#: names a town or province is about that town or province.
+_COUNTRY_NAMES = frozenset(
+    {"syria", "russia", "turkey", "iraq", "iran", "lebanon", "jordan", "israel", "us", "u.s.", "usa",
+     "the united states", "united states", "the syrian arab republic", "syrian arab republic", "moscow",
+     "washington", "ankara", "tehran"}
+)

@@ -1,0 +1,288 @@
+"""The frozen data model shared by every stage.
+
+One module, one set of types: readers produce :class:`RawRecord`, cleaning produces a
+:class:`Document`, extraction produces :class:`Claim` objects, the store keeps them and the
+exporters write them.  Field names follow the public contract (``docs/ledger.md``); fields the
+contract does not name are additions, never renames.
+
+Every value read from a text carries the character offsets of the span it came from, and those
+offsets always point into :attr:`Document.text`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, fields, is_dataclass
+from typing import Any, Literal, TypeVar, get_args
+
+Stance = Literal["asserts", "denies"]
+EventType = Literal[
+    "airstrike", "shelling", "ground_attack", "explosion", "sorties", "territory", "weapon_use", "other"
+]
+ActorType = Literal["state_military", "government", "monitor", "ngo", "un", "media", "armed_group", "unknown"]
+Bound = Literal["exact", "approx", "low", "high", "range", "vague"]
+PlacePrecision = Literal["point", "near", "admin1", "country", "unknown"]
+TimePrecision = Literal["day", "days", "month", "year", "unknown"]
+
+STANCES: tuple[str, ...] = get_args(Stance)
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
+ACTOR_TYPES: tuple[str, ...] = get_args(ActorType)
+BOUNDS: tuple[str, ...] = get_args(Bound)
+
+#: Bumped whenever extraction changes what it produces for the same input.
+EXTRACTOR_VERSION = "0.1.0"
+
+
+def stable_id(*parts: object, length: int = 16) -> str:
+    """A short hex id derived only from ``parts``: the same input always gives the same id."""
+    h = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8"))
+    return h.hexdigest()[:length]
+
+
+def doc_id_for(text: str) -> str:
+    """The document id: a hash of the cleaned text, so one article ingested twice is one document."""
+    return stable_id("doc", text)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A verbatim slice of the document text: ``text == document.text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A span that cleaning dropped from the raw input, with the reason.
+
+    ``start``/``end`` are offsets into the *raw* input (the cleaned text no longer holds it);
+    ``at`` is the offset in the cleaned text where it used to stand.
+    """
+
+    text: str
+    reason: str
+    start: int
+    end: int
+    at: int
+
+
+@dataclass(frozen=True, slots=True)
+class RawRecord:
+    """One article as a reader found it, before cleaning."""
+
+    raw: str
+    source_path: str | None = None
+    source_id: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    title: str | None = None
+    #: "text" for plain text whose boilerplate cleaning must remove, "extracted" for text that a
+    #: structured reader (HTML extraction, CSV/JSONL field) already isolated.
+    kind: Literal["text", "html", "extracted"] = "text"
+    #: problems a reader noticed but recovered from, e.g. invalid UTF-8 decoded with replacement
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """How error messages name this record: path, plus the record id inside it if any."""
+        where = self.source_path or "<stdin>"
+        return f"{where}#{self.source_id}" if self.source_id is not None else where
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    doc_id: str
+    text: str
+    source_path: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    title: str | None = None
+    removed: tuple[Removed, ...] = ()
+    source_id: str | None = None
+    #: where ``published`` came from: "metadata", "text" or None
+    published_from: str | None = None
+    #: a wire agency or relay named in the byline ("By AFP", "TASS reports"), as a span
+    byline: Span | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Claimant:
+    """Who makes the statement: as written (``text``) and normalised (``actor``)."""
+
+    text: str | None
+    actor: str | None
+    actor_type: str
+    start: int | None
+    end: int | None
+    #: when ``text`` is a pronoun, surname or "the ministry", the earlier mention it stands for
+    refers_to: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Perpetrator:
+    text: str
+    actor: str | None
+    start: int
+    end: int
+    #: True when the text names several possible actors ("Syrian, Russian or the US-led coalition")
+    several: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    bound: str
+    measure: str | None
+    object: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place mention.  Until resolution (gazetteer) only ``text`` and the offsets are set."""
+
+    text: str
+    name: str | None = None
+    admin1: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    precision: str = "unknown"
+    relation: str | None = None
+    text_start: int = 0
+    text_end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class TimeSpan:
+    """A time mention; ``start``/``end`` are ISO dates (inclusive) once resolved, else None."""
+
+    text: str
+    start: str | None = None
+    end: str | None = None
+    precision: str = "unknown"
+    text_start: int = 0
+    text_end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    claim_id: str
+    doc_id: str
+    claimant: Claimant
+    via: Span | None
+    stance: str
+    event_type: str
+    perpetrator: Perpetrator | None
+    quantities: tuple[Quantity, ...]
+    location: Location | None
+    locations: tuple[Location, ...]
+    time: TimeSpan | None
+    stated_on: TimeSpan | None
+    evidence: Span
+    confidence: float
+    #: the words that decided the event type and the stance (None for a plain assertion)
+    event_cue: Span | None = None
+    stance_cue: Span | None = None
+    #: "reportedly", "allegedly": the claimant hedges
+    hedged: bool = False
+    #: "headline" or "body"
+    section: str = "body"
+    #: for a denial of an allegation stated earlier in the document, the id of that claim
+    responds_to: str | None = None
+    #: when place, time or event type were carried over from the preceding claim's sentence
+    #: (the sentence says "26 people were killed" right after "airstrikes hit Idlib on Tuesday"),
+    #: that sentence; the carried values keep their own offsets into it
+    context: Span | None = None
+    source_path: str | None = None
+    source_id: str | None = None
+
+
+# --------------------------------------------------------------------------- serialisation
+
+T = TypeVar("T")
+
+
+def to_dict(obj: Any) -> Any:
+    """Plain JSON-ready dicts/lists for any model object (tuples become lists)."""
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return asdict(obj)
+    if isinstance(obj, (list, tuple)):
+        return [to_dict(o) for o in obj]
+    return obj
+
+
+def to_json(obj: Any) -> str:
+    return json.dumps(to_dict(obj), ensure_ascii=False, sort_keys=False)
+
+
+def _build(cls: type[T], data: Any) -> T | None:
+    if data is None:
+        return None
+    kwargs = {}
+    for f in fields(cls):  # type: ignore[arg-type]
+        if f.name not in data:
+            continue
+        v = data[f.name]
+        kwargs[f.name] = _NESTED.get((cls, f.name), lambda x: x)(v)
+    return cls(**kwargs)
+
+
+def _tuple_of(cls: type[T]) -> Any:
+    return lambda xs: tuple(_build(cls, x) for x in (xs or ()))
+
+
+def _one(cls: type[T]) -> Any:
+    return lambda x: _build(cls, x)
+
+
+_NESTED: dict[tuple[type, str], Any] = {
+    (Document, "removed"): _tuple_of(Removed),
+    (Document, "byline"): _one(Span),
+    (Document, "warnings"): lambda xs: tuple(xs or ()),
+    (Claimant, "refers_to"): _one(Span),
+    (Claim, "claimant"): _one(Claimant),
+    (Claim, "via"): _one(Span),
+    (Claim, "perpetrator"): _one(Perpetrator),
+    (Claim, "quantities"): _tuple_of(Quantity),
+    (Claim, "location"): _one(Location),
+    (Claim, "locations"): _tuple_of(Location),
+    (Claim, "time"): _one(TimeSpan),
+    (Claim, "stated_on"): _one(TimeSpan),
+    (Claim, "evidence"): _one(Span),
+    (Claim, "event_cue"): _one(Span),
+    (Claim, "stance_cue"): _one(Span),
+    (Claim, "context"): _one(Span),
+}
+
+
+def claim_from_dict(data: dict[str, Any]) -> Claim:
+    """Inverse of :func:`to_dict` for a claim (unknown keys are ignored)."""
+    c = _build(Claim, data)
+    assert c is not None
+    return c
+
+
+def document_from_dict(data: dict[str, Any]) -> Document:
+    d = _build(Document, data)
+    assert d is not None
+    return d
+
+
+__all__ = [
+    "ACTOR_TYPES", "BOUNDS", "EVENT_TYPES", "EXTRACTOR_VERSION", "STANCES",
+    "Claim", "Claimant", "Document", "Location", "Perpetrator", "Quantity", "RawRecord",
+    "Removed", "Span", "TimeSpan", "claim_from_dict", "doc_id_for", "document_from_dict",
+    "stable_id", "to_dict", "to_json",
+]

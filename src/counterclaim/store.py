@@ -1,0 +1,424 @@
+"""The ledger: documents and their claims in one SQLite file.
+
+One document is written in one transaction together with its claims and full-text rows, so a
+ledger never holds half a document.  Documents are keyed by :attr:`Document.doc_id` (a hash of
+the cleaned text): ingesting the same text again adds no document and no claims, only a
+*sighting* when it came from somewhere else.
+
+Each claim is kept whole as JSON (``claims.data``, exactly ``to_json(claim)``) and read back
+with :func:`claim_from_dict`; the other claim columns are copies for filtering and indexing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from .errors import (
+    BadQuery,
+    ClaimMismatch,
+    LedgerError,
+    LedgerReadOnly,
+    LedgerVersionError,
+    LedgerWriteError,
+    NotALedger,
+)
+from .model import EXTRACTOR_VERSION, Claim, Document, claim_from_dict, document_from_dict, to_json
+
+#: Bumped whenever the tables change; a ledger with a higher version is refused.
+SCHEMA_VERSION = 1
+#: How long a writer waits for another writer's transaction before giving up.
+BUSY_TIMEOUT_MS = 10_000
+#: What :meth:`Ledger.search_documents` puts around matched words, and between fragments.
+SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_TOKENS = "[", "]", "…", 16
+
+_TOKENIZE = "tokenize = 'porter unicode61 remove_diacritics 2'"
+
+_SCHEMA: tuple[str, ...] = (
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE IF NOT EXISTS documents (
+        doc_id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL UNIQUE,          -- ingest order, 1, 2, 3, ...
+        source_path TEXT, source_id TEXT, url TEXT, outlet TEXT,
+        published TEXT, published_from TEXT, title TEXT,
+        text TEXT NOT NULL,
+        removed TEXT NOT NULL,                -- JSON list of Removed
+        byline TEXT,                          -- JSON Span or NULL
+        warnings TEXT NOT NULL,               -- JSON list of strings
+        ingested_at TEXT NOT NULL             -- UTC ISO timestamp
+    )""",
+    """CREATE TABLE IF NOT EXISTS claims (
+        claim_id TEXT PRIMARY KEY,
+        doc_id TEXT NOT NULL REFERENCES documents (doc_id),
+        ordinal INTEGER NOT NULL,             -- position in the document's claim list
+        claimant_actor TEXT, claimant_text TEXT, actor_type TEXT NOT NULL,
+        stance TEXT NOT NULL, event_type TEXT NOT NULL,
+        evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
+        confidence REAL NOT NULL,
+        data TEXT NOT NULL,                   -- to_json(claim): the claim, whole
+        UNIQUE (doc_id, ordinal)
+    )""",
+    "CREATE INDEX IF NOT EXISTS claims_actor ON claims (claimant_actor COLLATE NOCASE)",
+    "CREATE INDEX IF NOT EXISTS claims_actor_type ON claims (actor_type)",
+    "CREATE INDEX IF NOT EXISTS claims_stance ON claims (stance)",
+    "CREATE INDEX IF NOT EXISTS claims_event_type ON claims (event_type)",
+    """CREATE TABLE IF NOT EXISTS sightings (
+        doc_id TEXT NOT NULL REFERENCES documents (doc_id),
+        source_path TEXT, source_id TEXT, url TEXT, outlet TEXT,
+        seen_at TEXT NOT NULL
+    )""",
+    # NULLs are distinct in a plain UNIQUE constraint, so compare them as '' instead.
+    """CREATE UNIQUE INDEX IF NOT EXISTS sightings_unique ON sightings (doc_id,
+        ifnull(source_path, ''), ifnull(source_id, ''), ifnull(url, ''), ifnull(outlet, ''))""",
+    f"""CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5 (
+        doc_id UNINDEXED, title, text, {_TOKENIZE})""",
+    f"""CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5 (
+        claim_id UNINDEXED, evidence, claimant, perpetrator, quantities, places, times,
+        {_TOKENIZE})""",
+)
+
+_DOCUMENT_COLUMNS = (
+    "doc_id", "source_path", "source_id", "url", "outlet", "published", "published_from",
+    "title", "text", "removed", "byline", "warnings",
+)
+_QUERY_HINT = 'put words with punctuation in double quotes, e.g. "al-Nusra"'
+
+
+class Ledger:
+    """A claims ledger in one SQLite file (or ``":memory:"``).
+
+    Use as a context manager, or call :meth:`close`.  With ``readonly=True`` the file must
+    already be a ledger and every write is refused; readers never block the one writer.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False) -> None:
+        self.path = os.fspath(path)
+        self.readonly = readonly
+        memory = self.path == ":memory:"
+        if readonly and memory:
+            raise LedgerError("an in-memory ledger cannot be opened read-only")
+        try:
+            if readonly:
+                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+                self._conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+            else:
+                self._conn = sqlite3.connect(self.path, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise LedgerError(f"{self.path}: {exc}") from exc
+        try:
+            self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            if not memory and not readonly:
+                self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._open_schema()
+        except sqlite3.Error as exc:
+            self._conn.close()
+            kind = NotALedger if exc.sqlite_errorcode & 0xFF == sqlite3.SQLITE_NOTADB else LedgerError
+            raise kind(f"{self.path}: {exc}") from exc
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def close(self) -> None:
+        """Close the connection (safe to call twice)."""
+        self._conn.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @property
+    def meta(self) -> dict[str, str]:
+        """The ``meta`` table: ``schema_version`` and the ``extractor_version`` that created it."""
+        return dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
+
+    def _open_schema(self) -> None:
+        version = self._schema_version()
+        if version is None:
+            if self.readonly:
+                raise NotALedger(f"{self.path}: no meta table")
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                version = self._schema_version()  # another process may have just created it
+                if version is None:
+                    self._create_schema()
+                    version = SCHEMA_VERSION
+                self._conn.execute("COMMIT")
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+        if version > SCHEMA_VERSION:
+            raise LedgerVersionError(
+                f"{self.path} has schema version {version}, this counterclaim knows up to {SCHEMA_VERSION}"
+            )
+
+    def _schema_version(self) -> int | None:
+        tables = {r[0] for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "meta" not in tables:
+            if tables:
+                raise NotALedger(f"{self.path}: a SQLite database with other tables")
+            return None
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        try:
+            return int(row[0])
+        except (TypeError, ValueError):
+            raise NotALedger(f"{self.path}: no valid schema_version in meta") from None
+
+    def _create_schema(self) -> None:
+        for statement in _SCHEMA:
+            self._conn.execute(statement)
+        self._conn.executemany(
+            "INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
+            [("schema_version", str(SCHEMA_VERSION)), ("extractor_version", EXTRACTOR_VERSION)],
+        )
+
+    # ------------------------------------------------------------------ writing
+
+    def add(self, document: Document, claims: Sequence[Claim]) -> bool:
+        """Store a document and its claims in one transaction; True if the document was new.
+
+        A document already in the ledger is not touched (its claims neither): if this copy came
+        from another source, that source is remembered as a sighting, and False is returned.
+        """
+        if self.readonly:
+            raise LedgerReadOnly(self.path)
+        claims = list(claims)
+        for claim in claims:
+            if claim.doc_id != document.doc_id:
+                raise ClaimMismatch(
+                    f"claim {claim.claim_id} has doc_id {claim.doc_id}, the document is {document.doc_id}"
+                )
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        where = f"document {document.doc_id}"  # named in the error if writing fails
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+            row = self._conn.execute(
+                "SELECT source_path, source_id, url, outlet FROM documents WHERE doc_id = ?",
+                (document.doc_id,),
+            ).fetchone()
+            if row is None:
+                self._insert_document(document, now)
+                for ordinal, claim in enumerate(claims):
+                    where = f"document {document.doc_id}, claim {claim.claim_id}"
+                    self._insert_claim(ordinal, claim)
+            else:
+                source = (document.source_path, document.source_id, document.url, document.outlet)
+                if tuple(row) != source:
+                    self._conn.execute(
+                        "INSERT OR IGNORE INTO sightings VALUES (?, ?, ?, ?, ?, ?)",
+                        (document.doc_id, *source, now),
+                    )
+            self._conn.execute("COMMIT")
+        except BaseException as exc:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise LedgerWriteError(f"{where}: {exc}") from exc
+            raise
+        return row is None
+
+    def _insert_document(self, d: Document, now: str) -> None:
+        (seq,) = self._conn.execute("SELECT ifnull(max(seq), 0) + 1 FROM documents").fetchone()
+        self._conn.execute(
+            f"INSERT INTO documents ({', '.join(_DOCUMENT_COLUMNS)}, seq, ingested_at)"
+            f" VALUES ({', '.join('?' * (len(_DOCUMENT_COLUMNS) + 2))})",
+            (
+                d.doc_id, d.source_path, d.source_id, d.url, d.outlet, d.published, d.published_from,
+                d.title, d.text, to_json(d.removed), None if d.byline is None else to_json(d.byline),
+                json.dumps(list(d.warnings), ensure_ascii=False), seq, now,
+            ),
+        )
+        self._conn.execute(
+            "INSERT INTO documents_fts (doc_id, title, text) VALUES (?, ?, ?)", (d.doc_id, d.title, d.text)
+        )
+
+    def _insert_claim(self, ordinal: int, c: Claim) -> None:
+        self._conn.execute(
+            "INSERT INTO claims (claim_id, doc_id, ordinal, claimant_actor, claimant_text, actor_type,"
+            " stance, event_type, evidence_start, evidence_end, confidence, data)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                c.claim_id, c.doc_id, ordinal, c.claimant.actor, c.claimant.text, c.claimant.actor_type,
+                c.stance, c.event_type, c.evidence.start, c.evidence.end, c.confidence, to_json(c),
+            ),
+        )
+        self._conn.execute(
+            "INSERT INTO claims_fts (claim_id, evidence, claimant, perpetrator, quantities, places, times)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (c.claim_id, *_claim_search_texts(c)),
+        )
+
+    # ------------------------------------------------------------------ reading
+
+    def has_document(self, doc_id: str) -> bool:
+        """Whether a document with this id is in the ledger."""
+        row = self._conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        return row is not None
+
+    def document(self, doc_id: str) -> Document | None:
+        """The document with this id, or None."""
+        row = self._conn.execute(
+            f"SELECT {', '.join(_DOCUMENT_COLUMNS)} FROM documents WHERE doc_id = ?", (doc_id,)
+        ).fetchone()
+        return None if row is None else _document_from_row(row)
+
+    def documents(self) -> Iterator[Document]:
+        """Every document, in ingest order."""
+        cursor = self._conn.execute(f"SELECT {', '.join(_DOCUMENT_COLUMNS)} FROM documents ORDER BY seq")
+        return (_document_from_row(row) for row in cursor)
+
+    def claims(
+        self,
+        *,
+        doc_id: str | None = None,
+        actor: str | None = None,
+        actor_type: str | None = None,
+        stance: str | None = None,
+        event_type: str | None = None,
+        limit: int | None = None,
+    ) -> Iterator[Claim]:
+        """Claims matching every filter given, in document ingest order, then document order.
+
+        ``actor`` matches the normalised claimant (``claimant.actor``), ignoring ASCII case.
+        """
+        filters = {
+            "c.doc_id = ?": doc_id,
+            "c.claimant_actor = ? COLLATE NOCASE": actor,
+            "c.actor_type = ?": actor_type,
+            "c.stance = ?": stance,
+            "c.event_type = ?": event_type,
+        }
+        where = [clause for clause, value in filters.items() if value is not None]
+        params: list[Any] = [value for value in filters.values() if value is not None]
+        sql = "SELECT c.data FROM claims c JOIN documents d USING (doc_id)"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY d.seq, c.ordinal LIMIT ?"
+        params.append(-1 if limit is None else _check_limit(limit))
+        cursor = self._conn.execute(sql, params)
+        return (claim_from_dict(json.loads(data)) for (data,) in cursor)
+
+    def claim(self, claim_id: str) -> Claim | None:
+        """The claim with this id, or None."""
+        row = self._conn.execute("SELECT data FROM claims WHERE claim_id = ?", (claim_id,)).fetchone()
+        return None if row is None else claim_from_dict(json.loads(row[0]))
+
+    def sightings(self, doc_id: str | None = None) -> list[dict[str, str | None]]:
+        """The other places a document's text was seen (all documents if ``doc_id`` is None)."""
+        sql = "SELECT doc_id, source_path, source_id, url, outlet, seen_at FROM sightings"
+        if doc_id is None:
+            cursor = self._conn.execute(sql + " ORDER BY rowid")
+        else:
+            cursor = self._conn.execute(sql + " WHERE doc_id = ? ORDER BY rowid", (doc_id,))
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row)) for row in cursor]
+
+    # ------------------------------------------------------------------ search
+
+    def search_documents(self, query: str, limit: int = 50) -> list[tuple[str, str]]:
+        """``(doc_id, snippet)`` for documents whose title or text match an FTS5 query, best first.
+
+        The query uses FTS5 syntax (``idlib AND strike``, ``"al-Nusra"``, ``sortie*``); matched
+        words in the snippet are wrapped in :data:`SNIPPET_OPEN` / :data:`SNIPPET_CLOSE`.
+        """
+        sql = (
+            "SELECT doc_id, snippet(documents_fts, -1, ?, ?, ?, ?) FROM documents_fts"
+            " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?"
+        )
+        params = (SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_TOKENS, query, _check_limit(limit))
+        return [(doc_id, snippet) for doc_id, snippet in self._match(sql, query, params)]
+
+    def search_claims(self, query: str, limit: int = 50) -> list[Claim]:
+        """Claims whose evidence, claimant, perpetrator, quantities, places or times match, best first."""
+        sql = (
+            "SELECT c.data FROM claims_fts JOIN claims c USING (claim_id)"
+            " WHERE claims_fts MATCH ? ORDER BY claims_fts.rank LIMIT ?"
+        )
+        rows = self._match(sql, query, (query, _check_limit(limit)))
+        return [claim_from_dict(json.loads(data)) for (data,) in rows]
+
+    def _match(self, sql: str, query: str, params: Sequence[Any]) -> list[Any]:
+        if not query.strip():
+            raise BadQuery("empty query")
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            # FTS5 reports every query syntax problem as a plain SQLITE_ERROR.
+            if exc.sqlite_errorcode & 0xFF == sqlite3.SQLITE_ERROR:
+                raise BadQuery(f"{query!r}: {exc}; {_QUERY_HINT}") from exc
+            raise LedgerError(f"{self.path}: {exc}") from exc
+
+    # ------------------------------------------------------------------ summary
+
+    def stats(self) -> dict[str, Any]:
+        """Counts: ``documents``, ``claims``, ``sightings``, and claims ``by_stance``,
+        ``by_event_type`` and ``by_actor_type`` (each a dict, most frequent first)."""
+        def count(table: str) -> int:
+            return int(self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+        def by(column: str) -> dict[str, int]:
+            rows = self._conn.execute(
+                f"SELECT {column}, count(*) AS n FROM claims GROUP BY {column} ORDER BY n DESC, {column}"
+            )
+            return {value: n for value, n in rows}
+
+        return {
+            "documents": count("documents"),
+            "claims": count("claims"),
+            "sightings": count("sightings"),
+            "by_stance": by("stance"),
+            "by_event_type": by("event_type"),
+            "by_actor_type": by("actor_type"),
+        }
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _check_limit(limit: int) -> int:
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+        raise ValueError(f"limit must be a non-negative integer, not {limit!r}")
+    return limit
+
+
+def _document_from_row(row: Sequence[Any]) -> Document:
+    data = dict(zip(_DOCUMENT_COLUMNS, row))
+    for key in ("removed", "byline", "warnings"):
+        data[key] = None if data[key] is None else json.loads(data[key])
+    return document_from_dict(data)
+
+
+def _join(*texts: str | None) -> str:
+    """Distinct non-empty texts, space-separated, for a full-text column."""
+    return " ".join(dict.fromkeys(t for t in texts if t))
+
+
+def _claim_search_texts(c: Claim) -> tuple[str, ...]:
+    """The claim's searchable texts: evidence, claimant, perpetrator, quantities, places, times."""
+    places = [loc for loc in (c.location, *c.locations) if loc is not None]
+    return (
+        c.evidence.text,
+        _join(c.claimant.text, c.claimant.actor, c.claimant.refers_to and c.claimant.refers_to.text,
+              c.via and c.via.text),
+        _join(c.perpetrator.text, c.perpetrator.actor) if c.perpetrator else "",
+        _join(*(t for q in c.quantities for t in (q.text, q.measure, q.object))),
+        _join(*(t for loc in places for t in (loc.text, loc.name, loc.admin1, loc.country))),
+        _join(*(t.text for t in (c.time, c.stated_on) if t is not None)),
+    )
+
+
+__all__ = ["BUSY_TIMEOUT_MS", "SCHEMA_VERSION", "Ledger"]
