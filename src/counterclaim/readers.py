@@ -1,0 +1,624 @@
+"""Readers: from the paths a user names to :class:`~counterclaim.model.RawRecord` objects.
+
+:func:`read_inputs` walks the inputs in the order given and yields, for each article, a
+``RawRecord``, and for each input it cannot use, an :class:`~counterclaim.errors.InputError`
+*instance* (yielded, never raised) so the caller prints one line per problem and goes on.
+
+Stages for one path:
+
+1. **Resolve**: ``-`` is standard input; a directory is walked recursively in sorted order
+   (only ``.txt``, ``.html``/``.htm``, ``.jsonl`` and ``.csv``; hidden files and folders
+   skipped; a ``manifest.jsonl`` there is that folder's manifest, not an article file); a
+   missing path is :class:`~counterclaim.errors.MissingPath`.
+2. **Guard**: the size is checked with ``stat`` *before* reading
+   (:class:`~counterclaim.errors.TooLarge` above ``max_bytes``), then the bytes are read and
+   rejected when empty or whitespace (:class:`~counterclaim.errors.EmptyInput`) or binary (a
+   NUL byte, or mostly control / undecodable bytes, in the first 8 KB:
+   :class:`~counterclaim.errors.BinaryInput`).
+3. **Decode** as UTF-8, BOM stripped; invalid bytes are replaced (U+FFFD) and the record carries
+   a warning instead of being rejected.
+4. **Parse** by extension: plain text (``kind="text"``); HTML through trafilatura, comments
+   excluded, with its title/date/site name (``kind="extracted"``); JSONL one article a line and
+   CSV one a row (``kind="extracted"``), a bad line/row being one
+   :class:`~counterclaim.errors.BadRecord` while the others go on.
+5. **Annotate** with metadata: the record's own fields, then the manifest entry for its file
+   (automatic per-folder ``manifest.jsonl`` or ``--manifest``), then ``published=`` which
+   overrides every date.  Dates are normalised to ISO ``YYYY-MM-DD`` (FA-KES writes M/D/YYYY).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import json
+import os
+import re
+import stat
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, BinaryIO, Final, TextIO
+
+from . import errors
+from .model import RawRecord
+
+__all__ = [
+    "ARTICLE_SUFFIXES", "DEFAULT_MAX_BYTES", "MANIFEST_NAME", "CsvColumns", "iso_date",
+    "read_inputs",
+]
+
+#: Files larger than this are rejected unless ``max_bytes`` (the CLI's ``--max-bytes``) says more.
+DEFAULT_MAX_BYTES: Final[int] = 20 * 1024 * 1024
+#: The suffixes read when walking a directory (an explicitly named file of another suffix is
+#: read as text).
+ARTICLE_SUFFIXES: Final[frozenset[str]] = frozenset({".txt", ".html", ".htm", ".jsonl", ".csv"})
+#: A file of this name inside a directory being read is that directory's manifest.
+MANIFEST_NAME: Final[str] = "manifest.jsonl"
+
+STDIN_LABEL: Final[str] = "<stdin>"
+#: How much of the start of a file the binary check looks at.
+_SNIFF_BYTES: Final[int] = 8192
+#: Above this share of control or undecodable bytes in the sniffed start, the file is binary.
+_BINARY_RATIO: Final[float] = 0.30
+#: An HTML extraction holds an article only if one of its lines has at least this many words
+#: (a sentence); trafilatura's fallback otherwise returns menu items of a page with no article.
+_ARTICLE_MIN_WORDS: Final[int] = 8
+_CONTROL_BYTES: Final[bytes] = bytes([*range(0x00, 0x08), 0x0b, *range(0x0e, 0x1a), *range(0x1c, 0x20), 0x7f])
+_META_FIELDS: Final[tuple[str, ...]] = ("outlet", "url", "published", "title", "id")
+
+
+@dataclass(frozen=True, slots=True)
+class CsvColumns:
+    """Which CSV columns hold what.  Only ``text`` is required to exist; ``None`` means unused.
+
+    The defaults are FA-KES's columns, so the bundled dataset reads with no flags.
+    """
+
+    text: str = "article_content"
+    id: str | None = "unit_id"
+    title: str | None = "article_title"
+    url: str | None = None
+    outlet: str | None = "source"
+    published: str | None = "date"
+
+
+# =========================================================================== dates
+
+_ISO_RE: Final = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_MDY_RE: Final = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def iso_date(value: str) -> str | None:
+    """``YYYY-MM-DD`` (ISO, optionally followed by a time) or ``M/D/YYYY`` (FA-KES) as an ISO
+    date string; None when the value is not a real date in either form."""
+    v = value.strip()
+    m = _ISO_RE.match(v)
+    if m and (len(v) == m.end() or v[m.end()] in "T "):
+        y, mo, d = (int(g) for g in m.groups())
+    else:
+        m = _MDY_RE.fullmatch(v)
+        if not m:
+            return None
+        mo, d, y = (int(g) for g in m.groups())
+    try:
+        return _dt.date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _validate_published(published: str) -> str:
+    """``--published`` must be ISO ``YYYY-MM-DD`` and a real date: else :class:`errors.BadDate`."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published.strip()):
+        raise errors.BadDate(repr(published))
+    try:
+        return _dt.date.fromisoformat(published.strip()).isoformat()
+    except ValueError:
+        raise errors.BadDate(repr(published)) from None
+
+
+# =========================================================================== manifests
+
+_Meta = dict[str, str]
+
+
+class _Manifests:
+    """Metadata per resolved file path, from ``--manifest`` and per-folder ``manifest.jsonl``.
+
+    ``--manifest`` entries win over a folder's automatic manifest.
+    """
+
+    def __init__(self) -> None:
+        self.explicit: dict[Path, _Meta] = {}
+        self.automatic: dict[Path, _Meta] = {}
+        self.explicit_order: list[Path] = []
+        self._loaded: set[Path] = set()
+
+    def lookup(self, path: Path) -> _Meta:
+        key = _resolve(path)
+        meta = dict(self.automatic.get(key, {}))
+        meta.update(self.explicit.get(key, {}))
+        return meta
+
+    def load(self, manifest: Path, *, explicit: bool) -> Iterator[errors.InputError]:
+        """Read one manifest; yields a :class:`errors.BadRecord` per unusable line."""
+        key = _resolve(manifest)
+        if key in self._loaded and not explicit:
+            return
+        self._loaded.add(key)
+        target = self.explicit if explicit else self.automatic
+        try:
+            data = manifest.read_bytes()
+        except OSError as exc:
+            yield errors.Unreadable(str(manifest), _os_reason(exc))
+            return
+        text = _strip_bom(data.decode("utf-8", errors="replace"))
+        base = manifest.parent
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            where = f"{manifest}:{n}"
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield errors.BadRecord(where, f"invalid JSON: {exc.msg}")
+                continue
+            if not isinstance(obj, dict):
+                yield errors.BadRecord(where, "not a JSON object")
+                continue
+            rel = obj.get("path")
+            if not isinstance(rel, str) or not rel.strip():
+                yield errors.BadRecord(where, "manifest entry has no \"path\"")
+                continue
+            full = base / rel
+            meta = {k: _scalar(obj[k]) for k in _META_FIELDS if _scalar(obj.get(k)) is not None}
+            resolved = _resolve(full)
+            target[resolved] = meta  # type: ignore[assignment]
+            if explicit:
+                self.explicit_order.append(full)
+
+
+def _scalar(value: Any) -> str | None:
+    """A metadata value as a non-empty string, or None (null, empty, or not a scalar)."""
+    if value is None or isinstance(value, (dict, list, bool)):
+        return None
+    s = str(value).strip()
+    return s or None
+
+
+def _resolve(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
+# =========================================================================== public entry
+
+
+def read_inputs(
+    paths: Sequence[str],
+    *,
+    manifest: str | None = None,
+    published: str | None = None,
+    csv_columns: CsvColumns | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: TextIO | BinaryIO | None = None,
+) -> Iterator[RawRecord | errors.InputError]:
+    """Yield a :class:`RawRecord` per article and an :class:`errors.InputError` per bad input,
+    in input order.  See the module docstring for the stages.
+
+    ``paths``: files, directories, or ``-`` for standard input (``stdin``, else ``sys.stdin``).
+    When ``paths`` is empty and ``manifest`` is given, every file the manifest lists is read.
+    ``published`` overrides every record's date; it must be ISO ``YYYY-MM-DD`` and is checked
+    here, at call time, raising :class:`errors.BadDate` (a usage error, not a bad input).
+    """
+    override = _validate_published(published) if published is not None else None
+    return _read_all(
+        list(paths),
+        manifest=Path(manifest) if manifest is not None else None,
+        override=override,
+        columns=csv_columns or CsvColumns(),
+        max_bytes=max_bytes,
+        stdin=stdin,
+    )
+
+
+def _read_all(
+    paths: list[str],
+    *,
+    manifest: Path | None,
+    override: str | None,
+    columns: CsvColumns,
+    max_bytes: int,
+    stdin: TextIO | BinaryIO | None,
+) -> Iterator[RawRecord | errors.InputError]:
+    manifests = _Manifests()
+    if manifest is not None:
+        if not manifest.is_file():
+            yield errors.MissingPath(str(manifest), "manifest not found") if not manifest.exists() \
+                else errors.UnsupportedInput(str(manifest), "the manifest must be a JSONL file")
+        else:
+            yield from manifests.load(manifest, explicit=True)
+        if not paths:
+            paths = [str(p) for p in manifests.explicit_order]
+    for item in _expand(paths, manifests):
+        if isinstance(item, errors.InputError):
+            yield item
+            continue
+        source, path = item
+        for out in _read_one(source, path, columns=columns, max_bytes=max_bytes, stdin=stdin):
+            if isinstance(out, RawRecord):
+                out = _annotate(out, manifests.lookup(path) if path is not None else {}, override)
+            yield out
+
+
+def _expand(paths: Iterable[str], manifests: _Manifests
+            ) -> Iterator[tuple[str, Path | None] | errors.InputError]:
+    """Stage 1: each argument becomes ``(label, path)`` pairs (``path`` None for stdin), or an
+    error; directories are walked and their manifests loaded on the way."""
+    for arg in paths:
+        if arg == "-":
+            yield STDIN_LABEL, None
+            continue
+        p = Path(arg)
+        if p.is_dir():
+            yield from _walk(p, manifests)
+        elif p.exists() or p.is_symlink():
+            yield str(p), p
+        else:
+            yield errors.MissingPath(str(p))
+
+
+def _walk(root: Path, manifests: _Manifests) -> Iterator[tuple[str, Path] | errors.InputError]:
+    """Recursive, sorted walk of a directory; hidden entries skipped; manifests loaded first."""
+    found = False
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        here = Path(dirpath)
+        if MANIFEST_NAME in filenames:
+            yield from manifests.load(here / MANIFEST_NAME, explicit=False)
+        for name in sorted(filenames):
+            if name.startswith(".") or name == MANIFEST_NAME:
+                continue
+            if Path(name).suffix.lower() not in ARTICLE_SUFFIXES:
+                continue
+            found = True
+            full = here / name
+            yield str(full), full
+    if not found:
+        yield errors.EmptyInput(str(root), "no .txt, .html, .htm, .jsonl or .csv files in the directory")
+
+
+# =========================================================================== one input
+
+
+def _read_one(label: str, path: Path | None, *, columns: CsvColumns, max_bytes: int,
+              stdin: TextIO | BinaryIO | None) -> Iterator[RawRecord | errors.InputError]:
+    """Stages 2-4 for one file (or stdin)."""
+    if path is None:
+        yield _read_stdin(stdin, max_bytes)
+        return
+    data = _read_guarded(label, path, max_bytes)
+    if isinstance(data, errors.InputError):
+        yield data
+        return
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm"):
+        yield _read_html(label, data)
+        return
+    text, warnings = _decode(data)
+    if suffix == ".jsonl":
+        yield from _read_jsonl(label, text, warnings)
+    elif suffix == ".csv":
+        yield from _read_csv(label, text, warnings, columns)
+    else:
+        yield RawRecord(raw=text, source_path=label, kind="text", warnings=warnings)
+
+
+def _read_guarded(label: str, path: Path, max_bytes: int) -> bytes | errors.InputError:
+    """Stage 2: stat before reading (size limit), then read and reject empty or binary data."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return errors.MissingPath(label)
+    except OSError as exc:
+        return errors.Unreadable(label, _os_reason(exc))
+    regular = stat.S_ISREG(st.st_mode)
+    if regular and st.st_size > max_bytes:
+        return _too_large(label, st.st_size, max_bytes)
+    if regular and st.st_size == 0:
+        return errors.EmptyInput(label)
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except IsADirectoryError:
+        return errors.UnsupportedInput(label, "a directory")
+    except OSError as exc:
+        return errors.Unreadable(label, _os_reason(exc))
+    if len(data) > max_bytes:  # grew since stat, or not a regular file
+        return _too_large(label, len(data), max_bytes, at_least=True)
+    return _check_content(label, data)
+
+
+def _check_content(label: str, data: bytes) -> bytes | errors.InputError:
+    if not data.strip() or not _strip_bom_bytes(data).strip():
+        return errors.EmptyInput(label, "only whitespace" if data else None)
+    reason = _binary_reason(data)
+    if reason:
+        return errors.BinaryInput(label, reason)
+    return data
+
+
+def _binary_reason(data: bytes) -> str | None:
+    """Why the start of ``data`` looks binary (a NUL byte, or mostly control/undecodable
+    bytes), else None."""
+    head = data[:_SNIFF_BYTES]
+    if b"\x00" in head:
+        return "NUL bytes in the first 8 KB"
+    controls = sum(head.count(b) for b in _CONTROL_BYTES)
+    invalid = _invalid_utf8(head[:-4] if len(head) == _SNIFF_BYTES else head)
+    if head and (controls + invalid) / len(head) > _BINARY_RATIO:
+        return "mostly non-text bytes in the first 8 KB"
+    return None
+
+
+def _invalid_utf8(data: bytes) -> int:
+    """How many bytes of ``data`` are not valid UTF-8."""
+    decoded = data.decode("utf-8", errors="surrogateescape")
+    return sum(1 for ch in decoded if "\udc80" <= ch <= "\udcff")
+
+
+def _too_large(label: str, size: int, limit: int, *, at_least: bool = False) -> errors.TooLarge:
+    more = "more than " if at_least else ""
+    return errors.TooLarge(
+        label,
+        f"{more}{_human(size)} ({size} bytes), limit {_human(limit)} ({limit} bytes); "
+        "--max-bytes raises it",
+    )
+
+
+def _human(n: int) -> str:
+    size = float(n)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{int(size)} bytes" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{n} bytes"  # pragma: no cover
+
+
+def _os_reason(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__
+
+
+def _strip_bom(text: str) -> str:
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _strip_bom_bytes(data: bytes) -> bytes:
+    return data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+
+
+def _decode(data: bytes) -> tuple[str, tuple[str, ...]]:
+    """Stage 3: UTF-8 with replacement, BOM stripped; a warning counts the invalid bytes."""
+    data = _strip_bom_bytes(data)
+    try:
+        return data.decode("utf-8"), ()
+    except UnicodeDecodeError:
+        pass
+    bad = _invalid_utf8(data)
+    text = data.decode("utf-8", errors="replace")
+    return text, (f"invalid UTF-8 decoded with replacement characters ({bad} bytes)",)
+
+
+def _read_stdin(stdin: TextIO | BinaryIO | None, max_bytes: int) -> RawRecord | errors.InputError:
+    """``-``: read at most ``max_bytes`` (+1 to detect more) from standard input, as text."""
+    stream: Any = stdin if stdin is not None else getattr(sys.stdin, "buffer", sys.stdin)
+    try:
+        data = stream.read(max_bytes + 1)
+    except OSError as exc:
+        return errors.Unreadable(STDIN_LABEL, _os_reason(exc))
+    except UnicodeDecodeError as exc:
+        return errors.BinaryInput(STDIN_LABEL, f"not decodable as text ({exc.reason})")
+    if isinstance(data, str):
+        if len(data) > max_bytes:
+            return _too_large(STDIN_LABEL, len(data), max_bytes, at_least=True)
+        text = _strip_bom(data)
+        if not text.strip():
+            return errors.EmptyInput(STDIN_LABEL, "only whitespace" if text else None)
+        if "\x00" in text[:_SNIFF_BYTES]:
+            return errors.BinaryInput(STDIN_LABEL, "NUL bytes in the first 8 KB")
+        return RawRecord(raw=text, source_path=None, kind="text")
+    if len(data) > max_bytes:
+        return _too_large(STDIN_LABEL, len(data), max_bytes, at_least=True)
+    checked = _check_content(STDIN_LABEL, data)
+    if isinstance(checked, errors.InputError):
+        return checked
+    text, warnings = _decode(checked)
+    return RawRecord(raw=text, source_path=None, kind="text", warnings=warnings)
+
+
+# =========================================================================== formats
+
+
+def _read_html(label: str, data: bytes) -> RawRecord | errors.InputError:
+    """HTML: trafilatura extracts the article body (comments excluded) and its metadata.
+
+    Valid UTF-8 is handed over as text; anything else as bytes, for trafilatura's own charset
+    detection (with a warning).  No line of prose in the result means no article.
+    """
+    import trafilatura  # imported here: slow to import, and only HTML needs it
+
+    warnings: tuple[str, ...] = ()
+    content: str | bytes
+    try:
+        content = _strip_bom_bytes(data).decode("utf-8")
+    except UnicodeDecodeError:
+        content = data
+        warnings = ("not valid UTF-8: character encoding detected from the page",)
+    try:
+        doc = trafilatura.bare_extraction(content, include_comments=False, with_metadata=True)
+    except Exception as exc:  # noqa: BLE001 -- a parser failure is one bad input, not a crash
+        return errors.NoArticle(label, f"HTML extraction failed: {type(exc).__name__}")
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not any(len(ln.split()) >= _ARTICLE_MIN_WORDS for ln in text.splitlines()):
+        return errors.NoArticle(label)
+    date = getattr(doc, "date", None)
+    return RawRecord(
+        raw=text,
+        source_path=label,
+        url=_scalar(getattr(doc, "url", None)),
+        outlet=_scalar(getattr(doc, "sitename", None)),
+        published=iso_date(date) if isinstance(date, str) else None,
+        title=_scalar(getattr(doc, "title", None)),
+        kind="extracted",
+        warnings=warnings,
+    )
+
+
+def _read_jsonl(label: str, text: str, warnings: tuple[str, ...]
+                ) -> Iterator[RawRecord | errors.InputError]:
+    """JSONL: one article object a line (``text`` + optional ``id``, ``title``, ``url``,
+    ``outlet``, ``published``); a bad line is one :class:`errors.BadRecord` naming
+    ``path:LINE``; blank lines are skipped."""
+    found = False
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        found = True
+        where = f"{label}:{n}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield errors.BadRecord(where, f"invalid JSON: {exc.msg} (column {exc.colno})")
+            continue
+        if not isinstance(obj, dict):
+            yield errors.BadRecord(where, f"not a JSON object but {type(obj).__name__}")
+            continue
+        body = obj.get("text")
+        if not isinstance(body, str):
+            yield errors.BadRecord(where, 'no "text" field' if body is None else '"text" is not a string')
+            continue
+        if not body.strip():
+            yield errors.BadRecord(where, '"text" is empty')
+            continue
+        rec_warnings = warnings
+        date = _scalar(obj.get("published"))
+        published = iso_date(date) if date else None
+        if date and not published:
+            rec_warnings += (f"published {date!r} is not a date; ignored",)
+        yield RawRecord(
+            raw=_strip_bom(body),
+            source_path=label,
+            source_id=_scalar(obj.get("id")) or f"line {n}",
+            url=_scalar(obj.get("url")),
+            outlet=_scalar(obj.get("outlet")),
+            published=published,
+            title=_scalar(obj.get("title")),
+            kind="extracted",
+            warnings=rec_warnings,
+        )
+    if not found:
+        yield errors.EmptyInput(label, "no JSONL lines")
+
+
+def _set_csv_limit() -> None:
+    """Let the csv module read fields as large as any file we accept."""
+    limit = sys.maxsize
+    while True:
+        try:
+            csv.field_size_limit(limit)
+            return
+        except OverflowError:  # pragma: no cover -- platforms with a 32-bit C long
+            limit //= 2
+
+
+def _read_csv(label: str, text: str, warnings: tuple[str, ...], columns: CsvColumns
+              ) -> Iterator[RawRecord | errors.InputError]:
+    """CSV: one article a row, columns per :class:`CsvColumns`; the file must have the text
+    column (:class:`errors.MissingColumn`); a row with an empty text is one
+    :class:`errors.BadRecord` naming ``path:LINE``."""
+    _set_csv_limit()
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        header = reader.fieldnames
+    except csv.Error as exc:
+        yield errors.BadRecord(f"{label}:1", f"unreadable CSV header: {exc}")
+        return
+    if not header:
+        yield errors.EmptyInput(label, "no CSV header")
+        return
+    if columns.text not in header:
+        have = ", ".join(repr(h) for h in header)
+        yield errors.MissingColumn(label, f"wanted column {columns.text!r}; the file has {have}")
+        return
+
+    def col(row: Mapping[str, Any], name: str | None) -> str | None:
+        return _scalar(row.get(name)) if name is not None else None
+
+    line = reader.line_num + 1
+    rows = iter(reader)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield errors.BadRecord(f"{label}:{reader.line_num}", f"malformed CSV, rest of file skipped: {exc}")
+            return
+        where, line = f"{label}:{line}", reader.line_num + 1
+        body = row.get(columns.text)
+        if not isinstance(body, str) or not body.strip():
+            yield errors.BadRecord(where, f"empty {columns.text!r}")
+            continue
+        rec_warnings = warnings
+        date = col(row, columns.published)
+        published = iso_date(date) if date else None
+        if date and not published:
+            rec_warnings += (f"published {date!r} is not a date; ignored",)
+        yield RawRecord(
+            raw=body,
+            source_path=label,
+            source_id=col(row, columns.id) or f"row {where.rsplit(':', 1)[1]}",
+            url=col(row, columns.url),
+            outlet=col(row, columns.outlet),
+            published=published,
+            title=col(row, columns.title),
+            kind="extracted",
+            warnings=rec_warnings,
+        )
+
+
+# =========================================================================== metadata
+
+
+def _annotate(record: RawRecord, meta: _Meta, override: str | None) -> RawRecord:
+    """Stage 5: fill metadata.  For JSONL/CSV records the record's own fields win and the
+    manifest (which describes the whole file) fills gaps; for text and HTML files the manifest
+    wins over what extraction guessed.  ``override`` (``--published``) beats everything."""
+    per_record = record.source_path is not None and \
+        Path(record.source_path).suffix.lower() in (".jsonl", ".csv")
+    warnings = record.warnings
+    fields: dict[str, Any] = {}
+    for key, attr in (("outlet", "outlet"), ("url", "url"), ("title", "title"), ("id", "source_id")):
+        value = meta.get(key)
+        if value is None:
+            continue
+        current = getattr(record, attr)
+        if key == "id" and per_record:
+            continue  # a manifest id names the file, not each of its rows
+        if current is None or not per_record:
+            fields[attr] = value
+    date = meta.get("published")
+    if date is not None and (record.published is None or not per_record):
+        iso = iso_date(date)
+        if iso:
+            fields["published"] = iso
+        else:
+            warnings += (f"manifest published {date!r} is not a date; ignored",)
+    if override is not None:
+        fields["published"] = override
+    if warnings != record.warnings:
+        fields["warnings"] = warnings
+    return replace(record, **fields) if fields else record
