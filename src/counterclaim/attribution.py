@@ -214,7 +214,7 @@ def _statement_time(verb: Token) -> list[Token]:
         if ent.label_ not in ("DATE", "TIME") or depth[ent.start - verb.sent.start]:
             continue  # a date inside the quotation is what the claimant speaks of, not when
         tok = ent.root
-        while tok.i != verb.i and tok.head is not tok:
+        while tok.i != verb.i and tok.head.i != tok.i:
             tok = tok.head
             if tok.i == verb.i:
                 break
@@ -303,7 +303,7 @@ def speaker_tokens(head_span: tuple[int, int], doc: Doc) -> set[int]:
     out = set(range(head_span[0], head_span[1] + 1))
     for i in range(head_span[0], head_span[1] + 1):
         tok = doc[i]
-        if tok.head.i not in out or tok.head is tok:
+        if tok.head.i not in out or tok.head.i == tok.i:
             out |= {t.i for t in tok.subtree}
     return out
 
@@ -343,8 +343,9 @@ class Mention:
 class Coref:
     """Resolves claimant mentions to actors named earlier in the same document."""
 
-    def __init__(self, outlet: str | None) -> None:
+    def __init__(self, outlet: str | None, text: str) -> None:
         self.outlet = outlet
+        self.text = text  # the document text (spaCy rebuilds doc.text on every access)
         self.history: list[Mention] = []
 
     def outlet_claimant(self) -> Claimant:
@@ -354,7 +355,7 @@ class Coref:
         doc = sent.doc
         toks = doc[first : last + 1]
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        text = doc.text[start:end]
+        text = self.text[start:end]
         low = text.lower()
         head = toks.root
         kind = _mention_kind(toks)

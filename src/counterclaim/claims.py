@@ -44,13 +44,13 @@ class _QuoteRegion:
 
 def extract_claims(doc: Doc, document: Document) -> list[Claim]:
     """All claims of ``document`` whose text was parsed into ``doc`` (``doc.text == document.text``)."""
-    if doc.text != document.text:
-        raise ValueError("the parsed text is not the document text")
     text = document.text
-    coref = Coref(document.outlet)
+    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) != len(text):
+        raise ValueError("the parsed text is not the document text")
+    coref = Coref(document.outlet, text)
     regions = _quote_regions(text)
     relay: Span | None = document.byline
-    sents = [s for s in doc.sents if s.text.strip()]
+    sents = [s for s in doc.sents if text[s.start_char : s.end_char].strip()]
     # pass 1: frames and their speakers, in reading order (coreference needs the order)
     read: list[tuple[SpacySpan, list[tuple[Frame, Claimant]]]] = []
     relays: list[Span | None] = []
@@ -58,7 +58,7 @@ def extract_claims(doc: Doc, document: Document) -> list[Claim]:
         frames = find_frames(sent) or _headline_speaker(text, sent)
         resolved = _merge_same_speaker([(f, coref.resolve(sent, *f.speaker)) for f in frames if f.speaker])
         read.append((sent, resolved))
-        m = _RELAY_LINE.match(sent.text.strip())
+        m = _RELAY_LINE.match(text[sent.start_char : sent.end_char].strip())
         if m is not None and _names_media(m.group("who")):
             who = _relay_name(sent)
             if who is not None:
@@ -69,7 +69,7 @@ def extract_claims(doc: Doc, document: Document) -> list[Claim]:
     for k, (sent, resolved) in enumerate(read):
         if resolved:
             continue
-        region = _region_of(sent, regions)
+        region = _region_of(text, sent, regions)
         if region is None:
             continue
         for j in range(k + 1, len(read)):
@@ -179,13 +179,13 @@ def _claim(
     speaker_idx = (speaker_tokens(frame.speaker, doc) - content_idx) if frame.speaker is not None else set()
     qs = tuple(q for q in quantities if _inside(doc, q.start, q.end, content_idx))
     stated_idx = {t.i for t in frame.stated_on}
-    places = place_mentions(sent, content_idx, speaker_idx)
-    times = time_mentions(sent, content_idx, speaker_idx | stated_idx)
+    places = place_mentions(sent, content_idx, speaker_idx, document.text)
+    times = time_mentions(sent, content_idx, speaker_idx | stated_idx, document.text)
     stated_on = None
     if frame.stated_on:
         first, last = frame.stated_on[0], frame.stated_on[-1]
         s, e = first.idx, last.idx + len(last.text)
-        stated_on = TimeSpan(text=doc.text[s:e], text_start=s, text_end=e)
+        stated_on = TimeSpan(text=document.text[s:e], text_start=s, text_end=e)
     perpetrator = _perpetrator(document, sent, triggers, content, claimant)
     via = _via(frame, claimant, relay, document)
     evidence = _evidence(document.text, sent)
@@ -344,7 +344,7 @@ def _section(text: str, sent: SpacySpan, title: str | None) -> str:
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
     if title and line == title.strip():
         return "headline"
-    if line and line[-1] not in ".!?\"”’:)" and len(line) < 160 and line == sent.text.strip():
+    if line and line[-1] not in ".!?\"”’:)" and len(line) < 160 and line == text[sent.start_char : sent.end_char].strip():
         return "heading"
     return "body"
 
@@ -372,11 +372,10 @@ def _quote_regions(text: str) -> list[_QuoteRegion]:
     return out
 
 
-def _region_of(sent: SpacySpan, regions: list[_QuoteRegion]) -> _QuoteRegion | None:
-    s = sent.start_char
-    body = sent.text.strip()
-    s += len(sent.text) - len(sent.text.lstrip())
-    e = s + len(body)
+def _region_of(text: str, sent: SpacySpan, regions: list[_QuoteRegion]) -> _QuoteRegion | None:
+    raw = text[sent.start_char : sent.end_char]
+    s = sent.start_char + len(raw) - len(raw.lstrip())
+    e = s + len(raw.strip())
     for r in regions:
         if r.start <= s and e <= r.end + 2:
             return r
@@ -384,7 +383,7 @@ def _region_of(sent: SpacySpan, regions: list[_QuoteRegion]) -> _QuoteRegion | N
 
 
 def _same_line(text: str, a: SpacySpan, b: SpacySpan) -> bool:
-    return "\n" not in text[a.end_char : b.start_char] and b.text.lstrip()[:1] in _OPEN_Q + '"'
+    return "\n" not in text[a.end_char : b.start_char] and text[b.start_char : b.end_char].lstrip()[:1] in _OPEN_Q + '"'
 
 
 def _names_media(who: str) -> bool:

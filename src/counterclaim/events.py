@@ -53,6 +53,7 @@ WEAPON_WORDS: frozenset[str] = frozenset(
 #: Verbs that make a weapon mention a claim of use.
 WEAPON_VERBS: frozenset[str] = frozenset("use drop employ deploy fire".split())
 
+_GROUND_BOMBS = frozenset("car truck suicide roadside booby-trapped motorcycle".split())
 _WEAPON_NOUNS = frozenset("rocket missile mortar artillery".split())
 _FIRE_HEADS = frozenset("fire attack strike shell shelling barrage round salvo".split())
 #: Words that put an attack in the air.
@@ -104,6 +105,10 @@ def trigger_type(tok: Token, context_lemmas: Collection[str]) -> str | None:
         return None
     if lemma in ("body", "target", "hit", "victim", "damage", "pound") and not _military_context(context_lemmas):
         return None
+    if lemma in ("bomb", "bombing") and (
+        any(c.lower_ in _GROUND_BOMBS for c in tok.children) or (tok.dep_ == "compound" and tok.head.lemma_.lower() in ("explosion", "blast"))
+    ):
+        return "explosion"  # "a car bomb", "suicide bombing", "a bomb explosion"
     if lemma == "bomber" and any(c.lower_.startswith("su-") for c in tok.children):
         return "airstrike"  # "A Su-24M bomber destroyed": an aircraft, not a suicide bomber
     if lemma == "bomber":
@@ -115,7 +120,7 @@ def _military_context(lemmas: Collection[str]) -> bool:
     return bool(
         {"kill", "dead", "airstrike", "strike", "raid", "jet", "warplane", "aircraft", "bomber", "terrorist",
          "militant", "force", "army", "aviation", "sortie", "drone", "missile", "target", "civilian",
-         "destroy", "military", "shell", "attack"}.intersection(lemmas)
+         "destroy", "military", "shell", "attack", "recover", "retrieve", "hospital", "rubble"}.intersection(lemmas)
     )
 
 
@@ -128,10 +133,10 @@ def read_event(content: list[Token], frame_verb: Token | None) -> EventReading |
         if etype is not None:
             found.append((TYPE_PRIORITY.index(etype), tok.i, tok, etype))
     found.sort(key=lambda f: (f[0], f[1]))
-    if found and all(_only_mentioned(f[2]) for f in found):
+    denial_cue = _denial_verb_cue(frame_verb)
+    if found and denial_cue is None and all(_only_mentioned(f[2]) or _unspecified(f[2]) for f in found):
         return None
     best = found[0][1:] if found else None
-    denial_cue = _denial_verb_cue(frame_verb)
     if best is None:
         return None
     _, trigger, etype = best
@@ -160,6 +165,16 @@ def _only_mentioned(tok: Token) -> bool:
     return prep.lower_ in ("of", "about", "on") and owner.pos_ == "NOUN" and owner.lemma_.lower() in _TOPIC_NOUNS
 
 
+def _unspecified(tok: Token) -> bool:
+    """"The statement neither specified the date ... nor the group that was targeted": under a
+    negated verb of telling, nothing is said to have happened."""
+    for anc in tok.ancestors:
+        if anc.lemma_.lower() in _TELLING and any(c.dep_ in ("neg", "preconj") or c.lower_ in ("neither", "never") for c in anc.children):
+            return True
+    return False
+
+
+_TELLING = frozenset("specify mention identify disclose detail name reveal clarify give provide confirm".split())
 _TOPIC_NOUNS = frozenset("date footage video photo image information detail details report news time number".split())
 
 

@@ -38,7 +38,7 @@ def quantity_summary(q: Quantity) -> str:
         return f"{num}{obj} {q.measure or ''}".strip()
     else:
         num = _BOUND_SIGN.get(q.bound, "") + _num(q.value if q.value is not None else q.low if q.low is not None else q.high)
-    parts = [num, q.object or "", q.measure or ""]
+    parts = [num, q.object or "", q.measure if q.measure != q.object else ""]
     return " ".join(p for p in parts if p)
 
 

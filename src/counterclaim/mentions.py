@@ -48,14 +48,18 @@ TIME_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bon\s+" + _WEEKDAY + r"\b",
     )
 )
+_ACTS = frozenset("strike airstrike raid bombing shelling attack offensive jet warplane force troops".split())
 #: "next month", "tomorrow": not when a reported event happened
 _FUTURE = re.compile(r"\b(?:next|tomorrow|coming|upcoming)\b", re.I)
 #: words that may join the parts of one time mention
 _JOIN = re.compile(r"^[\s,]*(?:(?:or|and|even|or\s+even|and\s+even)[\s,]*)*$", re.I)
 
 
-def place_mentions(sent: SpacySpan, content: Collection[int], exclude: Collection[int]) -> list[Location]:
-    """Place entities in the claim's content, with the relation words just before them."""
+def place_mentions(sent: SpacySpan, content: Collection[int], exclude: Collection[int], text: str) -> list[Location]:
+    """Place entities in the claim's content, with the relation words just before them.
+
+    ``text`` is the document text (``doc.text``, which spaCy rebuilds on every access).
+    """
     doc = sent.doc
     out: list[Location] = []
     for ent in sent.ents:
@@ -68,10 +72,12 @@ def place_mentions(sent: SpacySpan, content: Collection[int], exclude: Collectio
             continue
         if ent.root.dep_ in ("nsubj", "nsubjpass", "poss") and ent.label_ == "GPE":
             continue  # "Moscow condemned", "Washington respect": a government, not a place
+        if ent.root.dep_ == "compound" and ent.text.lower() in _COUNTRY_NAMES and ent.root.head.lemma_.lower() in _ACTS:
+            continue  # "U.S. strikes": who struck, not where ("Idlib strikes" stays a place)
         if ent.end + 1 < len(doc) and doc[ent.end].text == "-":
             continue  # "US-led", "Turkish-backed": a modifier, not a place
         relation = None
-        before = doc.text[max(sent.start_char, ent.start_char - 48) : ent.start_char]
+        before = text[max(sent.start_char, ent.start_char - 48) : ent.start_char]
         m = RELATION.search(before)
         start = ent.start_char
         if m is not None:
@@ -80,7 +86,7 @@ def place_mentions(sent: SpacySpan, content: Collection[int], exclude: Collectio
     return out
 
 
-def time_mentions(sent: SpacySpan, content: Collection[int], exclude: Collection[int]) -> list[TimeSpan]:
+def time_mentions(sent: SpacySpan, content: Collection[int], exclude: Collection[int], text: str) -> list[TimeSpan]:
     """Time mentions in the claim's content, coordinated lists merged into one."""
     doc = sent.doc
     spans: list[tuple[int, int]] = []
@@ -92,11 +98,11 @@ def time_mentions(sent: SpacySpan, content: Collection[int], exclude: Collection
         if _is_duration_modifier(ent) or _FUTURE.search(ent.text):
             continue
         spans.append((ent.start_char, ent.end_char))
-    text = sent.text
     base = sent.start_char
+    sent_text = text[sent.start_char : sent.end_char]
     excluded_chars = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in exclude]
     for pat in TIME_PATTERNS:
-        for m in pat.finditer(text):
+        for m in pat.finditer(sent_text):
             s, e = base + m.start(), base + m.end()
             tok = doc.char_span(s, e, alignment_mode="expand")
             if tok is None or not any(t.i in content for t in tok):
@@ -104,8 +110,8 @@ def time_mentions(sent: SpacySpan, content: Collection[int], exclude: Collection
             if any(a < e and s < b for a, b in excluded_chars):
                 continue
             spans.append((s, e))
-    spans = _merge(sorted(spans), doc.text)
-    return [TimeSpan(text=doc.text[s:e], text_start=s, text_end=e) for s, e in spans]
+    spans = _merge(sorted(spans), text)
+    return [TimeSpan(text=text[s:e], text_start=s, text_end=e) for s, e in spans]
 
 
 def _is_duration_modifier(ent: SpacySpan) -> bool:

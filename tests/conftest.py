@@ -1,0 +1,33 @@
+"""Shared fixtures: the spaCy pipeline and the seed articles, read once per test session."""
+
+from __future__ import annotations
+
+import importlib.resources
+from pathlib import Path
+
+import pytest
+
+from counterclaim.pipeline import Extractor, Result
+from counterclaim.readers import read_inputs
+
+CORPUS = Path(str(importlib.resources.files("counterclaim.data.corpus")))
+SEEDS = CORPUS / "seeds"
+FAKES = CORPUS / "fakes" / "FA-KES-Dataset.csv"
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def nlp(extractor: Extractor):  # type: ignore[no-untyped-def]
+    return extractor.nlp
+
+
+@pytest.fixture(scope="session")
+def seed_results(extractor: Extractor) -> dict[str, Result]:
+    """Every seed article, read with its manifest, by file name."""
+    results = {Path(r.label).name: r for r in extractor.run(read_inputs([str(SEEDS)]))}
+    assert len(results) == 5 and all(r.ok for r in results.values()), results
+    return results
