@@ -239,3 +239,17 @@ def test_same_input_same_ids() -> None:
 
 def test_text_without_violence_has_no_claims() -> None:
     assert extract("The minister met his counterpart in Geneva to discuss trade.", outlet="X") == []
+
+
+def test_dateline_agency_is_the_claimant_when_no_outlet_is_known() -> None:
+    # no metadata names the outlet; the dateline "/TASS/" says who wrote it, and that span is the evidence
+    text = "MOSCOW, December 23. /TASS/. Russian jets destroyed 40 oil trucks near Deir ez-Zor."
+    (claim,) = extract(text)
+    assert claim.claimant.actor == "TASS" and claim.claimant.actor_type == "media"
+    assert claim.claimant.start is not None and text[claim.claimant.start : claim.claimant.end] == "TASS"
+    assert claim.via is None  # the writer is not its own relay
+
+
+def test_known_outlet_wins_over_the_dateline() -> None:
+    (claim,) = extract("MOSCOW, December 23. /TASS/. Russian jets destroyed 40 oil trucks near Deir ez-Zor.", outlet="Sputnik")
+    assert claim.claimant.actor == "Sputnik" and claim.via is not None and claim.via.text == "TASS"

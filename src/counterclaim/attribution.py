@@ -343,12 +343,18 @@ class Mention:
 class Coref:
     """Resolves claimant mentions to actors named earlier in the same document."""
 
-    def __init__(self, outlet: str | None, text: str) -> None:
+    def __init__(self, outlet: str | None, text: str, byline: Span | None = None) -> None:
         self.outlet = outlet
         self.text = text  # the document text (spaCy rebuilds doc.text on every access)
+        self.byline = byline
         self.history: list[Mention] = []
 
     def outlet_claimant(self) -> Claimant:
+        """Who states what the text says without attribution: the outlet; when no outlet is known,
+        the agency its byline or dateline names ("MOSCOW, December 23. /TASS/."), with that span."""
+        if self.outlet is None and self.byline is not None:
+            b = self.byline
+            return Claimant(text=b.text, actor=b.text, actor_type="media", start=b.start, end=b.end)
         return Claimant(text=None, actor=self.outlet, actor_type="media", start=None, end=None)
 
     def resolve(self, sent: SpacySpan, first: int, last: int) -> Claimant:

@@ -47,7 +47,7 @@ def extract_claims(doc: Doc, document: Document) -> list[Claim]:
     text = document.text
     if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) != len(text):
         raise ValueError("the parsed text is not the document text")
-    coref = Coref(document.outlet, text)
+    coref = Coref(document.outlet, text, document.byline)
     regions = _quote_regions(text)
     relay: Span | None = document.byline
     sents = [s for s in doc.sents if text[s.start_char : s.end_char].strip()]

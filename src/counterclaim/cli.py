@@ -10,6 +10,7 @@ import importlib.resources
 import sys
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -49,22 +50,35 @@ def input_options(fn: F) -> F:
     return fn
 
 
-def _columns(kw: dict[str, Any]) -> CsvColumns:
-    return CsvColumns(
-        text=kw["text_column"], id=kw["id_column"], title=kw["title_column"], url=kw["url_column"],
-        outlet=kw["outlet_column"], published=kw["date_column"],
-    )
+@dataclass(frozen=True)
+class InputSettings:
+    """What the shared input options say: how to read the inputs and which pipeline to use."""
+
+    manifest: str | None = None
+    published: str | None = None
+    columns: CsvColumns = CsvColumns()
+    max_bytes: int = DEFAULT_MAX_BYTES
+    model: str = DEFAULT_MODEL
+    progress: bool | None = None
+
+    @classmethod
+    def from_options(cls, kw: dict[str, Any]) -> InputSettings:
+        columns = CsvColumns(
+            text=kw["text_column"], id=kw["id_column"], title=kw["title_column"], url=kw["url_column"],
+            outlet=kw["outlet_column"], published=kw["date_column"],
+        )
+        return cls(kw["manifest"], kw["published"], columns, kw["max_bytes"], kw["model"], kw["progress"])
 
 
-def _results(paths: tuple[str, ...], kw: dict[str, Any]) -> Iterator[Result]:
-    if not paths and not kw["manifest"]:
+def _results(paths: tuple[str, ...], settings: InputSettings) -> Iterator[Result]:
+    if not paths and not settings.manifest:
         raise click.UsageError("give at least one PATH (a file, a directory, or - for stdin) or --manifest")
     records = read_inputs(
-        list(paths), manifest=kw["manifest"], published=kw["published"], csv_columns=_columns(kw),
-        max_bytes=kw["max_bytes"], stdin=sys.stdin,
+        list(paths), manifest=settings.manifest, published=settings.published, csv_columns=settings.columns,
+        max_bytes=settings.max_bytes, stdin=sys.stdin,
     )
-    extractor = Extractor(model=kw["model"])
-    yield from _with_progress(extractor.run(records), kw["progress"])
+    extractor = Extractor(model=settings.model)
+    yield from _with_progress(extractor.run(records), settings.progress)
 
 
 def _with_progress(results: Iterator[Result], progress: bool | None) -> Iterator[Result]:
@@ -123,7 +137,7 @@ def extract(paths: tuple[str, ...], fmt: str, **kw: Any) -> None:
     tally = Tally()
 
     def claims() -> Iterator[Any]:
-        for r in _results(paths, kw):
+        for r in _results(paths, InputSettings.from_options(kw)):
             if tally.see(r):
                 yield from r.claims
 
@@ -141,15 +155,15 @@ def ingest(paths: tuple[str, ...], db: str, **kw: Any) -> None:
     One transaction per document: a killed run leaves every document whole or absent, and
     running the same command again adds only what is missing.
     """
-    tally = _guard(lambda: _ingest(paths, db, kw))
+    tally = _guard(lambda: _ingest(paths, db, InputSettings.from_options(kw)))
     sys.exit(tally.exit_code)
 
 
-def _ingest(paths: tuple[str, ...], db: str, kw: dict[str, Any]) -> Tally:
+def _ingest(paths: tuple[str, ...], db: str, settings: InputSettings) -> Tally:
     tally = Tally()
     started = time.perf_counter()
     with Ledger(db) as ledger:
-        for r in _results(paths, kw):
+        for r in _results(paths, settings):
             if tally.see(r):
                 assert r.document is not None
                 tally.new += ledger.add(r.document, r.claims)
@@ -205,11 +219,8 @@ def demo(db: str, seeds_only: bool, model: str) -> None:
     fakes = Path(str(corpus / "fakes" / "FA-KES-Dataset.csv"))
     for suffix in ("", "-wal", "-shm"):
         Path(db + suffix).unlink(missing_ok=True)
-    kw = {"manifest": None, "published": None, "max_bytes": DEFAULT_MAX_BYTES, "model": model, "progress": None,
-          **{k: getattr(CsvColumns(), v) for k, v in (("text_column", "text"), ("id_column", "id"), ("title_column", "title"),
-                                                      ("url_column", "url"), ("outlet_column", "outlet"), ("date_column", "published"))}}
     paths = (str(seeds),) if seeds_only else (str(seeds), str(fakes))
-    tally = _guard(lambda: _ingest(paths, db, kw))
+    tally = _guard(lambda: _ingest(paths, db, InputSettings(model=model)))
     _guard(lambda: _summary(db, seeds))
     sys.exit(tally.exit_code)
 

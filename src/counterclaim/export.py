@@ -30,15 +30,16 @@ _BOUND_SIGN = {"exact": "", "approx": "~", "low": "≥", "high": "≤", "vague":
 
 def quantity_summary(q: Quantity) -> str:
     """"≤200 fighters killed", "26 people killed", "dozens of tanker trucks destroyed"."""
+    measure = "" if (q.measure and q.object and q.object.lower().endswith(q.measure)) else (q.measure or "")
     if q.bound == "range":
         num = f"{_num(q.low)}–{_num(q.high)}"
     elif q.bound == "vague":
         num = q.text.split(" of ")[0] if " of " in q.text else q.text
         obj = f" of {q.object}" if q.object and " of " in q.text else ""
-        return f"{num}{obj} {q.measure or ''}".strip()
+        return f"{num}{obj} {measure}".strip()
     else:
         num = _BOUND_SIGN.get(q.bound, "") + _num(q.value if q.value is not None else q.low if q.low is not None else q.high)
-    parts = [num, q.object or "", q.measure if q.measure != q.object else ""]
+    parts = [num, q.object or "", measure]
     return " ".join(p for p in parts if p)
 
 
