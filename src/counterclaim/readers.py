@@ -155,18 +155,11 @@ class _Manifests:
             return
         text = _strip_bom(data.decode("utf-8", errors="replace"))
         base = manifest.parent
-        for n, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
+        for item in _json_lines(str(manifest), text):
+            if isinstance(item, errors.InputError):
+                yield item
                 continue
-            where = f"{manifest}:{n}"
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield errors.BadRecord(where, f"invalid JSON: {exc.msg}")
-                continue
-            if not isinstance(obj, dict):
-                yield errors.BadRecord(where, "not a JSON object")
-                continue
+            where, _, obj = item
             rel = obj.get("path")
             if not isinstance(rel, str) or not rel.strip():
                 yield errors.BadRecord(where, "manifest entry has no \"path\"")
@@ -477,16 +470,12 @@ def _read_html(label: str, data: bytes) -> RawRecord | errors.InputError:
     )
 
 
-def _read_jsonl(label: str, text: str, warnings: tuple[str, ...]
-                ) -> Iterator[RawRecord | errors.InputError]:
-    """JSONL: one article object a line (``text`` + optional ``id``, ``title``, ``url``,
-    ``outlet``, ``published``); a bad line is one :class:`errors.BadRecord` naming
-    ``path:LINE``; blank lines are skipped."""
-    found = False
+def _json_lines(label: str, text: str) -> Iterator[tuple[str, int, dict[str, Any]] | errors.InputError]:
+    """Each non-blank line of a JSONL text as (``label:LINE``, line number, object), or a
+    :class:`errors.BadRecord` naming the line when it is not a JSON object."""
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
-        found = True
         where = f"{label}:{n}"
         try:
             obj = json.loads(line)
@@ -496,6 +485,21 @@ def _read_jsonl(label: str, text: str, warnings: tuple[str, ...]
         if not isinstance(obj, dict):
             yield errors.BadRecord(where, f"not a JSON object but {type(obj).__name__}")
             continue
+        yield where, n, obj
+
+
+def _read_jsonl(label: str, text: str, warnings: tuple[str, ...]
+                ) -> Iterator[RawRecord | errors.InputError]:
+    """JSONL: one article object a line (``text`` + optional ``id``, ``title``, ``url``,
+    ``outlet``, ``published``); a bad line is one :class:`errors.BadRecord` naming
+    ``path:LINE``; blank lines are skipped."""
+    found = False
+    for item in _json_lines(label, text):
+        found = True
+        if isinstance(item, errors.InputError):
+            yield item
+            continue
+        where, n, obj = item
         body = obj.get("text")
         if not isinstance(body, str):
             yield errors.BadRecord(where, 'no "text" field' if body is None else '"text" is not a string')
