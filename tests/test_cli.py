@@ -189,3 +189,11 @@ def test_sigkill_mid_ingest_then_rerun_is_complete(tmp_path: Path) -> None:
     assert len(killed_docs) == len(clean_docs) == 125
     assert killed_docs == clean_docs
     assert killed_claims == clean_claims  # same claims, no duplicates, none missing
+
+
+def test_progress_bar_shows_documents_per_second_only_when_asked(runner: CliRunner) -> None:
+    # CliRunner's stderr is not a terminal: no bar by default, a bar with a rate with --progress
+    quiet = runner.invoke(cli, ["extract", str(SEEDS)])
+    assert "doc/s" not in quiet.stderr
+    shown = runner.invoke(cli, ["extract", str(SEEDS), "--progress"])
+    assert shown.exit_code == 0 and "doc/s" in shown.stderr and "5doc" in shown.stderr.replace(" ", "")

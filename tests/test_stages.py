@@ -253,3 +253,15 @@ def test_dateline_agency_is_the_claimant_when_no_outlet_is_known() -> None:
 def test_known_outlet_wins_over_the_dateline() -> None:
     (claim,) = extract("MOSCOW, December 23. /TASS/. Russian jets destroyed 40 oil trucks near Deir ez-Zor.", outlet="Sputnik")
     assert claim.claimant.actor == "Sputnik" and claim.via is not None and claim.via.text == "TASS"
+
+
+def test_the_attacks_after_airstrikes_are_airstrikes() -> None:
+    text = "Russian jets carried out 10 airstrikes in Idlib, the ministry said. The attacks targeted ammunition depots, it added."
+    claims = extract(text, outlet="X")
+    assert [c.event_type for c in claims] == ["airstrike", "airstrike"]
+    assert claims[1].context is not None and claims[1].context.text.startswith("Russian jets")
+
+
+def test_an_attack_by_others_keeps_its_type() -> None:
+    text = "Russian jets carried out 10 airstrikes in Idlib, the ministry said. Militants launched an attack on a checkpoint in Hama, it added."
+    assert [c.event_type for c in extract(text, outlet="X")] == ["airstrike", "ground_attack"]

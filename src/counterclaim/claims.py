@@ -134,8 +134,19 @@ def _carry_context(claims: list[Claim], text: str) -> list[Claim]:
                 event_type=prev.event_type if c.event_type == "other" else c.event_type,
                 context=prev.context or prev.evidence,
             )
+        elif prev is not None and _anaphoric_event(text, c) and prev.event_type not in ("other", c.event_type) and _adjacent(text, prev.evidence, c.evidence):
+            # "The attacks targeted ..." right after "footage of the airstrikes": the same strikes
+            c = replace(c, event_type=prev.event_type, context=c.context or prev.evidence)
         out.append(c)
     return out
+
+
+def _anaphoric_event(text: str, c: Claim) -> bool:
+    """The event word is a generic noun with a definite article: "The attacks", "the operation"."""
+    cue = c.event_cue
+    if cue is None or cue.text.lower() not in ("attack", "attacks", "operation", "operations", "assault"):
+        return False
+    return bool(re.search(r"\b(?:the|these|those|this)\s+$", text[max(0, cue.start - 8) : cue.start], re.I))
 
 
 def _adjacent(text: str, a: Span, b: Span) -> bool:
