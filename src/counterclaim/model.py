@@ -104,8 +104,11 @@ class Document:
     title: str | None = None
     removed: tuple[Removed, ...] = ()
     source_id: str | None = None
-    #: where ``published`` came from: "metadata", "text" or None
+    #: where ``published`` came from: "metadata", "text" (a full date in a dateline or header),
+    #: "text-guess" (a date in the text missing its year or otherwise uncertain) or None
     published_from: str | None = None
+    #: the span of the text the publication date was read from, when it came from the text
+    published_span: Span | None = None
     #: a wire agency or relay named in the byline ("By AFP", "TASS reports"), as a span
     byline: Span | None = None
     warnings: tuple[str, ...] = ()
@@ -122,6 +125,8 @@ class Claimant:
     end: int | None
     #: when ``text`` is a pronoun, surname or "the ministry", the earlier mention it stands for
     refers_to: Span | None = None
+    #: the organisation a person speaks for (Konashenkov -> Russian Ministry of Defence), if known
+    organisation: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +167,12 @@ class Location:
     relation: str | None = None
     text_start: int = 0
     text_end: int = 0
+    #: ISO 3166-2 code of ``admin1`` ("SY-ID")
+    admin1_code: str | None = None
+    #: where the coordinates come from: "geonames", "governorate", "curated", "country", "user"
+    source: str | None = None
+    #: why this place was picked (or left unknown) when there was a choice
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +185,9 @@ class TimeSpan:
     precision: str = "unknown"
     text_start: int = 0
     text_end: int = 0
+    #: how the window was worked out ("weekday before publication", "year taken so the date is
+    #: not after publication"), or why it stayed unknown
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +264,7 @@ def _one(cls: type[T]) -> Any:
 _NESTED: dict[tuple[type, str], Any] = {
     (Document, "removed"): _tuple_of(Removed),
     (Document, "byline"): _one(Span),
+    (Document, "published_span"): _one(Span),
     (Document, "warnings"): lambda xs: tuple(xs or ()),
     (Claimant, "refers_to"): _one(Span),
     (Claim, "claimant"): _one(Claimant),
