@@ -63,6 +63,13 @@ def _problems(case: dict[str, Any], c: Claim, all_claims: tuple[Claim, ...]) -> 
         "location": c.location.text if c.location else None,
         "location_relation": c.location.relation if c.location else None,
         "perpetrator_several": c.perpetrator.several if c.perpetrator else None,
+        "organisation": c.claimant.organisation,
+        "admin1": c.location.admin1 if c.location else None,
+        "precision": c.location.precision if c.location else None,
+        "time_start": c.time.start if c.time else None,
+        "time_end": c.time.end if c.time else None,
+        "time_precision": c.time.precision if c.time else None,
+        "stated_on_date": c.stated_on.start if c.stated_on else None,
     }
     for key, actual in checks.items():
         if key in case and case[key] != actual:
@@ -76,6 +83,10 @@ def _problems(case: dict[str, Any], c: Claim, all_claims: tuple[Claim, ...]) -> 
         missing = [name for name in case["locations"] if name not in got]
         if missing:
             p.append(f"locations: missing {missing}, got {got}")
+    if "locations_admin1" in case:
+        got_admin = [loc.admin1 for loc in c.locations if loc.precision == "admin1"]
+        if sorted(got_admin) != sorted(case["locations_admin1"]):
+            p.append(f"locations at admin1: want {case['locations_admin1']}, got {got_admin}")
     if "responds_to_claimant" in case:
         target = next((x for x in all_claims if x.claim_id == c.responds_to), None)
         if target is None or target.claimant.actor != case["responds_to_claimant"]:

@@ -97,7 +97,7 @@ def test_indefinite_description_is_not_resolved_to_an_earlier_actor() -> None:
     # "a monitoring group" is somebody new, not Russia named just before
     claims = extract("Russia has rejected an allegation by a monitoring group that Moscow has conducted air raids in Idlib.")
     actors = {c.claimant.actor for c in claims}
-    assert "Russia" in actors and "monitoring group" in actors
+    assert "Russian government" in actors and "monitoring group" in actors
 
 
 def test_unattributed_claim_belongs_to_the_outlet() -> None:
@@ -202,13 +202,14 @@ def test_future_time_is_not_event_time() -> None:
 def test_relation_words_before_a_place() -> None:
     (claim,) = extract("Jets struck a base northeast of Palmyra, killing 30 fighters.", outlet="X")
     assert claim.location is not None and (claim.location.text, claim.location.relation) == ("Palmyra", "northeast of")
-    assert claim.location.precision == "unknown"  # not resolved yet: no invented precision
+    # "northeast of" a town is near it, not at it: no invented precision
+    assert claim.location.precision == "near" and claim.location.admin1 == "Homs"
 
 
 def test_actor_place_is_not_a_location() -> None:
     # "Moscow condemned": the capital stands for the government
     (claim,) = extract("Moscow condemned U.S. strikes on militias in eastern Syria.", outlet="X")
-    assert claim.claimant.actor == "Moscow"
+    assert claim.claimant.text == "Moscow" and claim.claimant.actor == "Russian government"
     assert [loc.text for loc in claim.locations] == ["Syria"]
 
 
@@ -265,3 +266,13 @@ def test_the_attacks_after_airstrikes_are_airstrikes() -> None:
 def test_an_attack_by_others_keeps_its_type() -> None:
     text = "Russian jets carried out 10 airstrikes in Idlib, the ministry said. Militants launched an attack on a checkpoint in Hama, it added."
     assert [c.event_type for c in extract(text, outlet="X")] == ["airstrike", "ground_attack"]
+
+
+def test_government_named_by_its_capital_is_not_a_place() -> None:
+    # "at the Damascus government's request", "authorization from Damascus": who, not where
+    (claim,) = extract(
+        "The coalition has been conducting air raids in Syria without any authorization from Damascus "
+        "or at the Damascus government's request.",
+        outlet="X",
+    )
+    assert [loc.text for loc in claim.locations] == ["Syria"]

@@ -242,6 +242,72 @@ def _summary(db: str, seeds: Path) -> None:
         click.echo(f"\nNext: counterclaim claims --db {db} --format table   (or --format jsonl, --stance denies, --search Idlib)")
 
 
+@cli.group()
+def gazetteer() -> None:
+    """The gazetteer places are resolved against (GeoNames extract, governorates, curated places)."""
+
+
+@gazetteer.command("import")
+@click.argument("dump", type=click.Path(exists=True, dir_okay=False))
+@click.option("--into", type=click.Path(file_okay=False), help="Where to keep it (default: the user data folder, which every run reads).")
+def gazetteer_import(dump: str, into: str | None) -> None:
+    """Add a GeoNames country or allCountries dump (DUMP, .txt or .zip) to the gazetteer.
+
+    This gets place resolution to village level, or to another country.
+    """
+    from .gazetteer import import_geonames
+
+    report = _guard(lambda: import_geonames(Path(dump), Path(into) if into else None))
+    click.echo(str(report))
+
+
+@cli.group("eval")
+def evaluate() -> None:
+    """Measure how well places resolve."""
+
+
+@evaluate.command("fakes")
+@click.option("--limit", type=int, help="Only the first N credible rows.")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline (name or path).")
+def eval_fakes_cmd(limit: int | None, model: str) -> None:
+    """Governorate accuracy on FA-KES's credible rows, with a confusion table.
+
+    For each article: the governorate most of its claims point to, against the row's label
+    ("damascus" accepts Damascus or Rif Dimashq).  A baseline that counts governorate names in
+    the text is printed beside it.
+    """
+    from .evaluate import eval_fakes, format_fakes
+    from .gazetteer import default_gazetteer
+
+    corpus = Path(str(importlib.resources.files("counterclaim.data.corpus") / "fakes" / "FA-KES-Dataset.csv"))
+    report = _guard(lambda: eval_fakes(Extractor(model=model), corpus, default_gazetteer(), limit=limit))
+    click.echo(format_fakes(report))
+
+
+@evaluate.command("places")
+@click.argument("paths", nargs=-1)
+@click.option("--db", type=click.Path(exists=True, dir_okay=False), help="Report on a ledger's claims instead of reading PATHS.")
+@click.option("--top", type=int, default=40, show_default=True, help="How many unknown names to list.")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline (name or path).")
+def eval_places_cmd(paths: tuple[str, ...], db: str | None, top: int, model: str) -> None:
+    """Place-resolution report: mentions by precision, and the names that stayed unknown.
+
+    Reads PATHS (default: the bundled corpus) or the claims of a ledger (--db).
+    """
+    from .evaluate import format_places, places_report
+
+    def run() -> str:
+        if db:
+            with Ledger(db, readonly=True) as ledger:
+                return format_places(places_report(ledger.claims()), top)
+        corpus = Path(str(importlib.resources.files("counterclaim.data.corpus")))
+        inputs = list(paths) or [str(corpus / "seeds"), str(corpus / "fakes" / "FA-KES-Dataset.csv")]
+        results = _with_progress(Extractor(model=model).run(read_inputs(inputs)), None)
+        return format_places(places_report(r for r in results if r.ok), top)
+
+    click.echo(_guard(run))
+
+
 T = TypeVar("T")
 
 

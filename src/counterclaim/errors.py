@@ -105,3 +105,7 @@ class BadQuery(LedgerError):
 
 class Unreadable(InputError):
     """cannot read the input"""
+
+
+class BadGazetteerFile(CounterclaimError):
+    """not a GeoNames dump"""

@@ -105,7 +105,7 @@ def write_claims(claims: Iterable[Claim], out: TextIO, fmt: str) -> int:
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
-_TABLE = (("claimant", 24), ("stance", 7), ("event", 11), ("how many", 30), ("where", 20), ("when", 18))
+_TABLE = (("claimant", 24), ("stance", 7), ("event", 11), ("how many", 30), ("where", 28), ("when", 18))
 
 
 def write_table(claims: Iterable[Claim], out: TextIO, width: int | None = None) -> int:
@@ -121,13 +121,24 @@ def write_table(claims: Iterable[Claim], out: TextIO, width: int | None = None) 
             c.stance,
             c.event_type,
             "; ".join(quantity_summary(q) for q in c.quantities),
-            ((c.location.relation + " ") if c.location and c.location.relation else "") + (c.location.text if c.location else ""),
+            _where(c),
             c.time.text if c.time else "",
         )
         row = "  ".join(_fit(v, w) for v, (_, w) in zip(cells, _TABLE, strict=True))
         out.write(row + "  " + _fit(c.evidence.text.replace("\n", " "), max(20, width - fixed)) + "\n")
         n += 1
     return n
+
+
+def _where(c: Claim) -> str:
+    """"northeast of Palmyra [Homs]", "the provinces of Aleppo [Syria]", "Dayr al-Zawr [?]"."""
+    loc = c.location
+    if loc is None:
+        return ""
+    words = ((loc.relation + " ") if loc.relation else "") + loc.text
+    if loc.precision == "unknown":
+        return words + " [?]"
+    return f"{words} [{loc.admin1 or loc.country or loc.precision}]"
 
 
 def _fit(value: str, w: int) -> str:

@@ -26,11 +26,17 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 
 _DIR = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
-RELATION = re.compile(
-    r"(?P<rel>(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?" + _DIR + r"(?:ern)?\s+of|near(?:by)?|"
-    r"(?:the\s+)?outskirts\s+of|(?:the\s+)?countryside\s+of|(?:the\s+)?vicinity\s+of|around|outside|"
-    r"close\s+to|" + _DIR + r"(?:ern)?|rural|(?:the\s+)?province\s+of|(?:the\s+)?provinces\s+of|"
-    r"(?:the\s+)?city\s+of|(?:the\s+)?town\s+of|(?:the\s+)?village\s+of)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+#: "northeast of", "near", "the outskirts of" a few words before the place
+PROXIMITY = re.compile(
+    r"\b(?P<rel>(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?" + _DIR + r"(?:ern)?\s+of|near(?:by)?|"
+    r"(?:the\s+)?outskirts\s+of|(?:the\s+)?vicinity\s+of|close\s+to|around|outside)"
+    r"(?:\s+[\w'’-]+){0,5}\s+$",
+    re.I,
+)
+#: "the province of", "the countryside of", "southern", "rural" right before the place
+CONTAINER = re.compile(
+    r"(?P<rel>(?:the\s+)?(?:countryside|province|provinces|governorate|city|town|village)\s+of|"
+    + _DIR + r"(?:ern)?|rural)\s+(?:the\s+)?$",
     re.I,
 )
 
@@ -62,6 +68,7 @@ def place_mentions(sent: SpacySpan, content: Collection[int], exclude: Collectio
     """
     doc = sent.doc
     out: list[Location] = []
+    relations: dict[int, str | None] = {}
     for ent in sent.ents:
         if ent.label_ not in PLACE_LABELS:
             continue
@@ -72,16 +79,19 @@ def place_mentions(sent: SpacySpan, content: Collection[int], exclude: Collectio
             continue
         if ent.root.dep_ in ("nsubj", "nsubjpass", "poss") and ent.label_ == "GPE":
             continue  # "Moscow condemned", "Washington respect": a government, not a place
+        if ent.label_ == "GPE" and _stands_for_government(ent.root):
+            continue  # "the Damascus government's request", "authorization from Damascus"
         if ent.root.dep_ == "compound" and ent.text.lower() in _COUNTRY_NAMES and ent.root.head.lemma_.lower() in _ACTS:
             continue  # "U.S. strikes": who struck, not where ("Idlib strikes" stays a place)
         if ent.end + 1 < len(doc) and doc[ent.end].text == "-":
             continue  # "US-led", "Turkish-backed": a modifier, not a place
-        relation = None
-        before = text[max(sent.start_char, ent.start_char - 48) : ent.start_char]
-        m = RELATION.search(before)
+        before = text[max(sent.start_char, ent.start_char - 64) : ent.start_char]
+        m = PROXIMITY.search(before) or CONTAINER.search(before)
+        relation = re.sub(r"\s+", " ", m.group("rel").strip().lower()) if m is not None else None
+        if relation is None and ent.root.dep_ == "conj" and ent.root.head.i in relations:
+            relation = relations[ent.root.head.i]  # "the provinces of Aleppo, Idlib, Hama": each one a province
+        relations[ent.root.i] = relation
         start = ent.start_char
-        if m is not None:
-            relation = re.sub(r"\s+", " ", m.group("rel").strip().lower())
         out.append(Location(text=ent.text, relation=relation, text_start=start, text_end=ent.end_char))
     return out
 
@@ -97,7 +107,10 @@ def time_mentions(sent: SpacySpan, content: Collection[int], exclude: Collection
             continue
         if _is_duration_modifier(ent) or _FUTURE.search(ent.text):
             continue
-        spans.append((ent.start_char, ent.end_char))
+        start = ent.start_char
+        if ent.start > sent.start and doc[ent.start - 1].lower_ in ("since", "until", "till"):
+            start = doc[ent.start - 1].idx  # "since September 2015" runs to publication
+        spans.append((start, ent.end_char))
     base = sent.start_char
     sent_text = text[sent.start_char : sent.end_char]
     excluded_chars = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in exclude]
@@ -112,6 +125,25 @@ def time_mentions(sent: SpacySpan, content: Collection[int], exclude: Collection
             spans.append((s, e))
     spans = _merge(sorted(spans), text)
     return [TimeSpan(text=text[s:e], text_start=s, text_end=e) for s, e in spans]
+
+
+_GOVERNMENT_NOUNS = frozenset(
+    "government regime authorities administration request authorization authorisation permission approval consent "
+    "consultation coordination".split()
+)
+
+
+def _stands_for_government(root: object) -> bool:
+    """The place names the state: it modifies "government"/"regime", or it is the source of a
+    permission ("authorization from Damascus")."""
+    head = root.head  # type: ignore[attr-defined]
+    if root.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in _GOVERNMENT_NOUNS:  # type: ignore[attr-defined]
+        return True
+    return bool(
+        root.dep_ == "pobj"  # type: ignore[attr-defined]
+        and head.lower_ in ("from", "of", "by")
+        and head.head.lemma_.lower() in _GOVERNMENT_NOUNS
+    )
 
 
 def _is_duration_modifier(ent: SpacySpan) -> bool:

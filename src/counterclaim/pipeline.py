@@ -1,4 +1,4 @@
-"""The extractor: read → clean → NLP → claims, one way, for a stream of inputs.
+"""The extractor: read → clean → NLP → claims → resolve, one way, for a stream of inputs.
 
 :class:`Extractor` holds the heavy resource (the spaCy pipeline, passed in or loaded once) and
 turns a stream of :class:`RawRecord` / :class:`InputError` items into a stream of
@@ -12,9 +12,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .claims import extract_claims
 from .clean import to_document
+from .resolve import Resources, resolve_claims, resolve_document
 from .errors import EmptyInput, InputError
 from .model import Claim, Document, RawRecord
 from .nlp import DEFAULT_MODEL, add_components, load_pipeline
@@ -38,10 +40,20 @@ class Extractor:
     """Extracts claims from articles.  ``nlp`` may be given (tests, benchmarks) or is loaded
     from ``model`` on first use."""
 
-    def __init__(self, nlp: Language | None = None, *, model: str = DEFAULT_MODEL, batch_size: int = 16) -> None:
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        *,
+        model: str = DEFAULT_MODEL,
+        batch_size: int = 16,
+        resolve: bool = True,
+        resources: Resources | None = None,
+    ) -> None:
         self._nlp = add_components(nlp) if nlp is not None else None
         self.model = model
         self.batch_size = batch_size
+        self.resolve = resolve
+        self._resources = resources
 
     @property
     def nlp(self) -> Language:
@@ -49,9 +61,22 @@ class Extractor:
             self._nlp = load_pipeline(self.model)
         return self._nlp
 
+    @property
+    def resources(self) -> Resources:
+        if self._resources is None:
+            self._resources = Resources.default()
+        return self._resources
+
     def extract_document(self, document: Document) -> list[Claim]:
-        """Claims of one already cleaned document."""
-        return extract_claims(self.nlp(document.text), document)
+        """Claims of one already cleaned document (resolved unless ``resolve=False``)."""
+        return self._finish(self.nlp(document.text), document)[1]
+
+    def _finish(self, doc: Doc, document: Document) -> tuple[Document, list[Claim]]:
+        claims = extract_claims(doc, document)
+        if not self.resolve:
+            return document, claims
+        document = resolve_document(document)
+        return document, resolve_claims(document, claims, self.resources)
 
     def run(self, items: Iterable[RawRecord | InputError]) -> Iterator[Result]:
         """Clean, parse and read every record; errors pass through as results, in order."""
@@ -77,6 +102,7 @@ class Extractor:
             while pending:
                 yield pending.pop(0)
             assert result.document is not None
-            yield Result(result.label, document=result.document, claims=tuple(extract_claims(doc, result.document)))
+            document, claims = self._finish(doc, result.document)
+            yield Result(result.label, document=document, claims=tuple(claims))
         while pending:
             yield pending.pop(0)

@@ -1,0 +1,214 @@
+"""Place resolution: turn a place mention into a point, a province or a country, honestly.
+
+For each mention the gazetteer gives candidates (every entry whose name or a generated spelling
+variant matches).  The pick uses the article's context:
+
+1. **Country**: only candidates in a country the article is about (countries it names, and the
+   countries of places that have a single candidate).  A name whose only candidates are
+   elsewhere stays unresolved: a far-away namesake is never picked.
+2. **Kind**: "Idlib Province", "the provinces of ...", "the countryside of Idlib", "southern
+   Idlib" ask for the governorate; a bare name prefers the town, then the governorate.
+3. **Governorates**: among several towns, one in a governorate the article names wins.
+4. **Nearby places**: then the one closest to the article's other unambiguous places, then
+   the most populous.
+
+Precision follows the relation words: a town is ``point``; "northeast of", "near",
+"outskirts of" a town is ``near``; a governorate, its countryside or a direction inside it is
+``admin1``; a country or "eastern Syria" is ``country``; nothing found is ``unknown`` and keeps
+only its text.  Every pick with a choice carries a ``note``.
+
+:func:`acled_geo_precision` and :func:`ucdp_where_prec` map precision to the codes of ACLED and
+UCDP GED.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from .gazetteer import Entry, Gazetteer
+from .model import Location
+
+#: relation words that mean "somewhere around the named place"
+_NEAR = re.compile(r"\b(?:near|nearby|outskirts|vicinity|around|outside|close to|of)\b|(?:north|south|east|west)", re.I)
+#: words that make a governorate of a name: "Idlib province", "the countryside of Idlib"
+_ADMIN_WORDS = re.compile(r"\b(?:province|provinces|governorate|governorates|countryside|rural|region)\b", re.I)
+_DIRECTION_ADJ = re.compile(r"^(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern$", re.I)
+_TRAILING = re.compile(r"\s+(?:province|governorate|countryside|city|town|village|region|district|suburbs?)$", re.I)
+_LEADING = re.compile(r"^(?:the\s+)", re.I)
+#: ISO 3166-1 alpha-2 -> the country's English name, for ``Location.country``
+COUNTRY_NAMES: dict[str, str] = {
+    "SY": "Syria", "TR": "Turkey", "IQ": "Iraq", "LB": "Lebanon", "JO": "Jordan", "IL": "Israel", "PS": "Palestine",
+}
+#: how far (km) a candidate may be from the article's other places to count as "nearby"
+NEARBY_KM = 150.0
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the article says about where it is: countries and governorates it names, and the
+    points of its unambiguous places."""
+
+    countries: frozenset[str]
+    admin1: frozenset[str]
+    anchors: tuple[tuple[float, float], ...]
+
+
+def build_context(mentions: Iterable[Location], gaz: Gazetteer, text: str = "") -> Context:
+    countries: set[str] = set()
+    admin1: set[str] = set()
+    anchors: list[tuple[float, float]] = []
+    for m in mentions:
+        cands = gaz.lookup(_core_name(m.text))
+        if not cands:
+            continue
+        kinds = {c.kind for c in cands}
+        if kinds == {"country"}:
+            countries.add(cands[0].country)
+            continue
+        places = [c for c in cands if c.kind != "country"]
+        if len({(c.country, c.admin1) for c in places}) == 1:
+            c = places[0]
+            countries.add(c.country)
+            if c.admin1:
+                admin1.add(c.admin1)
+            if c.kind != "admin1":
+                anchors.append((c.lat, c.lon))
+        elif all(c.kind == "admin1" for c in places[:1]):
+            admin1.add(places[0].admin1 or places[0].name)
+            countries.add(places[0].country)
+    return Context(frozenset(countries), frozenset(admin1), tuple(anchors))
+
+
+def resolve_location(loc: Location, gaz: Gazetteer, ctx: Context) -> Location:
+    """The mention geocoded (or left ``unknown`` with a note saying why)."""
+    name = _core_name(loc.text)
+    cands = gaz.lookup(name) or (gaz.lookup(_core_name(name)) if name != _core_name(name) else [])
+    if not cands:
+        return replace(loc, precision="unknown", note="not in the gazetteer")
+    wants_admin = bool(_ADMIN_WORDS.search(loc.text) or (loc.relation and _ADMIN_WORDS.search(loc.relation)))
+    direction = bool(loc.relation and _DIRECTION_ADJ.match(loc.relation))
+    countries = [c for c in cands if c.kind == "country"]
+    if countries and len(countries) == len(cands):
+        c = countries[0]
+        return _located(loc, c, "country", None)
+    in_scope = [c for c in cands if not ctx.countries or c.country in ctx.countries]
+    if not in_scope:
+        where = ", ".join(sorted({c.country for c in cands}))
+        return replace(loc, precision="unknown", note=f"only namesakes outside the article's countries ({where})")
+    admins = [c for c in in_scope if c.kind == "admin1"]
+    points = [c for c in in_scope if c.kind in ("city", "facility", "user")]
+    note = None
+    if admins and (wants_admin or direction or not points):
+        pick = admins[0]
+        if len({a.name for a in admins}) > 1:
+            note = f"{len(admins)} governorates match; took {pick.name}"
+        return _located(loc, pick, "admin1", note)
+    if not points:
+        return replace(loc, precision="unknown", note="no town or province of that name in scope")
+    pick, note = _choose_point(points, ctx)
+    if admins and admins[0].name == pick.admin1:
+        note = _join(note, f"{pick.name} is also the name of its governorate; read as the town")
+    precision = "near" if loc.relation and _NEAR.search(loc.relation) and not _is_container(loc.relation) else "point"
+    return _located(loc, pick, precision, note)
+
+
+def _choose_point(points: list[Entry], ctx: Context) -> tuple[Entry, str | None]:
+    if len(points) == 1:
+        return points[0], None
+    ranked = list(points)
+    reason = "most populous of"
+    if ctx.admin1:
+        inside = [p for p in ranked if p.admin1 in ctx.admin1]
+        if inside and len(inside) < len(ranked):
+            ranked, reason = inside, "in a governorate the article names, of"
+    if ctx.anchors and len(ranked) > 1:
+        def dist(p: Entry) -> float:
+            return min(_km(p.lat, p.lon, a, b) for a, b in ctx.anchors)
+
+        near = [p for p in ranked if dist(p) <= NEARBY_KM]
+        if near:
+            ranked = sorted(near, key=dist)
+            reason = "closest to the article's other places, of"
+            return ranked[0], f"{reason} {len(points)} candidates"
+    ranked.sort(key=lambda p: (-(p.population or 0), p.name))
+    return ranked[0], f"{reason} {len(points)} candidates"
+
+
+def _located(loc: Location, e: Entry, precision: str, note: str | None) -> Location:
+    return replace(
+        loc,
+        name=e.name,
+        admin1=e.admin1 if precision != "country" else None,
+        admin1_code=e.admin1_code if precision != "country" else None,
+        country=COUNTRY_NAMES.get(e.country or "", e.country),
+        lat=e.lat,
+        lon=e.lon,
+        geonames_id=e.geonames_id,
+        precision=precision,
+        source=e.source,
+        note=note,
+    )
+
+
+def _core_name(text: str) -> str:
+    name = _LEADING.sub("", text.strip())
+    name = _TRAILING.sub("", name)
+    return re.sub(r"['’]s$", "", name).strip()
+
+
+def _is_container(relation: str) -> bool:
+    """"the town of", "the city of", "the provinces of": naming words, not "near"."""
+    return bool(re.search(r"\b(?:town|city|village|province|provinces|governorate)\s+of$", relation, re.I))
+
+
+def _join(a: str | None, b: str) -> str:
+    return f"{a}; {b}" if a else b
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def best_of(locations: tuple[Location, ...]) -> Location | None:
+    """The place a claim is about: the most precise resolved mention; when it names several
+    governorates and no town, the country that holds them (``locations`` lists them all)."""
+    order = {"point": 0, "near": 1, "admin1": 2, "country": 3, "unknown": 4}
+    resolved = [m for m in locations if m.precision != "unknown"]
+    if not resolved:
+        return locations[0] if locations else None
+    points = [m for m in resolved if m.precision in ("point", "near")]
+    provinces = {m.admin1 for m in resolved if m.precision == "admin1"}
+    if not points and len(provinces) > 1:
+        first = next(m for m in resolved if m.precision == "admin1")
+        country = next((m for m in resolved if m.precision == "country"), None)
+        base = country or first
+        return replace(
+            base, admin1=None, admin1_code=None, precision="country",
+            note=f"covers {len(provinces)} governorates ({', '.join(sorted(p for p in provinces if p))}): see locations",
+        )
+    return min(resolved, key=lambda m: order[m.precision])
+
+
+def majority_admin1(locations: Iterable[Location]) -> str | None:
+    """The governorate most mentions point to (ties: the first met)."""
+    counts = Counter(m.admin1 for m in locations if m.admin1)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def acled_geo_precision(precision: str) -> int | None:
+    """ACLED ``geo_precision``: 1 the town itself, 2 near the town or part of a region,
+    3 a province or larger (ACLED codebook, "Geo-precision")."""
+    return {"point": 1, "near": 2, "admin1": 3, "country": 3}.get(precision)
+
+
+def ucdp_where_prec(precision: str) -> int | None:
+    """UCDP GED ``where_prec``: 1 exact location, 2 within 25 km of a known point, 4 first-order
+    administrative division (province), 6 country (UCDP GED codebook, "where_prec")."""
+    return {"point": 1, "near": 2, "admin1": 4, "country": 6}.get(precision)

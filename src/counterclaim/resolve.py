@@ -1,0 +1,126 @@
+"""Resolve stage: put every claim on the map and the calendar, and name who is speaking.
+
+Takes a document and the claims read from it; gives both back with
+
+* ``published`` read from the text (dateline, header) when no metadata gave it, marked
+  ``text`` or ``text-guess`` in ``published_from`` and with the span it came from;
+* each place mention geocoded against the gazetteer in the article's context (:mod:`.places`),
+  and ``location`` the place the claim is about;
+* ``time`` and ``stated_on`` turned into inclusive calendar windows with their precision
+  (:mod:`.times`);
+* the claimant and perpetrator matched against the actor registry (:mod:`.actors`): canonical
+  name, type and, for a person, the organisation.  A name the registry lacks stays verbatim
+  with its guessed type.
+
+The heavy resources (gazetteer, registry) are loaded once and passed in as :class:`Resources`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from .actors import Registry, default_registry
+from .gazetteer import Gazetteer, default_gazetteer
+from .model import Claim, Claimant, Document, Location, Perpetrator, Span, TimeSpan
+from .places import Context, best_of, build_context, resolve_location
+from .times import read_dateline, resolve_time
+
+
+@dataclass(frozen=True)
+class Resources:
+    gazetteer: Gazetteer
+    registry: Registry
+
+    @classmethod
+    def default(cls) -> Resources:
+        return cls(default_gazetteer(), default_registry())
+
+
+def resolve_document(document: Document) -> Document:
+    """The document with ``published`` read from its text when metadata did not give it."""
+    if document.published is not None:
+        return document
+    found = read_dateline(document.text)
+    if found is None or found.date is None:
+        return document
+    return replace(
+        document,
+        published=found.date.isoformat(),
+        published_from="text-guess" if found.guess else "text",
+        published_span=Span(found.span.text, found.span.start, found.span.end),
+    )
+
+
+def resolve_claims(document: Document, claims: list[Claim], res: Resources) -> list[Claim]:
+    """Every claim of the document with its places, times and actors resolved."""
+    published = _date(document.published)
+    ctx = build_context((m for c in claims for m in c.locations), res.gazetteer, document.text)
+    cache: dict[tuple[str, str | None], Location] = {}
+    out: list[Claim] = []
+    for c in claims:
+        locations = tuple(_place(m, res.gazetteer, ctx, cache) for m in c.locations)
+        location = best_of(locations) if locations else None
+        out.append(
+            replace(
+                c,
+                claimant=_claimant(c.claimant, res.registry, document.text),
+                perpetrator=_perpetrator(c.perpetrator, res.registry),
+                locations=locations,
+                location=location,
+                time=_time(c.time, published),
+                stated_on=_time(c.stated_on, published),
+            )
+        )
+    return out
+
+
+def _place(m: Location, gaz: Gazetteer, ctx: Context, cache: dict[tuple[str, str | None], Location]) -> Location:
+    key = (m.text, m.relation)
+    hit = cache.get(key)
+    if hit is None:
+        hit = resolve_location(m, gaz, ctx)
+        cache[key] = hit
+    # the same words resolve the same way; the offsets stay this mention's own
+    return replace(hit, text=m.text, text_start=m.text_start, text_end=m.text_end)
+
+
+def _time(span: TimeSpan | None, published: dt.date | None) -> TimeSpan | None:
+    return None if span is None else resolve_time(span, published)
+
+
+def _claimant(c: Claimant, registry: Registry, text: str) -> Claimant:
+    """The registry's name for the claimant.  The words as written decide, except when
+    coreference already led them to a person: "he", "the spokesman", "Russian Defense Ministry
+    Spokesman" after "spokesman Igor Konashenkov" stay Konashenkov, not the ministry."""
+    written = c.text
+    if c.text and c.start is not None:
+        article = re.search(r"\b(an?|the)\s+$", text[max(0, c.start - 5) : c.start], re.I)
+        if article:  # the registry tells "a monitoring group" from "the monitoring group"
+            written = article.group(0) + c.text
+    by_text = registry.match(written) if written else None
+    by_actor = registry.match(c.actor) if c.actor and c.actor != c.text else None
+    if by_actor is not None and by_actor.kind == "person" and (by_text is None or by_text.kind != "person"):
+        match = by_actor
+    else:
+        match = by_text or by_actor
+    if match is None:
+        return c
+    return replace(c, actor=match.actor, actor_type=match.actor_type, organisation=match.organisation)
+
+
+def _perpetrator(p: Perpetrator | None, registry: Registry) -> Perpetrator | None:
+    if p is None:
+        return None
+    match = registry.match(p.actor or p.text) if not p.several else None
+    return replace(p, actor=match.actor) if match is not None else p
+
+
+def _date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
