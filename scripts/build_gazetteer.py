@@ -70,7 +70,9 @@ GOVERNORATE_SPELLINGS: dict[str, tuple[str, ...]] = {
     "SY-DR": ("Deraa", "Dar'a", "Dara'a", "Der'a", "Daraa Governorate"),
     "SY-SU": ("Sweida", "Suwayda", "Suwaida", "Suweida", "As Suwayda", "Al-Suwayda", "Es Suweida", "Sweida Governorate",
               "Jabal al-Druze", "Jabal Druze", "Jebel Druze"),
-    "SY-QU": ("Kuneitra", "Qunaytirah", "Al-Qunaytirah", "Qunaytira", "Quneitra Governorate"),
+    "SY-QU": ("Kuneitra", "Qunaytirah", "Al-Qunaytirah", "Qunaytira", "Quneitra Governorate",
+              # the Golan: Syria administers (and claims) it as Quneitra; read at admin1 precision
+              "Golan", "Golan Heights", "Syrian Golan"),
 }
 #: Natural Earth alternate names not used: "Al Rashid" (an old name of Raqqa governorate, and a
 #: person's name), "Hauran" (a region across Daraa and Suwayda), "Al Jezira"/"Jezireh" (the

@@ -58,7 +58,8 @@ class FakesReport:
 
 
 def article_governorate(claims: Iterable[Claim]) -> str | None:
-    """The governorate most of the article's claims point to (ties: the one met first)."""
+    """The governorate most of the article's claims point to; a tie goes to the governorate
+    the earliest of the tied claims names (news puts the main place in the lead)."""
     counts: Counter[str] = Counter()
     for c in claims:
         govs = {m.admin1 for m in (c.locations or ((c.location,) if c.location else ())) if m is not None and m.admin1}

