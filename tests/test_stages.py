@@ -276,3 +276,14 @@ def test_government_named_by_its_capital_is_not_a_place() -> None:
         outlet="X",
     )
     assert [loc.text for loc in claim.locations] == ["Syria"]
+
+
+def test_shot_down_is_an_event() -> None:
+    (claim,) = extract("A Russian helicopter was shot down over the Syrian province of Idlib, the ministry said.", outlet="X")
+    assert claim.location is not None and claim.location.admin1 == "Idlib"
+
+
+def test_lost_apostrophe_and_diacritic_free_names_resolve() -> None:
+    # FA-KES drops apostrophes ("Syrias Deir ezzor"); GeoNames writes "Al Qāmishlī"
+    claims = extract("US airstrikes kill 23 civilians in Syrias Deir ezzor. A bomb killed five policemen in the city of Qamishli.", outlet="X")
+    assert [(c.location.text, c.location.admin1) for c in claims if c.location] == [("Deir ezzor", "Deir ez-Zor"), ("Qamishli", "Hasakah")]

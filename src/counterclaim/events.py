@@ -95,6 +95,8 @@ def trigger_type(tok: Token, context_lemmas: Collection[str]) -> str | None:
     found = TRIGGERS.get(lemma)
     if found is None and lemma == "lay" and any(c.lower_ == "down" for c in tok.children):
         return "other"  # "laid down their weapons": surrendered
+    if found is None and (lemma == "down" and tok.pos_ == "VERB" or lemma == "shoot" and any(c.lower_ == "down" for c in tok.children)):
+        return "other"  # "the helicopter was shot down", "rebels downed a jet"
     if found is None:
         return None
     if lemma in _WEAPON_NOUNS and tok.dep_ == "compound" and tok.head.lemma_.lower() not in _FIRE_HEADS:

@@ -132,10 +132,26 @@ class EntityFixes:
         self.matcher.add("PLACE", list(nlp.tokenizer.pipe(names)))
 
     def __call__(self, doc: Doc) -> Doc:
-        fixed = [_fix_entity(doc, ent) for ent in doc.ents]
+        fixed = [f for f in (_fix_entity(doc, ent) for ent in doc.ents) if f is not None]
         extra = _gazetteer_places(doc, fixed, self.matcher(doc, as_spans=True))
-        doc.set_ents(_non_overlapping([*extra, *fixed]))
+        # where the model and the gazetteer read a place differently, the gazetteer's name wins
+        # ("Syrias Deir" against "Deir ezzor"); a longer model place keeps its reading
+        model = [e for e in fixed if not (e.label_ in ("GPE", "LOC") and any(_overlap(e, x) and len(x) >= len(e) for x in extra))]
+        doc.set_ents(_non_overlapping([*extra, *model]))
         return doc
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _ascii(text: str) -> str:
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|at|az|an)[- ](?=\w)", re.I)
 
 
 def place_names(gaz: object) -> set[str]:
@@ -145,15 +161,28 @@ def place_names(gaz: object) -> set[str]:
     for e in gaz.entries:  # type: ignore[attr-defined]
         if e.kind == "country":
             continue
-        for n in (e.name, *e.alternates):
-            if len(n) >= 4 and any(ch.isupper() for ch in n):
-                out.add(n)
-                if " " not in n and "-" not in n and len(n) >= 5:
-                    out.add(n + "s")  # "Aleppos Old City": a possessive whose apostrophe was lost
+        for written in (e.name, *e.alternates):
+            # as written, without diacritics ("Al Qāmishlī" -> "Al Qamishli"), without the article
+            # ("Qamishli"); the resolve stage matches spellings more loosely than this
+            forms = {written, _ascii(written)}
+            forms |= {_ARTICLE.sub("", f) for f in forms}
+            for n in forms:
+                if len(n) >= 4 and n[:1].isupper():
+                    out.add(n)
+                    if " " not in n and "-" not in n and len(n) >= 5:
+                        out.add(n + "s")  # "Aleppos Old City": a possessive whose apostrophe was lost
     return out
 
 
-def _fix_entity(doc: Doc, ent: Span) -> Span:
+def _fix_entity(doc: Doc, ent: Span) -> Span | None:
+    if ent[0].lower_ in ("syrias", "syria") and len(ent) > 1 and (ent[0].lower_ == "syrias" or ent[1].tag_ == "POS"):
+        # "Syrias Deir ezzor", "Syria's Idlib": the country in front of the place is not part of it
+        skip = 1 if ent[0].lower_ == "syrias" else 2
+        if len(ent) <= skip:
+            return None
+        ent = Span(doc, ent.start + skip, ent.end, label="GPE" if ent.label_ in ("ORG", "LOC", "GPE") else ent.label_)
+    elif len(ent) == 1 and ent[0].lower_ == "syrias":
+        return Span(doc, ent.start, ent.end, label="GPE")
     key = ent.text.lower().removeprefix("the ").strip()
     key = _POSSESSIVE.sub("", key)
     label = ent.label_
