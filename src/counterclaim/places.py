@@ -23,6 +23,7 @@ UCDP GED.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -39,10 +40,16 @@ _ADMIN_WORDS = re.compile(r"\b(?:province|provinces|governorate|governorates|cou
 _DIRECTION_ADJ = re.compile(r"^(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern$", re.I)
 _TRAILING = re.compile(r"\s+(?:province|governorate|countryside|city|town|village|region|district|suburbs?)$", re.I)
 _LEADING = re.compile(r"^(?:the\s+)", re.I)
-#: ISO 3166-1 alpha-2 -> the country's English name, for ``Location.country``
-COUNTRY_NAMES: dict[str, str] = {
-    "SY": "Syria", "TR": "Turkey", "IQ": "Iraq", "LB": "Lebanon", "JO": "Jordan", "IL": "Israel", "PS": "Palestine",
-}
+@functools.lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    from .gazetteer import default_gazetteer
+
+    return {c.country: c.name for c in default_gazetteer().countries() if c.country}
+
+
+def _country_name(code: str | None) -> str | None:
+    """``Location.country`` is the country's name ("Syria"), from the gazetteer's country entries."""
+    return _country_names().get(code, code) if code else None
 #: how far (km) a candidate may be from the article's other places to count as "nearby"
 NEARBY_KM = 150.0
 
@@ -89,8 +96,16 @@ def resolve_location(loc: Location, gaz: Gazetteer, ctx: Context) -> Location:
     cands = gaz.lookup(name)
     if not cands and name.endswith("s") and len(name) > 5:
         cands = gaz.lookup(name[:-1])  # "Talbissehs": a possessive whose apostrophe was lost
+    inner_note = None
+    if not cands:
+        cands, inner = _inner_place(name, gaz)
+        if inner is not None:
+            inner_note = f"read {inner!r} inside {loc.text!r}"
     if not cands:
         return replace(loc, precision="unknown", note="not in the gazetteer")
+    if inner_note is not None:
+        found = resolve_location(replace(loc, text=inner), gaz, ctx)
+        return replace(found, text=loc.text, note=_join(found.note, inner_note))
     wants_admin = bool(_ADMIN_WORDS.search(loc.text) or (loc.relation and _ADMIN_WORDS.search(loc.relation)))
     direction = bool(loc.relation and _DIRECTION_ADJ.match(loc.relation)) or _direction_of(loc.text)
     countries = [c for c in cands if c.kind == "country"]
@@ -142,13 +157,46 @@ def _choose_point(points: list[Entry], ctx: Context) -> tuple[Entry, str | None]
     return ranked[0], f"{reason} {len(points)} candidates"
 
 
+#: words around a name that make a mention longer without making it another place
+_GENERIC = re.compile(
+    r"\s+(?:barrens|mountains?|plains?|desert|district|neighbou?rhood|quarter|area|road|highway|front|"
+    r"camp|river|valley|hills?|countryside|suburbs?|outskirts|old city)$",
+    re.I,
+)
+
+
+def _inner_place(name: str, gaz: Gazetteer) -> tuple[list[Entry], str | None]:
+    """A known place inside a longer mention the model made: "Qalamoun Barrens" (a generic word
+    after the name), "Aleppo Syrian" (words glued on where punctuation was lost).  Only a
+    governorate or a town of at least five letters counts, the longest first."""
+    bare = _GENERIC.sub("", name)
+    if bare != name:
+        hit = gaz.lookup(bare)
+        if hit:
+            return hit, bare
+    words = name.split()
+    if len(words) < 2:
+        return [], None
+    spans = sorted(
+        (" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1) if (i, j) != (0, len(words))),
+        key=len, reverse=True,
+    )
+    for part in spans:
+        if len(part) < 5 or not part[:1].isupper():
+            continue
+        hit = [e for e in gaz.lookup(part) if e.kind in ("admin1", "city", "facility")]
+        if hit:
+            return hit, part
+    return [], None
+
+
 def _located(loc: Location, e: Entry, precision: str, note: str | None) -> Location:
     return replace(
         loc,
         name=e.name,
         admin1=e.admin1 if precision != "country" else None,
         admin1_code=e.admin1_code if precision != "country" else None,
-        country=COUNTRY_NAMES.get(e.country or "", e.country),
+        country=_country_name(e.country),
         lat=e.lat,
         lon=e.lon,
         geonames_id=e.geonames_id,
