@@ -287,3 +287,17 @@ def test_lost_apostrophe_and_diacritic_free_names_resolve() -> None:
     # FA-KES drops apostrophes ("Syrias Deir ezzor"); GeoNames writes "Al Qāmishlī"
     claims = extract("US airstrikes kill 23 civilians in Syrias Deir ezzor. A bomb killed five policemen in the city of Qamishli.", outlet="X")
     assert [(c.location.text, c.location.admin1) for c in claims if c.location] == [("Deir ezzor", "Deir ez-Zor"), ("Qamishli", "Hasakah")]
+
+
+def test_claimed_the_lives_is_a_toll_not_a_claimant() -> None:
+    (claim,) = extract("An ammunition depot explosion in the city of Homs has claimed the lives of at least 40 people, reports say.", outlet="X")
+    assert claim.event_type == "explosion" and claim.location is not None and claim.location.admin1 == "Homs"
+    assert claim.claimant.text == "reports"
+
+
+def test_place_inside_a_run_the_model_mislabelled() -> None:
+    # punctuation lost: the model labels "Aleppo the Syrian Observatory for Human Rights" as one WORK_OF_ART
+    text = "At least 21 people were killed on Sunday in a rebel mortar attack on the Syrian city of Aleppo the Syrian Observatory for Human Rights said."
+    (claim,) = extract(text, outlet="X")
+    assert claim.location is not None and claim.location.admin1 == "Aleppo"
+    assert claim.claimant.actor == "Syrian Observatory for Human Rights"

@@ -114,9 +114,14 @@ def find_frames(sent: SpacySpan) -> list[Frame]:
             obj = next((c for c in to.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 frames.append(Frame("according", tok, mention_span(obj)))
-        elif tok.pos_ in ("VERB", "AUX") and (lemma in REPORT_VERBS or _is_read(tok)):
+        elif tok.pos_ in ("VERB", "AUX") and (lemma in REPORT_VERBS or _is_read(tok)) and not _claims_lives(tok):
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is None:
+                name = _name_before(tok)
+                if name is not None:  # "... the Syrian Observatory for Human Rights said." (parse lost it)
+                    frame = Frame("verb", tok, name)
+                    frame.stated_on = _statement_time(tok)
+                    frames.append(frame)
                 continue  # "adding, ..." / "saying ...": folded into the frame of the verb it hangs on
             if subj.lower_ in ("which", "that", "who"):
                 continue
@@ -158,6 +163,27 @@ def find_frames(sent: SpacySpan) -> list[Frame]:
             if inner.content < outer.content or (inner.kind == "noun" and inner_all & outer.content):
                 outer.content -= inner_all
     return frames
+
+
+def _name_before(verb: Token) -> tuple[int, int] | None:
+    """An organisation or person named right before a subjectless reporting verb."""
+    if verb.i == 0 or verb.dep_ not in ("ROOT", "ccomp", "parataxis"):
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.ent_type_ not in ("ORG", "PERSON") or prev.ent_iob_ == "":
+        return None
+    start = prev.i
+    while start > verb.sent.start and verb.doc[start].ent_iob_ == "I":
+        start -= 1
+    first = start + 1 if verb.doc[start].lower_ in ("the", "a") else start
+    return first, prev.i
+
+
+def _claims_lives(tok: Token) -> bool:
+    """"the blast claimed the lives of 40 people", "claimed 40 lives": a toll, not a statement."""
+    return tok.lemma_.lower() == "claim" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives", "toll", "victim") for c in tok.children
+    )
 
 
 def _is_read(tok: Token) -> bool:
@@ -305,6 +331,13 @@ def speaker_tokens(head_span: tuple[int, int], doc: Doc) -> set[int]:
         tok = doc[i]
         if tok.head.i not in out or tok.head.i == tok.i:
             out |= {t.i for t in tok.subtree}
+    # "... the Syrian city of Aleppo the Syrian Observatory for Human Rights said": where
+    # punctuation was lost, words before the speaker's own article belong to the sentence before
+    det = next((t for t in doc[head_span[0] : head_span[1] + 1] if t.dep_ == "det" and t.lower_ in ("the", "a", "an")), None)
+    if det is None and head_span[0] > 0 and doc[head_span[0] - 1].dep_ == "det":
+        det = doc[head_span[0] - 1]
+    if det is not None:
+        out = {i for i in out if i >= det.i}
     return out
 
 

@@ -136,9 +136,32 @@ class EntityFixes:
         extra = _gazetteer_places(doc, fixed, self.matcher(doc, as_spans=True))
         # where the model and the gazetteer read a place differently, the gazetteer's name wins
         # ("Syrias Deir" against "Deir ezzor"); a longer model place keeps its reading
-        model = [e for e in fixed if not (e.label_ in ("GPE", "LOC") and any(_overlap(e, x) and len(x) >= len(e) for x in extra))]
+        model: list[Span] = []
+        for e in fixed:
+            hits = [x for x in extra if _overlap(e, x)]
+            if e.label_ in _WEAK_LABELS and hits:
+                rest = _rest_after(doc, e, max(x.end for x in hits))
+                if rest is not None:
+                    model.append(rest)  # "Aleppo | the Syrian Observatory for Human Rights"
+                continue
+            if e.label_ in ("GPE", "LOC") and any(len(x) >= len(e) for x in hits):
+                continue
+            model.append(e)
         doc.set_ents(_non_overlapping([*extra, *model]))
         return doc
+
+
+#: labels the small model gives to runs of words that lost their punctuation ("Aleppo the Syrian
+#: Observatory for Human Rights" as WORK_OF_ART): a gazetteer place inside them wins
+_WEAK_LABELS = ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE")
+
+
+def _rest_after(doc: Doc, ent: Span, cut: int) -> Span | None:
+    """What follows a place inside a mislabelled run, as an organisation when it reads like one
+    ("the Syrian Observatory for Human Rights")."""
+    if cut >= ent.end or doc[cut].lower_ != "the" or not any(t.pos_ == "PROPN" for t in doc[cut : ent.end]):
+        return None
+    return Span(doc, cut, ent.end, label="ORG")
 
 
 def _overlap(a: Span, b: Span) -> bool:
@@ -232,7 +255,7 @@ def _gazetteer_places(doc: Doc, ents: list[Span], matches: Iterable[Span]) -> li
     unless the name is a known mislabel (:data:`KNOWN_PLACES`).  A name the model cut in two
     ("Deir" + "ez-Zor") becomes one entity.
     """
-    keep_labels = ("ORG", "PERSON", "DATE", "CARDINAL", "MONEY", "PERCENT", "TIME", "QUANTITY", "NORP", "EVENT", "LAW")
+    keep_labels = ("ORG", "PERSON", "DATE", "CARDINAL", "MONEY", "PERCENT", "TIME", "QUANTITY", "NORP")
     found: list[Span] = []
     for m in matches:
         first = m[0]
