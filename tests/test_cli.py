@@ -197,3 +197,59 @@ def test_progress_bar_shows_documents_per_second_only_when_asked(runner: CliRunn
     assert "doc/s" not in quiet.stderr
     shown = runner.invoke(cli, ["extract", str(SEEDS), "--progress"])
     assert shown.exit_code == 0 and "doc/s" in shown.stderr and "5doc" in shown.stderr.replace(" ", "")
+
+
+def test_csv_carries_resolved_places_and_precision_codes(runner: CliRunner) -> None:
+    # the seeds folder, so its manifest gives 004's publication date (2017-02-07)
+    out = runner.invoke(cli, ["extract", str(SEEDS), "--format", "csv"]).stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    denial = next(r for r in rows if "did not carry out a single strike" in r["evidence"])
+    # Idlib the town: a point, ACLED geo_precision 1, UCDP where_prec 1; the window runs from
+    # 2017-01-01 to publication, more than a month: ACLED time_precision 3
+    assert (denial["admin1"], denial["admin1_code"], denial["geo_precision"]) == ("Idlib", "SY-ID", "point")
+    assert (denial["acled_geo_precision"], denial["ucdp_where_prec"]) == ("1", "1")
+    assert (denial["time_start"], denial["time_end"], denial["acled_time_precision"]) == ("2017-01-01", "2017-02-07", "3")
+
+
+def test_no_date_no_window(runner: CliRunner) -> None:
+    # 004 read on its own has no date anywhere: "yesterday" and "since the beginning of 2017"
+    # cannot be put on the calendar, and nothing is invented
+    out = runner.invoke(cli, ["extract", str(SEEDS / "004_cf4b3b3e72b76428.txt")]).stdout
+    denial = next(json.loads(x) for x in out.splitlines() if "did not carry out a single strike" in x)
+    assert denial["time"]["start"] is None and denial["time"]["precision"] == "unknown" and denial["time"]["note"]
+
+
+def test_dateline_gives_the_date_when_no_metadata_does(runner: CliRunner) -> None:
+    # 002 read on its own (no manifest): "MOSCOW, December 23. /TASS/." has no year; the text's
+    # "said on Wednesday" and its years fix 2015, marked as a guess
+    out = runner.invoke(cli, ["extract", str(SEEDS / "002_dabbd2e2701e5da0.txt")]).stdout
+    rows = [json.loads(line) for line in out.splitlines()]
+    window = next(r["time"] for r in rows if r["time"] and r["time"]["text"] == "December 18-23")
+    assert (window["start"], window["end"]) == ("2015-12-18", "2015-12-23")
+
+
+def test_gazetteer_import_reaches_village_level(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a GeoNames country dump in the standard 19 columns adds a village the bundled extract lacks
+    dump = tmp_path / "SY.txt"
+    dump.write_text(
+        "9999001\tKafr Testa\tKafr Testa\tKfar Testa\t35.7000\t36.6000\tP\tPPL\tSY\t\t10\t\t\t\t1200\t\t300\tAsia/Damascus\t2020-01-01\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("COUNTERCLAIM_DATA", str(tmp_path / "data"))
+    result = runner.invoke(cli, ["gazetteer", "import", str(dump)])
+    assert result.exit_code == 0 and "1 kept" in result.stdout
+    from counterclaim.gazetteer import Gazetteer
+
+    village = Gazetteer.load().lookup("Kfar Testa")
+    assert village and village[0].admin1 == "Idlib" and village[0].kind == "user"
+
+
+def test_eval_places_report(runner: CliRunner) -> None:
+    out = runner.invoke(cli, ["eval", "places", str(SEEDS)]).stdout
+    assert out.startswith("place mentions:") and "point" in out and "names that stayed unknown" in out
+
+
+def test_eval_fakes_prints_accuracy_baseline_and_confusion(runner: CliRunner) -> None:
+    out = runner.invoke(cli, ["eval", "fakes", "--limit", "15"]).stdout
+    assert "FA-KES credible rows: 15" in out and "baseline" in out and "confusion" in out
+    assert "aleppo" in out  # the first credible rows are labelled aleppo

@@ -256,9 +256,14 @@ def gazetteer_import(dump: str, into: str | None) -> None:
     This gets place resolution to village level, or to another country.
     """
     from .gazetteer import import_geonames
+    from .gazetteer import user_dir as default_dir
 
     report = _guard(lambda: import_geonames(Path(dump), Path(into) if into else None))
-    click.echo(str(report))
+    click.echo(report.summary())
+    for line in report.errors:
+        click.echo(f"warning: {line}", err=True)
+    if into:
+        click.echo(f"Not in the default folder: pass it with Gazetteer.load(extra=[...]) or move it to {default_dir()}")
 
 
 @cli.group("eval")

@@ -14,13 +14,17 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from .model import Claim, Quantity, to_dict
+from .places import acled_geo_precision, ucdp_where_prec
+from .times import acled_time_precision, ucdp_date_prec
 
 FORMATS = ("jsonl", "table", "csv")
 
 CSV_COLUMNS: tuple[str, ...] = (
     "claim_id", "doc_id", "source_path", "source_id", "claimant_text", "claimant_actor", "actor_type",
-    "via", "stance", "event_type", "perpetrator", "quantities_summary", "quantities", "location_text",
-    "location_relation", "locations", "time_text", "time_start", "time_end", "time_precision",
+    "via", "stance", "event_type", "perpetrator", "quantities_summary", "quantities",
+    "location_text", "location_relation", "location_name", "admin1", "admin1_code", "country", "latitude",
+    "longitude", "geonames_id", "geo_precision", "acled_geo_precision", "ucdp_where_prec", "locations",
+    "time_text", "time_start", "time_end", "time_precision", "acled_time_precision", "ucdp_date_prec",
     "stated_on_text", "evidence", "evidence_start", "evidence_end", "confidence", "section", "hedged",
     "responds_to", "context",
 )
@@ -67,11 +71,23 @@ def flat_row(c: Claim) -> dict[str, object]:
         "quantities": json.dumps(to_dict(c.quantities), ensure_ascii=False),
         "location_text": c.location.text if c.location else None,
         "location_relation": c.location.relation if c.location else None,
+        "location_name": c.location.name if c.location else None,
+        "admin1": c.location.admin1 if c.location else None,
+        "admin1_code": c.location.admin1_code if c.location else None,
+        "country": c.location.country if c.location else None,
+        "latitude": c.location.lat if c.location else None,
+        "longitude": c.location.lon if c.location else None,
+        "geonames_id": c.location.geonames_id if c.location else None,
+        "geo_precision": c.location.precision if c.location else None,
+        "acled_geo_precision": acled_geo_precision(c.location.precision) if c.location else None,
+        "ucdp_where_prec": ucdp_where_prec(c.location.precision) if c.location else None,
         "locations": "; ".join(loc.text for loc in c.locations),
         "time_text": c.time.text if c.time else None,
         "time_start": c.time.start if c.time else None,
         "time_end": c.time.end if c.time else None,
         "time_precision": c.time.precision if c.time else None,
+        "acled_time_precision": acled_time_precision(c.time) if c.time else None,
+        "ucdp_date_prec": ucdp_date_prec(c.time) if c.time else None,
         "stated_on_text": c.stated_on.text if c.stated_on else None,
         "evidence": c.evidence.text,
         "evidence_start": c.evidence.start,
