@@ -77,6 +77,8 @@ def place_mentions(sent: SpacySpan, content: Collection[int], exclude: Collectio
         # "Russia's Defense Ministry": a place used as an owner is not where the claim happened
         if ent[-1].dep_ == "poss" or (ent.end < len(doc) and doc[ent.end].tag_ == "POS"):
             continue
+        if _ORG_HEAD.search(ent.text):
+            continue  # "the Syrian Observatory for Human Rights" labelled as a place
         if ent.root.dep_ in ("nsubj", "nsubjpass", "poss") and ent.label_ == "GPE":
             continue  # "Moscow condemned", "Washington respect": a government, not a place
         if ent.label_ == "GPE" and (_stands_for_government(ent.root) or _capital_as_actor(ent)):
@@ -126,6 +128,12 @@ def time_mentions(sent: SpacySpan, content: Collection[int], exclude: Collection
     spans = _merge(sorted(spans), text)
     return [TimeSpan(text=text[s:e], text_start=s, text_end=e) for s, e in spans]
 
+
+#: head words of organisations, never of places
+_ORG_HEAD = re.compile(
+    r"\b(?:Observatory|Ministry|Army|Forces|Council|Coalition|Front|Committee|Organi[sz]ation|Agency|News|"
+    r"Network|Command|Brigades?|Movement|Party|Union|Watch|Crescent|Helmets|State of Iraq and)\b"
+)
 
 _GOVERNMENT_NOUNS = frozenset(
     "government regime authorities administration request authorization authorisation permission approval consent "
