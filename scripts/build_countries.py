@@ -17,6 +17,8 @@ import json
 import sys
 from pathlib import Path
 
+from counterclaim.gazetteer import shoelace
+
 OUT = Path(__file__).resolve().parents[1] / "src" / "counterclaim" / "data" / "gazetteer" / "countries.tsv"
 
 #: names the news uses that Natural Earth's ``name`` does not cover
@@ -35,17 +37,12 @@ ALIASES: dict[str, str] = {
 
 
 def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
-    """(area, lat, lon) of a polygon ring by the shoelace formula."""
-    a = cx = cy = 0.0
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
-        cross = x0 * y1 - x1 * y0
-        a += cross
-        cx += (x0 + x1) * cross
-        cy += (y0 + y1) * cross
-    if abs(a) < 1e-12:
+    """(area, lat, lon) of a polygon ring."""
+    s, cx, cy = shoelace(ring)
+    if abs(s) < 1e-12:
         xs, ys = zip(*ring)
         return 0.0, sum(ys) / len(ys), sum(xs) / len(xs)
-    return abs(a / 2), cy / (3 * a), cx / (3 * a)
+    return abs(s / 2), cy / (3 * s), cx / (3 * s)
 
 
 def main(src: str) -> None:

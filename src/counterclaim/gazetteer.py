@@ -584,6 +584,18 @@ def admin1_at(lat: float, lon: float) -> str | None:
     return GOVERNORATE_NAMES.get(code) if code else None
 
 
+def shoelace(ring: Sequence[Sequence[float]]) -> tuple[float, float, float]:
+    """The shoelace sums of a ring of (lon, lat) points: twice its signed area, and the x and y
+    moments; the centroid is (cx / (3 s), cy / (3 s))."""
+    s = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, [*ring[1:], ring[0]]):
+        cross = x1 * y2 - x2 * y1
+        s += cross
+        cx += (x1 + x2) * cross
+        cy += (y1 + y2) * cross
+    return s, cx, cy
+
+
 def representative_point(rings: list[list[Ring]]) -> tuple[float, float]:
     """(lat, lon) of the area-weighted centroid of the polygons' exterior rings minus holes, or,
     when that falls outside them (Rif Dimashq's centroid is in Damascus), the interior point of a
@@ -591,12 +603,7 @@ def representative_point(rings: list[list[Ring]]) -> tuple[float, float]:
     ax = ay = a = 0.0
     for poly in rings:
         for j, ring in enumerate(poly):
-            s = cx = cy = 0.0
-            for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
-                cross = x1 * y2 - x2 * y1
-                s += cross
-                cx += (x1 + x2) * cross
-                cy += (y1 + y2) * cross
+            s, cx, cy = shoelace(ring)
             area = s / 2
             sign = 1 if j == 0 else -1
             area = abs(area) * sign
