@@ -315,3 +315,14 @@ def test_organisation_labelled_as_a_place_is_not_a_place(nlp) -> None:  # type: 
     doc.set_ents([Span(doc, start, start + 6, label="GPE")], default="unmodified")
     found = place_mentions(sent, set(range(len(doc))), set(), doc.text)
     assert "the Syrian Observatory for Human Rights" not in [m.text for m in found]
+
+
+def test_date_of_another_event_is_not_when_the_claimant_spoke() -> None:
+    # seed 003: Friday is the summit's day, not the day of the Kremlin's report
+    text = ("Some 87,000 militants were eliminated in Syria, the Kremlin said in a report prepared in the "
+            "run-up to the trilateral summit in Tehran on Friday.")
+    (claim,) = extract(text, published="2018-09-06")
+    assert claim.stated_on is None
+    # while a statement's own day still counts
+    (claim,) = extract("The ministry said in a statement released on Tuesday that 12 militants were killed.", published="2017-02-07")
+    assert claim.stated_on is not None and claim.stated_on.start == "2017-02-07"

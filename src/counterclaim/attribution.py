@@ -227,6 +227,8 @@ def _that_clause(head: Token) -> set[int] | None:
     return None
 
 
+#: verbs by which a statement comes out: they pass its day on to the statement
+_PUBLISHING = frozenset("release issue publish post make deliver send distribute circulate".split())
 _STATEMENT_NOUNS = frozenset("statement report interview briefing conference communique".split())
 
 
@@ -244,8 +246,17 @@ def _statement_time(verb: Token) -> list[Token]:
             tok = tok.head
             if tok.i == verb.i:
                 break
-            if tok.pos_ in ("VERB", "AUX") and not (tok.dep_ == "acl" and tok.head.lemma_ in _STATEMENT_NOUNS):
-                break
+            if tok.pos_ in ("VERB", "AUX") and not (
+                tok.dep_ == "acl" and tok.head.lemma_ in _STATEMENT_NOUNS and tok.lemma_.lower() in _PUBLISHING
+            ):
+                break  # "a statement released on Tuesday" carries its day; "a report prepared ... on Friday" does not
+            if (
+                tok.pos_ in ("NOUN", "PROPN")
+                and tok.dep_ not in ("advmod", "npadvmod")  # "Separately on Tuesday" (tagged PROPN)
+                and tok.lemma_.lower() not in _STATEMENT_NOUNS
+                and not (tok.dep_ == "nsubj" and tok.head.i == verb.i)
+            ):
+                break  # "the summit in Tehran on Friday": the day of something else
         if tok.i == verb.i and (not best or abs(ent.start - verb.i) < abs(best[0].i - verb.i)):
             best = list(ent)
     return best
