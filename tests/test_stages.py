@@ -326,3 +326,22 @@ def test_date_of_another_event_is_not_when_the_claimant_spoke() -> None:
     # while a statement's own day still counts
     (claim,) = extract("The ministry said in a statement released on Tuesday that 12 militants were killed.", published="2017-02-07")
     assert claim.stated_on is not None and claim.stated_on.start == "2017-02-07"
+
+
+def test_spelling_the_gazetteer_only_generates_is_found() -> None:
+    # "Ain al-Arab" is GeoNames' "‘Ayn al ‘Arab" (a variant); "Raqqah" the model calls a PERSON
+    claims = extract("Jets killed 18 militants near the town of Ain al-Arab and 45 people in the city of Raqqah.", outlet="X")
+    admin1 = {loc.admin1 for c in claims for loc in c.locations}
+    assert {"Aleppo", "Raqqa"} <= admin1
+
+
+def test_a_person_is_not_taken_for_a_small_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    # only strong places (governorates, curated places, towns of 10,000+) override the model's
+    # PERSON label: people named like villages stay people
+    doc = nlp("Sergei Lavrov met Rami Abdel Rahman in Geneva.")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Sergei Lavrov", "Rami Abdel Rahman"]
+
+
+def test_car_blew_up_is_an_explosion() -> None:
+    (claim,) = extract("The car blew up on the western edge of the town of Qamishli on Wednesday, killing 22 people.", outlet="X")
+    assert claim.event_type == "explosion" and claim.location is not None and claim.location.admin1 == "Hasakah"

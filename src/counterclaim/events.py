@@ -95,6 +95,8 @@ def trigger_type(tok: Token, context_lemmas: Collection[str]) -> str | None:
     found = TRIGGERS.get(lemma)
     if found is None and lemma == "lay" and any(c.lower_ == "down" for c in tok.children):
         return "other"  # "laid down their weapons": surrendered
+    if found is None and lemma == "blow" and any(c.lower_ == "up" for c in tok.children):
+        return "explosion"  # "the car blew up"
     if found is None and (lemma == "down" and tok.pos_ == "VERB" or lemma == "shoot" and any(c.lower_ == "down" for c in tok.children)):
         return "other"  # "the helicopter was shot down", "rebels downed a jet"
     if found is None:

@@ -127,13 +127,17 @@ class EntityFixes:
 
         from .gazetteer import default_gazetteer
 
+        self.gazetteer = default_gazetteer()
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        names = sorted(place_names(default_gazetteer()))
+        names = sorted(place_names(self.gazetteer))
         self.matcher.add("PLACE", list(nlp.tokenizer.pipe(names)))
 
     def __call__(self, doc: Doc) -> Doc:
         fixed = [f for f in (_fix_entity(doc, ent) for ent in doc.ents) if f is not None]
-        extra = _gazetteer_places(doc, fixed, self.matcher(doc, as_spans=True))
+        strong = _strong_places(doc, fixed, self.gazetteer)
+        fixed = [e for e in fixed if not any((e.start, e.end) == (x.start, x.end) for x in strong)]
+        extra = strong + _gazetteer_places(doc, fixed, self.matcher(doc, as_spans=True))
+        extra += _spelled_places(doc, [*fixed, *extra], self.gazetteer)
         # where the model and the gazetteer read a place differently, the gazetteer's name wins
         # ("Syrias Deir" against "Deir ezzor"); a longer model place keeps its reading
         model: list[Span] = []
@@ -154,6 +158,70 @@ class EntityFixes:
 #: labels the small model gives to runs of words that lost their punctuation ("Aleppo the Syrian
 #: Observatory for Human Rights" as WORK_OF_ART): a gazetteer place inside them wins
 _WEAK_LABELS = ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE")
+
+
+#: population from which a spelling variant alone (no exact name) is trusted
+VARIANT_MIN_POPULATION = 10_000
+
+
+def _is_strong(text: str, gaz: object) -> bool:
+    """A name that is surely a place: a governorate, a curated place, or a town of
+    :data:`VARIANT_MIN_POPULATION` people or more (under any spelling of it)."""
+    for m in gaz.match(text):  # type: ignore[attr-defined]
+        e = m.entry
+        if e.kind in ("admin1", "facility") or (e.kind != "country" and (e.population or 0) >= VARIANT_MIN_POPULATION):
+            return True
+    return False
+
+
+def _strong_places(doc: Doc, ents: list[Span], gaz: object) -> list[Span]:
+    """Person or organisation entities that are exactly the name of a strong place: the model
+    calls "Raqqah" a PERSON and "Kobane" an ORG."""
+    out: list[Span] = []
+    for e in ents:
+        if e.label_ in ("PERSON", "ORG") and len(e) <= 4 and e[0].text[:1].isupper() and _is_strong(e.text, gaz):
+            if not any(t.lower_ in TITLE_WORDS for t in e):
+                out.append(Span(doc, e.start, e.end, label="GPE"))
+    return out
+
+
+def _spelled_places(doc: Doc, taken: list[Span], gaz: object) -> list[Span]:
+    """Places written in a spelling the gazetteer does not list but generates ("Raqqah",
+    "Kobane", "Hasaka"): capitalised proper-noun runs of one to three words that no entity
+    covers, looked up through the gazetteer's spelling variants.  A variant alone counts only for
+    a governorate, a curated place or a town of :data:`VARIANT_MIN_POPULATION` people or more."""
+    covered = {i for e in taken for i in range(e.start, e.end)}
+    found: list[Span] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or len(tok.text) < 4:
+            i += 1
+            continue
+        hit = None
+        for j in range(min(n, i + 5), i, -1):  # longest first; "al-Bab" is three tokens
+            if any(k in covered for k in range(i, j)) or doc[j - 1].is_punct:
+                continue
+            span = doc[i:j]
+            if not all(t.pos_ == "PROPN" or t.text in ("-", "al", "el", "ar", "as", "ad") for t in span):
+                continue
+            for m in gaz.match(span.text):  # type: ignore[attr-defined]
+                e = m.entry
+                if e.kind == "country":
+                    continue
+                if m.exact or e.kind in ("admin1", "facility") or (e.population or 0) >= VARIANT_MIN_POPULATION:
+                    hit = span
+                    break
+            if hit is not None:
+                break
+        if hit is not None:
+            found.append(Span(doc, hit.start, hit.end, label="GPE"))
+            covered.update(range(hit.start, hit.end))
+            i = hit.end
+        else:
+            i += 1
+    return found
 
 
 def _rest_after(doc: Doc, ent: Span, cut: int) -> Span | None:
