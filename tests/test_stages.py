@@ -345,3 +345,13 @@ def test_a_person_is_not_taken_for_a_small_place(nlp) -> None:  # type: ignore[n
 def test_car_blew_up_is_an_explosion() -> None:
     (claim,) = extract("The car blew up on the western edge of the town of Qamishli on Wednesday, killing 22 people.", outlet="X")
     assert claim.event_type == "explosion" and claim.location is not None and claim.location.admin1 == "Hasakah"
+
+
+def test_claimants_own_place_when_the_claim_names_none() -> None:
+    (claim,) = extract("Activists in the district of Alwaer in Homs said that at least 6 civilians were killed in shelling on Sunday.", outlet="X")
+    assert claim.location is not None and claim.location.admin1 == "Homs" and claim.location.relation == "(claimant) in"
+
+
+def test_claimants_place_does_not_hide_the_claims_own_place() -> None:
+    (claim,) = extract("Activists in Homs said that 6 civilians were killed in shelling on Douma.", outlet="X")
+    assert claim.location is not None and claim.location.text == "Douma"

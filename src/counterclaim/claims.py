@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from .attribution import MEDIA_NAMES, Coref, Frame, find_frames, speaker_tokens
 from .events import make_perpetrator, perpetrator_of, read_event
 from .mentions import best_location, place_mentions, time_mentions
-from .model import Claim, Claimant, Document, Perpetrator, Quantity, Span, TimeSpan, stable_id
+from .model import Claim, Claimant, Document, Location, Perpetrator, Quantity, Span, TimeSpan, stable_id
 from .quantities import find_quantities
 
 #: "rejected that allegation", "denied the reports": a denial that points back
@@ -115,9 +115,10 @@ def _carry_context(claims: list[Claim], text: str) -> list[Claim]:
     out: list[Claim] = []
     for c in claims:
         prev = out[-1] if out else None
+        own_place_is_claimants = c.location is not None and c.location.relation == CLAIMANT_PLACE
         if (
             prev is not None
-            and c.location is None
+            and (c.location is None or own_place_is_claimants)
             and c.time is None
             and c.section == "body"
             and prev.section == "body"
@@ -128,8 +129,8 @@ def _carry_context(claims: list[Claim], text: str) -> list[Claim]:
         ):
             c = replace(
                 c,
-                location=prev.location,
-                locations=prev.locations,
+                location=c.location if own_place_is_claimants else prev.location,
+                locations=c.locations if own_place_is_claimants else prev.locations,
                 time=prev.time,
                 event_type=prev.event_type if c.event_type == "other" else c.event_type,
                 context=prev.context or prev.evidence,
@@ -191,6 +192,8 @@ def _claim(
     qs = tuple(q for q in quantities if _inside(doc, q.start, q.end, content_idx))
     stated_idx = {t.i for t in frame.stated_on}
     places = place_mentions(sent, content_idx, speaker_idx, document.text)
+    if not places and frame.speaker is not None:
+        places = _claimant_places(sent, frame, document.text)
     times = time_mentions(sent, content_idx, speaker_idx | stated_idx, document.text)
     stated_on = None
     if frame.stated_on:
@@ -225,6 +228,28 @@ def _claim(
         source_path=document.source_path,
         source_id=document.source_id,
     )
+
+
+#: ``relation`` of a place read from the claimant's own phrase ("Activists in Homs said")
+CLAIMANT_PLACE = "(claimant) in"
+
+
+def _claimant_places(sent: SpacySpan, frame: Frame, text: str) -> list[Location]:
+    """Places attached to the speaker by "in"/"of"/"from" ("Activists in the district of Alwaer in
+    Homs", "the Civil Defense in Idlib", "residents of Douma"): where the source is, taken only
+    when the claim names no place of its own.  Not from appositions or participle clauses
+    ("affiliated to Syria opposition groups")."""
+    assert frame.speaker is not None
+    doc = sent.doc
+    head = doc[frame.speaker[0] : frame.speaker[1] + 1].root
+    allowed: set[int] = set()
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
+            allowed |= {t.i for t in prep.subtree}
+    if not allowed:
+        return []
+    found = place_mentions(sent, allowed, set(), text)
+    return [replace(m, relation=CLAIMANT_PLACE) for m in found]
 
 
 def _answered_claim(frame: Frame, claimant: Claimant, earlier: list[Claim]) -> Claim | None:
