@@ -355,3 +355,9 @@ def test_claimants_own_place_when_the_claim_names_none() -> None:
 def test_claimants_place_does_not_hide_the_claims_own_place() -> None:
     (claim,) = extract("Activists in Homs said that 6 civilians were killed in shelling on Douma.", outlet="X")
     assert claim.location is not None and claim.location.text == "Douma"
+
+
+def test_small_town_named_as_a_town_is_found() -> None:
+    # al-Qardaha is small; a spelling variant alone would not be trusted, "the town of" makes it a place
+    (claim,) = extract("At least four people were killed in an explosion that rocked the Syrian town of al-Qardaha.", outlet="X")
+    assert claim.location is not None and claim.location.admin1 == "Latakia"

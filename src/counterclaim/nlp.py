@@ -160,6 +160,8 @@ class EntityFixes:
 _WEAK_LABELS = ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE")
 
 
+#: words that say the next name is a place
+_PLACE_CUE = re.compile(r"\b(?:town|city|village|district|neighbou?rhood|province|countryside|suburbs?)\s+of\s+(?:the\s+)?$", re.I)
 #: population from which a spelling variant alone (no exact name) is trusted
 VARIANT_MIN_POPULATION = 10_000
 
@@ -175,11 +177,15 @@ def _is_strong(text: str, gaz: object) -> bool:
 
 
 def _strong_places(doc: Doc, ents: list[Span], gaz: object) -> list[Span]:
-    """Person or organisation entities that are exactly the name of a strong place: the model
-    calls "Raqqah" a PERSON and "Kobane" an ORG."""
+    """Person or organisation entities that are exactly the name of a strong place, or of any
+    place when the text says it is one ("the town of al-Qardaha"): the model calls "Raqqah" a
+    PERSON and "Kobane" an ORG."""
     out: list[Span] = []
     for e in ents:
-        if e.label_ in ("PERSON", "ORG") and len(e) <= 4 and e[0].text[:1].isupper() and _is_strong(e.text, gaz):
+        if e.label_ not in ("PERSON", "ORG") or len(e) > 4:
+            continue
+        cued = _PLACE_CUE.search(doc.text[max(0, e.start_char - 24) : e.start_char]) is not None
+        if (e[0].text[:1].isupper() or cued) and (_is_strong(e.text, gaz) or (cued and gaz.match(e.text))):  # type: ignore[attr-defined]
             if not any(t.lower_ in TITLE_WORDS for t in e):
                 out.append(Span(doc, e.start, e.end, label="GPE"))
     return out
@@ -206,11 +212,17 @@ def _spelled_places(doc: Doc, taken: list[Span], gaz: object) -> list[Span]:
             span = doc[i:j]
             if not all(t.pos_ == "PROPN" or t.text in ("-", "al", "el", "ar", "as", "ad") for t in span):
                 continue
+            named_as_place = _PLACE_CUE.search(doc.text[max(0, span.start_char - 24) : span.start_char]) is not None
             for m in gaz.match(span.text):  # type: ignore[attr-defined]
                 e = m.entry
                 if e.kind == "country":
                     continue
-                if m.exact or e.kind in ("admin1", "facility") or (e.population or 0) >= VARIANT_MIN_POPULATION:
+                if (
+                    m.exact
+                    or named_as_place  # "the Syrian town of al-Qardaha": the text says it is a place
+                    or e.kind in ("admin1", "facility")
+                    or (e.population or 0) >= VARIANT_MIN_POPULATION
+                ):
                     hit = span
                     break
             if hit is not None:
