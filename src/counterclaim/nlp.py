@@ -127,17 +127,18 @@ class EntityFixes:
 
         from .gazetteer import default_gazetteer
 
-        self.gazetteer = default_gazetteer()
+        self.gazetteer = _CachedLookups(default_gazetteer())
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        names = sorted(place_names(self.gazetteer))
+        names = sorted(place_names(self.gazetteer))  # entries pass through unchanged
         self.matcher.add("PLACE", list(nlp.tokenizer.pipe(names)))
 
     def __call__(self, doc: Doc) -> Doc:
         fixed = [f for f in (_fix_entity(doc, ent) for ent in doc.ents) if f is not None]
-        strong = _strong_places(doc, fixed, self.gazetteer)
+        text = doc.text  # spaCy rebuilds it on every access: read it once
+        strong = _strong_places(doc, fixed, self.gazetteer, text)
         fixed = [e for e in fixed if not any((e.start, e.end) == (x.start, x.end) for x in strong)]
         extra = strong + _gazetteer_places(doc, fixed, self.matcher(doc, as_spans=True))
-        extra += _spelled_places(doc, [*fixed, *extra], self.gazetteer)
+        extra += _spelled_places(doc, [*fixed, *extra], self.gazetteer, text)
         # where the model and the gazetteer read a place differently, the gazetteer's name wins
         # ("Syrias Deir" against "Deir ezzor"); a longer model place keeps its reading
         model: list[Span] = []
@@ -160,6 +161,24 @@ class EntityFixes:
 _WEAK_LABELS = ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE")
 
 
+class _CachedLookups:
+    """The gazetteer's ``match`` and ``entries``, with ``match`` remembered per name: news
+    repeats its proper nouns, and the NER fixes ask about each of them."""
+
+    def __init__(self, gaz: object) -> None:
+        self._gaz = gaz
+        self.entries = gaz.entries  # type: ignore[attr-defined]
+        self._memo: dict[str, list[object]] = {}
+
+    def match(self, name: str) -> list[object]:
+        hit = self._memo.get(name)
+        if hit is None:
+            if len(self._memo) > 200_000:
+                self._memo.clear()
+            hit = self._memo[name] = self._gaz.match(name)  # type: ignore[attr-defined]
+        return hit
+
+
 #: words that say the next name is a place
 _PLACE_CUE = re.compile(r"\b(?:town|city|village|district|neighbou?rhood|province|countryside|suburbs?)\s+of\s+(?:the\s+)?$", re.I)
 #: population from which a spelling variant alone (no exact name) is trusted
@@ -176,7 +195,7 @@ def _is_strong(text: str, gaz: object) -> bool:
     return False
 
 
-def _strong_places(doc: Doc, ents: list[Span], gaz: object) -> list[Span]:
+def _strong_places(doc: Doc, ents: list[Span], gaz: object, text: str) -> list[Span]:
     """Person or organisation entities that are exactly the name of a strong place, or of any
     place when the text says it is one ("the town of al-Qardaha"): the model calls "Raqqah" a
     PERSON and "Kobane" an ORG."""
@@ -184,14 +203,14 @@ def _strong_places(doc: Doc, ents: list[Span], gaz: object) -> list[Span]:
     for e in ents:
         if e.label_ not in ("PERSON", "ORG") or len(e) > 4:
             continue
-        cued = _PLACE_CUE.search(doc.text[max(0, e.start_char - 24) : e.start_char]) is not None
+        cued = _PLACE_CUE.search(text[max(0, e.start_char - 24) : e.start_char]) is not None
         if (e[0].text[:1].isupper() or cued) and (_is_strong(e.text, gaz) or (cued and gaz.match(e.text))):  # type: ignore[attr-defined]
             if not any(t.lower_ in TITLE_WORDS for t in e):
                 out.append(Span(doc, e.start, e.end, label="GPE"))
     return out
 
 
-def _spelled_places(doc: Doc, taken: list[Span], gaz: object) -> list[Span]:
+def _spelled_places(doc: Doc, taken: list[Span], gaz: object, text: str) -> list[Span]:
     """Places written in a spelling the gazetteer does not list but generates ("Raqqah",
     "Kobane", "Hasaka"): capitalised proper-noun runs of one to three words that no entity
     covers, looked up through the gazetteer's spelling variants.  A variant alone counts only for
@@ -206,13 +225,13 @@ def _spelled_places(doc: Doc, taken: list[Span], gaz: object) -> list[Span]:
             i += 1
             continue
         hit = None
-        for j in range(min(n, i + 5), i, -1):  # longest first; "al-Bab" is three tokens
+        for j in range(min(n, i + 4), i, -1):  # longest first; "Ain al-Arab" is four tokens
             if any(k in covered for k in range(i, j)) or doc[j - 1].is_punct:
                 continue
             span = doc[i:j]
             if not all(t.pos_ == "PROPN" or t.text in ("-", "al", "el", "ar", "as", "ad") for t in span):
                 continue
-            named_as_place = _PLACE_CUE.search(doc.text[max(0, span.start_char - 24) : span.start_char]) is not None
+            named_as_place = _PLACE_CUE.search(text[max(0, span.start_char - 24) : span.start_char]) is not None
             for m in gaz.match(span.text):  # type: ignore[attr-defined]
                 e = m.entry
                 if e.kind == "country":
