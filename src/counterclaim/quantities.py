@@ -664,7 +664,7 @@ def _candidates(sent: Span, text: str) -> Iterator[_Cand]:
     base = sent.start_char
     for m in _QUANT_RE.finditer(text):
         core = m.group("core")
-        cs, ce = base + m.start("core"), base + m.end("core")
+        cs = base + m.start("core")
         end = base + m.end()
         suf = (m.group("suf") or "").strip()
         pct = m.group("pct") is not None
