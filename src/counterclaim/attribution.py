@@ -132,14 +132,15 @@ def find_frames(sent: SpacySpan) -> list[Frame]:
             )
             frames.append(frame)
         elif lemma in ALLEGATION_NOUNS and tok.pos_ == "NOUN":
-            frame = _noun_frame(tok)
-            if frame is not None:
-                frames.append(frame)
+            noun_frame = _noun_frame(tok)
+            if noun_frame is not None:
+                frames.append(noun_frame)
     if not frames:
         return frames
     sent_idx = set(range(sent.start, sent.end))
     if len(frames) == 1 and frames[0].kind != "noun":
         f = frames[0]
+        assert f.cue is not None  # verb and "according" frames always have their word
         f.content = sent_idx - _speaker_set(f, sent) - {f.cue.i} - {t.i for t in f.stated_on} - _according_set(f)
         return frames
     for f in frames:
@@ -148,6 +149,7 @@ def find_frames(sent: SpacySpan) -> list[Frame]:
         if f.kind == "according":
             f.content = sent_idx - _according_set(f)
             continue
+        assert f.cue is not None
         sub = {t.i for t in f.cue.subtree}
         if f.cue.dep_ == "ROOT" or f.cue.dep_ == "parataxis":
             sub = sent_idx

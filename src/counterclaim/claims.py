@@ -173,6 +173,7 @@ def _claim(
         return None
     reading = read_event(content, frame.cue if frame.kind == "verb" else None)
     responds_to: str | None = None
+    triggers: tuple[Token, ...]
     if reading is None:
         answered = _answered_claim(frame, claimant, earlier)
         if answered is None:

@@ -130,7 +130,7 @@ class EntityFixes:
         self.gazetteer = _CachedLookups(default_gazetteer())
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         names = sorted(place_names(self.gazetteer))  # entries pass through unchanged
-        self.matcher.add("PLACE", list(nlp.tokenizer.pipe(names)))
+        self.matcher.add("PLACE", list(nlp.tokenizer.pipe(names)))  # type: ignore[union-attr]
 
     def __call__(self, doc: Doc) -> Doc:
         fixed = [f for f in (_fix_entity(doc, ent) for ent in doc.ents) if f is not None]

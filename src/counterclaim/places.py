@@ -74,20 +74,24 @@ def build_context(mentions: Iterable[Location], gaz: Gazetteer, text: str = "") 
             continue
         kinds = {c.kind for c in cands}
         if kinds == {"country"}:
-            countries.add(cands[0].country)
+            _add(countries, cands[0].country)
             continue
         places = [c for c in cands if c.kind != "country"]
         if len({(c.country, c.admin1) for c in places}) == 1:
             c = places[0]
-            countries.add(c.country)
-            if c.admin1:
-                admin1.add(c.admin1)
+            _add(countries, c.country)
+            _add(admin1, c.admin1)
             if c.kind != "admin1":
                 anchors.append((c.lat, c.lon))
         elif all(c.kind == "admin1" for c in places[:1]):
-            admin1.add(places[0].admin1 or places[0].name)
-            countries.add(places[0].country)
+            _add(admin1, places[0].admin1 or places[0].name)
+            _add(countries, places[0].country)
     return Context(frozenset(countries), frozenset(admin1), tuple(anchors))
+
+
+def _add(bucket: set[str], value: str | None) -> None:
+    if value:
+        bucket.add(value)
 
 
 def resolve_location(loc: Location, gaz: Gazetteer, ctx: Context) -> Location:
@@ -96,16 +100,14 @@ def resolve_location(loc: Location, gaz: Gazetteer, ctx: Context) -> Location:
     cands = gaz.lookup(name)
     if not cands and name.endswith("s") and len(name) > 5:
         cands = gaz.lookup(name[:-1])  # "Talbissehs": a possessive whose apostrophe was lost
-    inner_note = None
+    inner: str | None = None
     if not cands:
         cands, inner = _inner_place(name, gaz)
-        if inner is not None:
-            inner_note = f"read {inner!r} inside {loc.text!r}"
     if not cands:
         return replace(loc, precision="unknown", note="not in the gazetteer")
-    if inner_note is not None:
+    if inner is not None:
         found = resolve_location(replace(loc, text=inner), gaz, ctx)
-        return replace(found, text=loc.text, note=_join(found.note, inner_note))
+        return replace(found, text=loc.text, note=_join(found.note, f"read {inner!r} inside {loc.text!r}"))
     wants_admin = bool(_ADMIN_WORDS.search(loc.text) or (loc.relation and _ADMIN_WORDS.search(loc.relation)))
     direction = bool(loc.relation and _DIRECTION_ADJ.match(loc.relation)) or _direction_of(loc.text)
     countries = [c for c in cands if c.kind == "country"]
@@ -114,7 +116,7 @@ def resolve_location(loc: Location, gaz: Gazetteer, ctx: Context) -> Location:
         return _located(loc, c, "country", "a part of the country" if direction else None)
     in_scope = [c for c in cands if not ctx.countries or c.country in ctx.countries]
     if not in_scope:
-        where = ", ".join(sorted({c.country for c in cands}))
+        where = ", ".join(sorted({c.country or "?" for c in cands}))
         return replace(loc, precision="unknown", note=f"only namesakes outside the article's countries ({where})")
     admins = [c for c in in_scope if c.kind == "admin1"]
     points = [c for c in in_scope if c.kind in ("city", "facility", "user")]

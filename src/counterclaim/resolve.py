@@ -21,7 +21,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from .actors import Registry, default_registry
+from .actors import Match, Registry, default_registry
 from .gazetteer import Gazetteer, default_gazetteer
 from .model import Claim, Claimant, Document, Location, Perpetrator, Span, TimeSpan
 from .places import Context, best_of, build_context, resolve_location
@@ -101,6 +101,7 @@ def _claimant(c: Claimant, registry: Registry, text: str) -> Claimant:
             written = article.group(0) + c.text
     by_text = registry.match(written) if written else None
     by_actor = registry.match(c.actor) if c.actor and c.actor != c.text else None
+    match: Match | None
     if by_actor is not None and by_actor.kind == "person" and (by_text is None or by_text.kind != "person"):
         match = by_actor
     else:
