@@ -361,3 +361,14 @@ def test_small_town_named_as_a_town_is_found() -> None:
     # al-Qardaha is small; a spelling variant alone would not be trusted, "the town of" makes it a place
     (claim,) = extract("At least four people were killed in an explosion that rocked the Syrian town of al-Qardaha.", outlet="X")
     assert claim.location is not None and claim.location.admin1 == "Latakia"
+
+
+def test_place_glued_to_a_nationality_word() -> None:
+    # the model reads "Aleppo Syrian" (punctuation lost) as one NORP entity
+    (claim,) = extract("A bomb blast killed six people in the Salah al-Din district of Aleppo Syrian state television reported.", outlet="X")
+    assert claim.location is not None and claim.location.admin1 == "Aleppo"
+
+
+def test_hit_on_militant_facilities_is_an_event() -> None:
+    (claim,) = extract("ISIL facilities and vehicles were also hit in Hasakeh, reporters said.", outlet="X")
+    assert claim.location is not None and claim.location.admin1 == "Hasakah"

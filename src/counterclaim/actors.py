@@ -369,12 +369,12 @@ class Registry:
                 raise BadRegistry(f"{source}: actor {a.name!r} has unknown parent {a.parent!r}")
         for a in actors:  # no cycles
             seen = {a.name}
-            p = a.parent
-            while p is not None:
-                if p in seen:
+            parent = a.parent
+            while parent is not None:
+                if parent in seen:
                     raise BadRegistry(f"{source}: parent cycle through {a.name!r}")
-                seen.add(p)
-                p = self._actors[p].parent
+                seen.add(parent)
+                parent = self._actors[parent].parent
         for p in people:
             if p.name in self._people or p.name in self._actors:
                 raise BadRegistry(f"{source}: person {p.name!r} listed twice")

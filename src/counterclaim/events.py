@@ -124,7 +124,8 @@ def _military_context(lemmas: Collection[str]) -> bool:
     return bool(
         {"kill", "dead", "airstrike", "strike", "raid", "jet", "warplane", "aircraft", "bomber", "terrorist",
          "militant", "force", "army", "aviation", "sortie", "drone", "missile", "target", "civilian",
-         "destroy", "military", "shell", "attack", "recover", "retrieve", "hospital", "rubble"}.intersection(lemmas)
+         "destroy", "military", "shell", "attack", "recover", "retrieve", "hospital", "rubble", "isil", "isis",
+         "daesh", "facility", "position", "vehicle", "base", "depot", "rebel", "jihadist", "coalition"}.intersection(lemmas)
     )
 
 

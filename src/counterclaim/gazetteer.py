@@ -337,9 +337,9 @@ def variants(name: str, limit: int = MAX_VARIANTS) -> set[str]:
         if tok in _ARTICLES and pending is None:
             pending = tok
             continue
-        glued = _split_glued(tok) if pending is None else None
-        if glued:
-            words.append((glued[0], glued[1], True))
+        split = _split_glued(tok) if pending is None else None
+        if split:
+            words.append((split[0], split[1], True))
         else:
             words.append((pending, tok, False))
         pending = None
@@ -614,8 +614,8 @@ def representative_point(rings: list[list[Ring]]) -> tuple[float, float]:
     x, y = ax / a, ay / a
     xs = [p[0] for poly in rings for p in poly[0]]
     ys = [p[1] for poly in rings for p in poly[0]]
-    area = _Area("", (min(xs), min(ys), max(xs), max(ys)), tuple(tuple(p) for p in rings))
-    if _in_area(x, y, area):
+    shape = _Area("", (min(xs), min(ys), max(xs), max(ys)), tuple(tuple(p) for p in rings))
+    if _in_area(x, y, shape):
         return round(y, 4), round(x, 4)
     best = None
     step = 0.02
@@ -623,7 +623,7 @@ def representative_point(rings: list[list[Ring]]) -> tuple[float, float]:
     while gx <= max(xs):
         gy = min(ys)
         while gy <= max(ys):
-            if _in_area(gx, gy, area):
+            if _in_area(gx, gy, shape):
                 d = (gx - x) ** 2 + (gy - y) ** 2
                 if best is None or d < best[0]:
                     best = (d, gx, gy)

@@ -137,7 +137,7 @@ class EntityFixes:
         text = doc.text  # spaCy rebuilds it on every access: read it once
         strong = _strong_places(doc, fixed, self.gazetteer, text)
         fixed = [e for e in fixed if not any((e.start, e.end) == (x.start, x.end) for x in strong)]
-        extra = strong + _gazetteer_places(doc, fixed, self.matcher(doc, as_spans=True))
+        extra = strong + _gazetteer_places(doc, fixed, self.matcher(doc, as_spans=True), self.gazetteer)
         extra += _spelled_places(doc, [*fixed, *extra], self.gazetteer, text)
         # where the model and the gazetteer read a place differently, the gazetteer's name wins
         # ("Syrias Deir" against "Deir ezzor"); a longer model place keeps its reading
@@ -305,6 +305,10 @@ def _fix_entity(doc: Doc, ent: Span) -> Span | None:
         ent = Span(doc, ent.start + skip, ent.end, label="GPE" if ent.label_ in ("ORG", "LOC", "GPE") else ent.label_)
     elif len(ent) == 1 and ent[0].lower_ == "syrias":
         return Span(doc, ent.start, ent.end, label="GPE")
+    if ent.label_ == "NORP" and len(ent) > 1 and ent[-1].text.endswith(("ian", "ish", "ese", "i", "an")) and ent[0].text[:1].isupper():
+        # "Aleppo Syrian state television": the nationality is the last word; what comes before
+        # it (a place, where punctuation was lost) is left for the gazetteer
+        return Span(doc, ent.end - 1, ent.end, label="NORP")
     key = ent.text.lower().removeprefix("the ").strip()
     key = _POSSESSIVE.sub("", key)
     label = ent.label_
@@ -345,11 +349,11 @@ def _fix_entity(doc: Doc, ent: Span) -> Span | None:
     return ent
 
 
-def _gazetteer_places(doc: Doc, ents: list[Span], matches: Iterable[Span]) -> list[Span]:
+def _gazetteer_places(doc: Doc, ents: list[Span], matches: Iterable[Span], gaz: object) -> list[Span]:
     """Gazetteer names the model did not label as a place.
 
     A match must start with a capital (single words must also be proper nouns, so "Tell" or
-    "Bab" at the start of a sentence are not places).  It never cuts into a longer organisation,
+    "Bab" at the start of a sentence are not places, unless they name a strong place).  It never cuts into a longer organisation,
     person, date or number ("Aleppo Media Center"), and a person the model found keeps its label
     unless the name is a known mislabel (:data:`KNOWN_PLACES`).  A name the model cut in two
     ("Deir" + "ez-Zor") becomes one entity.
@@ -360,8 +364,8 @@ def _gazetteer_places(doc: Doc, ents: list[Span], matches: Iterable[Span]) -> li
         first = m[0]
         if not (first.is_title or first.is_upper or first.text[:1].isupper()):
             continue
-        if len(m) == 1 and first.pos_ != "PROPN":
-            continue
+        if len(m) == 1 and first.pos_ != "PROPN" and not _is_strong(m.text, gaz):
+            continue  # but "Aleppo" tagged ADJ ("of Aleppo Syrian state television") is still Aleppo
         clash = False
         for e in ents:
             if e.end <= m.start or m.end <= e.start:

@@ -412,8 +412,9 @@ def _claim_search_texts(c: Claim) -> tuple[str, ...]:
     places = [loc for loc in (c.location, *c.locations) if loc is not None]
     return (
         c.evidence.text,
-        _join(c.claimant.text, c.claimant.actor, c.claimant.refers_to and c.claimant.refers_to.text,
-              c.via and c.via.text),
+        _join(c.claimant.text, c.claimant.actor,
+              c.claimant.refers_to.text if c.claimant.refers_to is not None else None,
+              c.via.text if c.via is not None else None),
         _join(c.perpetrator.text, c.perpetrator.actor) if c.perpetrator else "",
         _join(*(t for q in c.quantities for t in (q.text, q.measure, q.object))),
         _join(*(t for loc in places for t in (loc.text, loc.name, loc.admin1, loc.country))),

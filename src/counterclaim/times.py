@@ -349,6 +349,7 @@ def _h_iso(m: re.Match[str], ctx: _Ctx) -> _Part | None:
 
 def _h_numeric(m: re.Match[str], ctx: _Ctx) -> _Part | None:
     a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    note: str | None
     if b > 12 and a <= 12:
         day, month, note = b, a, "read as M/D/Y: the second number cannot be a month"
     else:
@@ -681,11 +682,13 @@ def _parse_text(text: str, ctx: _Ctx) -> _Window | _Why:
             return fb
         return _Why("none", "no date the rules or dateparser could read")
     if len(windows) == 1:
-        w = windows[0]
+        only = windows[0]
         narrow = _NARROWING_RE.search(rest)
-        if narrow and w.precision in ("month", "year"):
-            w = dataclasses.replace(w, note=_join(w.note, f"'{narrow.group(0)}' not used to narrow the {w.precision}"))
-        return w
+        if narrow and only.precision in ("month", "year"):
+            only = dataclasses.replace(
+                only, note=_join(only.note, f"'{narrow.group(0)}' not used to narrow the {only.precision}")
+            )
+        return only
     start = min(w.start for w in windows)
     end = max(w.end for w in windows)
     return _Window(start, end, _shape(start, end), "the union of the times listed: earliest start to latest end")
