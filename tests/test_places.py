@@ -105,3 +105,24 @@ def test_countries_beyond_the_region(gaz: Gazetteer) -> None:
 )
 def test_precision_codes(precision: str, acled: int | None, ucdp: int | None) -> None:
     assert acled_geo_precision(precision) == acled and ucdp_where_prec(precision) == ucdp
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # seed 004: SOHR does not know who struck
+        ("Syrian, Russian or the US-led coalition", ["Syrian government", "Russian government", "US-led coalition"]),
+        # seed 001: the warplanes are shared by both nationality words
+        ("Russian and Syrian government warplanes", ["Russian Aerospace Forces", "Syrian Arab Air Force"]),
+        # seed 002: a list of three actors, one with "separately"
+        ("the US-led coalition, the Syrian Air Force and separately Turkish warplanes",
+         ["US-led coalition", "Syrian Arab Air Force", "Turkish Armed Forces"]),
+        # seed 004: Rudskoi's "the Syrian and Russian airstrikes" leaves two bare nationality words
+        ("Syrian and Russian", ["Syrian government", "Russian government"]),
+    ],
+)
+def test_several_perpetrators_each_get_their_actor(text: str, actors: list[str]) -> None:
+    from counterclaim.actors import default_registry
+    from counterclaim.resolve import several_actors
+
+    assert several_actors(text, default_registry()) == actors

@@ -137,6 +137,9 @@ class Perpetrator:
     end: int
     #: True when the text names several possible actors ("Syrian, Russian or the US-led coalition")
     several: bool = False
+    #: every canonical actor the text names, when several ("Syrian Arab Air Force", "Russian
+    #: Aerospace Forces", ...); ``actor`` then joins them with "; "
+    actors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +270,7 @@ _NESTED: dict[tuple[type, str], Any] = {
     (Document, "published_span"): _one(Span),
     (Document, "warnings"): lambda xs: tuple(xs or ()),
     (Claimant, "refers_to"): _one(Span),
+    (Perpetrator, "actors"): lambda xs: tuple(xs or ()),
     (Claim, "claimant"): _one(Claimant),
     (Claim, "via"): _one(Span),
     (Claim, "perpetrator"): _one(Perpetrator),

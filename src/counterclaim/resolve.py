@@ -114,9 +114,50 @@ def _claimant(c: Claimant, registry: Registry, text: str) -> Claimant:
 def _perpetrator(p: Perpetrator | None, registry: Registry) -> Perpetrator | None:
     if p is None:
         return None
-    match = registry.match(p.actor or p.text) if not p.several else None
+    if p.several:
+        names = several_actors(p.text, registry)
+        return replace(p, actor="; ".join(names), actors=tuple(names)) if names else p
+    match = registry.match(p.actor or p.text)
     return replace(p, actor=match.actor) if match is not None else p
 
+
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.I)
+_HEDGE_WORDS = re.compile(r"^(?:separately|also|possibly|either|both|even)\s+", re.I)
+
+
+#: nationality words and the country whose state they stand for when nothing follows them
+NATIONALITIES: dict[str, str] = {
+    "syrian": "Syria", "russian": "Russia", "turkish": "Turkey", "iranian": "Iran", "israeli": "Israel",
+    "american": "United States", "us": "United States", "u.s.": "United States", "iraqi": "Iraq",
+    "british": "United Kingdom", "french": "France", "jordanian": "Jordan", "lebanese": "Lebanon",
+}
+
+
+def several_actors(text: str, registry: Registry) -> list[str]:
+    """The canonical actors of a list ("Syrian, Russian or the US-led coalition", "Russian and
+    Syrian government warplanes").  A bare nationality word shares the last item's head noun
+    when that item starts with a nationality too ("Russian" -> "Russian warplanes"); alone, it
+    stands for its country's state ("Syrian" -> the Syrian government).  Unknown items are left
+    out."""
+    parts = [_HEDGE_WORDS.sub("", p.strip()) for p in _LIST_SPLIT.split(text) if p.strip()]
+    if len(parts) < 2:
+        return []
+    last_words = re.sub(r"^(?:the|a|an)\s+", "", parts[-1], flags=re.I).split()
+    shares = len(last_words) >= 2 and last_words[0].lower() in NATIONALITIES
+    head = last_words[-1] if shares else ""
+    names: list[str] = []
+    for part in parts:
+        bare = part.lower() in NATIONALITIES
+        if bare and head:
+            probe = f"{part} {head}"
+        elif bare:
+            probe = NATIONALITIES[part.lower()]
+        else:
+            probe = part
+        match = registry.match(probe) or registry.match(part)
+        if match is not None and match.actor not in names:
+            names.append(match.actor)
+    return names
 
 def _date(value: str | None) -> dt.date | None:
     if not value:
