@@ -32,10 +32,10 @@ def runner() -> CliRunner:
 
 def test_help_lists_every_command(runner: CliRunner) -> None:
     out = runner.invoke(cli, ["--help"]).output
-    for command in ("extract", "ingest", "claims", "demo"):
+    for command in ("extract", "ingest", "claims", "demo", "gazetteer", "eval"):
         assert command in out
-    for command in ("extract", "ingest", "claims", "demo"):
-        assert runner.invoke(cli, [command, "--help"]).exit_code == 0
+    for command in (["extract"], ["ingest"], ["claims"], ["demo"], ["gazetteer", "import"], ["eval", "fakes"], ["eval", "places"]):
+        assert runner.invoke(cli, [*command, "--help"]).exit_code == 0
 
 
 def test_extract_jsonl_carries_source_path_and_id(runner: CliRunner, tmp_path: Path) -> None:

@@ -123,8 +123,9 @@ def cli() -> None:
     """counterclaim: a ledger of who claims what happened in conflict reporting.
 
     Reads articles (.txt, .html, .jsonl, .csv, directories, - for stdin) and writes every claim
-    in them (claimant, stance, event, quantities with bounds, place and time mentions), each
-    with the sentence it came from.
+    in them: the claimant as a canonical actor, stance, event, quantities with bounds, the place
+    (geocoded, with its precision) and the time (a calendar window), each with the sentence it
+    came from.
     """
 
 
