@@ -280,16 +280,6 @@ def _quote_depths(sent: SpacySpan) -> list[bool]:
     return out
 
 
-def _ent_tokens(tok: Token) -> list[Token]:
-    if tok.ent_iob_ == "O":
-        return [tok]
-    doc = tok.doc
-    for ent in doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return list(ent)
-    return [tok]
-
-
 def mention_span(head: Token, *, with_conj: bool = False) -> tuple[int, int]:
     """The actor's words around ``head``: its name and titles, without relative clauses,
     participle phrases or (unless ``with_conj``) conjuncts.  A description whose apposition is

@@ -83,7 +83,6 @@ def extract_claims(doc: Doc, document: Document) -> list[Claim]:
             inherited[k] = read[k - 1][1][0]  # a quotation that goes on after "…,” X said."
     # pass 3: claims
     claims: list[Claim] = []
-    last_by_actor: dict[str | None, Claim] = {}
     for k, (sent, resolved) in enumerate(read):
         sent_idx = set(range(sent.start, sent.end))
         if resolved:
@@ -96,10 +95,9 @@ def extract_claims(doc: Doc, document: Document) -> list[Claim]:
         quantities = find_quantities(sent) if _may_count(sent) else []
         section = _section(text, sent, document.title)
         for ordinal, (frame, claimant) in enumerate(items):
-            claim = _claim(document, sent, frame, claimant, quantities, relays[k], section, ordinal, claims, last_by_actor)
+            claim = _claim(document, sent, frame, claimant, quantities, relays[k], section, ordinal, claims)
             if claim is not None:
                 claims.append(claim)
-                last_by_actor[claim.claimant.actor] = claim
     return _carry_context(claims, text)
 
 
@@ -165,7 +163,6 @@ def _claim(
     section: str,
     ordinal: int,
     earlier: list[Claim],
-    last_by_actor: dict[str | None, Claim],
 ) -> Claim | None:
     doc = sent.doc
     content = [doc[i] for i in sorted(frame.content) if not doc[i].is_space]

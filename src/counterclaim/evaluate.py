@@ -12,6 +12,7 @@ unknown, most frequent first: the to-do list for the gazetteer.
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -62,9 +63,10 @@ def article_governorate(claims: Iterable[Claim]) -> str | None:
     the earliest of the tied claims names (news puts the main place in the lead)."""
     counts: Counter[str] = Counter()
     for c in claims:
-        govs = {m.admin1 for m in (c.locations or ((c.location,) if c.location else ())) if m is not None and m.admin1}
         if c.location is not None and c.location.admin1:
             govs = {c.location.admin1}
+        else:  # several provinces: the claim points to each
+            govs = {m.admin1 for m in c.locations if m.admin1}
         for g in govs:
             counts[g] += 1
     return counts.most_common(1)[0][0] if counts else None
@@ -73,13 +75,22 @@ def article_governorate(claims: Iterable[Claim]) -> str | None:
 def name_count_governorate(text: str, gaz: Gazetteer) -> str | None:
     """Baseline: the governorate whose name (any spelling) appears most often in the text."""
     best, best_n = None, 0
-    for g in gaz.governorates():
-        names = {g.name, *g.alternates}
-        pattern = r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])"
-        n = len(re.findall(pattern, text, flags=re.I))
+    for name, pattern in _governorate_patterns(gaz):
+        n = len(pattern.findall(text))
         if n > best_n:
-            best, best_n = g.name, n
+            best, best_n = name, n
     return best
+
+
+@functools.lru_cache(maxsize=4)
+def _governorate_patterns(gaz: Gazetteer) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """One compiled pattern per governorate, over all its spellings (built once, not per article)."""
+    out = []
+    for g in gaz.governorates():
+        names = sorted({g.name, *g.alternates}, key=len, reverse=True)
+        body = "|".join(re.escape(n) for n in names)
+        out.append((g.name, re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", re.I)))
+    return tuple(out)
 
 
 def fakes_rows(path: Path, *, credible_only: bool = True) -> Iterator[tuple[RawRecord, str]]:

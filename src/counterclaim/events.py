@@ -294,7 +294,7 @@ def _conjoined_modifiers(mod: Token) -> list[Token]:
     """"Syrian and Russian airstrikes": the modifier and its conjuncts."""
     out = [mod]
     for t in mod.subtree:
-        if t.dep_ in ("conj", "cc") or t is mod:
+        if t.dep_ in ("conj", "cc"):
             out.append(t)
     return out
 

@@ -33,6 +33,7 @@ from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from .errors import ModelNotFound
 
@@ -129,7 +130,7 @@ class EntityFixes:
 
         self.gazetteer = _CachedLookups(default_gazetteer())
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        names = sorted(place_names(self.gazetteer))  # entries pass through unchanged
+        names = sorted(place_names(self.gazetteer))
         self.matcher.add("PLACE", list(nlp.tokenizer.pipe(names)))  # type: ignore[union-attr]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -185,14 +186,20 @@ _PLACE_CUE = re.compile(r"\b(?:town|city|village|district|neighbou?rhood|provinc
 VARIANT_MIN_POPULATION = 10_000
 
 
+def _strong_entry(e: object) -> bool:
+    """A governorate, a curated place, or a town of :data:`VARIANT_MIN_POPULATION` people or more."""
+    kind = e.kind  # type: ignore[attr-defined]
+    return kind in ("admin1", "facility") or (kind != "country" and (e.population or 0) >= VARIANT_MIN_POPULATION)  # type: ignore[attr-defined]
+
+
 def _is_strong(text: str, gaz: object) -> bool:
-    """A name that is surely a place: a governorate, a curated place, or a town of
-    :data:`VARIANT_MIN_POPULATION` people or more (under any spelling of it)."""
-    for m in gaz.match(text):  # type: ignore[attr-defined]
-        e = m.entry
-        if e.kind in ("admin1", "facility") or (e.kind != "country" and (e.population or 0) >= VARIANT_MIN_POPULATION):
-            return True
-    return False
+    """A name that is surely a place: :func:`_strong_entry` under any spelling of it."""
+    return any(_strong_entry(m.entry) for m in gaz.match(text))  # type: ignore[attr-defined]
+
+
+def _cued(text: str, start_char: int) -> bool:
+    """The words before ``start_char`` say a place follows ("the Syrian town of ...")."""
+    return _PLACE_CUE.search(text[max(0, start_char - 24) : start_char]) is not None
 
 
 def _strong_places(doc: Doc, ents: list[Span], gaz: object, text: str) -> list[Span]:
@@ -203,7 +210,7 @@ def _strong_places(doc: Doc, ents: list[Span], gaz: object, text: str) -> list[S
     for e in ents:
         if e.label_ not in ("PERSON", "ORG") or len(e) > 4:
             continue
-        cued = _PLACE_CUE.search(text[max(0, e.start_char - 24) : e.start_char]) is not None
+        cued = _cued(text, e.start_char)
         if (e[0].text[:1].isupper() or cued) and (_is_strong(e.text, gaz) or (cued and gaz.match(e.text))):  # type: ignore[attr-defined]
             if not any(t.lower_ in TITLE_WORDS for t in e):
                 out.append(Span(doc, e.start, e.end, label="GPE"))
@@ -212,7 +219,7 @@ def _strong_places(doc: Doc, ents: list[Span], gaz: object, text: str) -> list[S
 
 def _spelled_places(doc: Doc, taken: list[Span], gaz: object, text: str) -> list[Span]:
     """Places written in a spelling the gazetteer does not list but generates ("Raqqah",
-    "Kobane", "Hasaka"): capitalised proper-noun runs of one to three words that no entity
+    "Kobane", "Hasaka"): capitalised proper-noun runs of one to four tokens that no entity
     covers, looked up through the gazetteer's spelling variants.  A variant alone counts only for
     a governorate, a curated place or a town of :data:`VARIANT_MIN_POPULATION` people or more."""
     covered = {i for e in taken for i in range(e.start, e.end)}
@@ -225,23 +232,15 @@ def _spelled_places(doc: Doc, taken: list[Span], gaz: object, text: str) -> list
             i += 1
             continue
         hit = None
+        named_as_place = _cued(text, tok.idx)  # "the Syrian town of al-Qardaha": the text says it is a place
         for j in range(min(n, i + 4), i, -1):  # longest first; "Ain al-Arab" is four tokens
             if any(k in covered for k in range(i, j)) or doc[j - 1].is_punct:
                 continue
             span = doc[i:j]
             if not all(t.pos_ == "PROPN" or t.text in ("-", "al", "el", "ar", "as", "ad") for t in span):
                 continue
-            named_as_place = _PLACE_CUE.search(text[max(0, span.start_char - 24) : span.start_char]) is not None
             for m in gaz.match(span.text):  # type: ignore[attr-defined]
-                e = m.entry
-                if e.kind == "country":
-                    continue
-                if (
-                    m.exact
-                    or named_as_place  # "the Syrian town of al-Qardaha": the text says it is a place
-                    or e.kind in ("admin1", "facility")
-                    or (e.population or 0) >= VARIANT_MIN_POPULATION
-                ):
+                if m.entry.kind != "country" and (m.exact or named_as_place or _strong_entry(m.entry)):
                     hit = span
                     break
             if hit is not None:
@@ -384,6 +383,4 @@ def _gazetteer_places(doc: Doc, ents: list[Span], matches: Iterable[Span], gaz: 
 
 
 def _non_overlapping(spans: Iterable[Span]) -> list[Span]:
-    from spacy.util import filter_spans
-
     return filter_spans(list(spans))
