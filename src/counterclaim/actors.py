@@ -519,6 +519,20 @@ class Registry:
             a = self._actors.get(a.parent) if a.parent else None
         return tuple(out)
 
+    def side(self, name: str) -> str:
+        """The side an actor (or a person's organisation) is on, for telling apart who is
+        credited with a strike: the state for state bodies and forces (``state:RU``), else the
+        topmost organisation above the actor; an unknown name is its own side."""
+        a = self.actor(name)
+        if a is None:
+            p = self.person(name)
+            if p is not None and p.organisation != name:
+                return self.side(p.organisation)
+            return name.casefold()
+        if a.type in ("state_military", "government") and a.country:
+            return f"state:{a.country}"
+        return self.lineage(a.name)[-1]
+
     def match(self, text: str) -> Match | None:
         """The actor or person a mention names, or None when the registry does not know it."""
         toks, parens = _tokens(text, self._words)

@@ -226,6 +226,113 @@ class Claim:
     source_id: str | None = None
 
 
+# --------------------------------------------------------------------------- incidents
+
+#: The four kinds of contradiction the contract names.
+CONTRADICTION_KINDS: tuple[str, ...] = ("denial", "count", "perpetrator", "target")
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Why a claim is where it is in an incident: the claim it was matched with and the scores.
+
+    ``role`` is ``member`` (the claim speaks of this happening), ``duplicate`` (the same claim in
+    a republished copy of the same wire story: it counts once, under ``to_claim_id``) or
+    ``founder`` (the first claim of the incident; it was matched with nothing).  Scores are 0..1:
+    ``time`` is how tightly the two time windows overlap, ``place`` how close the places are
+    (``distance_km`` when both have coordinates), ``type`` how compatible the event types are and
+    ``actor`` whether the perpetrators agree (0.5 when one of them names none).
+    """
+
+    claim_id: str
+    to_claim_id: str | None
+    role: str
+    score: float
+    time: float
+    place: float
+    type: float
+    actor: float
+    distance_km: float | None
+    #: how many incidents this claim could have joined (more than 1: its place or time is coarse)
+    candidates: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimantSummary:
+    """What one claimant says about an incident, in a line."""
+
+    claimant: str
+    actor_type: str
+    stance: str
+    claim_ids: tuple[str, ...]
+    says: str
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """Claims, across documents and outlets, that speak of the same happening.
+
+    ``location`` and ``time`` are those of the member with the most precise place and the
+    narrowest time window (``location_from`` / ``time_from`` name it), so they keep their
+    evidence.  ``event_type`` is the most common type among the members that assert.
+    """
+
+    incident_id: str
+    claim_ids: tuple[str, ...]
+    event_type: str
+    location: Location | None
+    time: TimeSpan | None
+    claimants: tuple[str, ...]
+    summary: tuple[ClaimantSummary, ...] = ()
+    links: tuple[Link, ...] = ()
+    doc_ids: tuple[str, ...] = ()
+    #: every outlet that carried a member claim, republished copies included
+    outlets: tuple[str, ...] = ()
+    location_from: str | None = None
+    time_from: str | None = None
+    #: "text" when the window was read from a member's text, "published" when no member gives a
+    #: time and the window is the week before publication
+    time_basis: str = "text"
+    contradictions: int = 0
+    corroborations: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Contradiction:
+    """Two claims about the same incident that cannot both hold.
+
+    ``claim_ids`` and ``evidence`` are in the same order: for ``denial`` the denial first.
+    ``same_claimant`` flags a claimant contradicting itself (listed apart).
+    """
+
+    contradiction_id: str
+    incident_id: str
+    kind: str
+    claim_ids: tuple[str, ...]
+    explanation: str
+    claimants: tuple[str, ...] = ()
+    evidence: tuple[Span, ...] = ()
+    same_claimant: bool = False
+    #: a caveat a reader should weigh ("the higher toll was reported later")
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Corroboration:
+    """Independent claimants giving the same figure for the same incident."""
+
+    corroboration_id: str
+    incident_id: str
+    claim_ids: tuple[str, ...]
+    measure: str
+    object: str | None
+    value: float
+    claimants: tuple[str, ...]
+    explanation: str
+    evidence: tuple[Span, ...] = ()
+
+
 # --------------------------------------------------------------------------- serialisation
 
 T = TypeVar("T")
@@ -283,6 +390,21 @@ _NESTED: dict[tuple[type, str], Any] = {
     (Claim, "event_cue"): _one(Span),
     (Claim, "stance_cue"): _one(Span),
     (Claim, "context"): _one(Span),
+    (ClaimantSummary, "claim_ids"): lambda xs: tuple(xs or ()),
+    (Incident, "claim_ids"): lambda xs: tuple(xs or ()),
+    (Incident, "location"): _one(Location),
+    (Incident, "time"): _one(TimeSpan),
+    (Incident, "claimants"): lambda xs: tuple(xs or ()),
+    (Incident, "summary"): _tuple_of(ClaimantSummary),
+    (Incident, "links"): _tuple_of(Link),
+    (Incident, "doc_ids"): lambda xs: tuple(xs or ()),
+    (Incident, "outlets"): lambda xs: tuple(xs or ()),
+    (Contradiction, "claim_ids"): lambda xs: tuple(xs or ()),
+    (Contradiction, "claimants"): lambda xs: tuple(xs or ()),
+    (Contradiction, "evidence"): _tuple_of(Span),
+    (Corroboration, "claim_ids"): lambda xs: tuple(xs or ()),
+    (Corroboration, "claimants"): lambda xs: tuple(xs or ()),
+    (Corroboration, "evidence"): _tuple_of(Span),
 }
 
 
@@ -299,9 +421,28 @@ def document_from_dict(data: dict[str, Any]) -> Document:
     return d
 
 
+def incident_from_dict(data: dict[str, Any]) -> Incident:
+    i = _build(Incident, data)
+    assert i is not None
+    return i
+
+
+def contradiction_from_dict(data: dict[str, Any]) -> Contradiction:
+    c = _build(Contradiction, data)
+    assert c is not None
+    return c
+
+
+def corroboration_from_dict(data: dict[str, Any]) -> Corroboration:
+    c = _build(Corroboration, data)
+    assert c is not None
+    return c
+
+
 __all__ = [
-    "ACTOR_TYPES", "BOUNDS", "EVENT_TYPES", "EXTRACTOR_VERSION", "STANCES",
-    "Claim", "Claimant", "Document", "Location", "Perpetrator", "Quantity", "RawRecord",
-    "Removed", "Span", "TimeSpan", "claim_from_dict", "doc_id_for", "document_from_dict",
-    "stable_id", "to_dict", "to_json",
+    "ACTOR_TYPES", "BOUNDS", "CONTRADICTION_KINDS", "EVENT_TYPES", "EXTRACTOR_VERSION", "STANCES",
+    "Claim", "Claimant", "ClaimantSummary", "Contradiction", "Corroboration", "Document",
+    "Incident", "Link", "Location", "Perpetrator", "Quantity", "RawRecord", "Removed", "Span",
+    "TimeSpan", "claim_from_dict", "contradiction_from_dict", "corroboration_from_dict",
+    "doc_id_for", "document_from_dict", "incident_from_dict", "stable_id", "to_dict", "to_json",
 ]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
@@ -29,10 +29,23 @@ from .errors import (
     LedgerWriteError,
     NotALedger,
 )
-from .model import EXTRACTOR_VERSION, Claim, Document, claim_from_dict, document_from_dict, to_json
+from .model import (
+    EXTRACTOR_VERSION,
+    Claim,
+    Contradiction,
+    Corroboration,
+    Document,
+    Incident,
+    claim_from_dict,
+    contradiction_from_dict,
+    corroboration_from_dict,
+    document_from_dict,
+    incident_from_dict,
+    to_json,
+)
 
 #: Bumped whenever the tables change; a ledger with a higher version is refused.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: How long a writer waits for another writer's transaction before giving up.
 BUSY_TIMEOUT_MS = 10_000
 #: What :meth:`Ledger.search_documents` puts around matched words, and between fragments.
@@ -81,6 +94,54 @@ _SCHEMA: tuple[str, ...] = (
     f"""CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5 (
         claim_id UNINDEXED, evidence, claimant, perpetrator, quantities, places, times,
         {_TOKENIZE})""",
+)
+
+#: Tables added in schema version 2: incidents, contradictions and near-copy fingerprints.
+#: A version 1 ledger gets them when it is first opened for writing.
+_SCHEMA_2: tuple[str, ...] = (
+    """CREATE TABLE IF NOT EXISTS fingerprints (
+        doc_id TEXT PRIMARY KEY REFERENCES documents (doc_id),
+        simhash INTEGER NOT NULL,             -- 64-bit SimHash, stored signed
+        b0 INTEGER NOT NULL, b1 INTEGER NOT NULL, b2 INTEGER NOT NULL, b3 INTEGER NOT NULL,
+        duplicate_of TEXT                     -- the document this one is a near copy of
+    )""",
+    "CREATE INDEX IF NOT EXISTS fingerprints_b0 ON fingerprints (b0)",
+    "CREATE INDEX IF NOT EXISTS fingerprints_b1 ON fingerprints (b1)",
+    "CREATE INDEX IF NOT EXISTS fingerprints_b2 ON fingerprints (b2)",
+    "CREATE INDEX IF NOT EXISTS fingerprints_b3 ON fingerprints (b3)",
+    """CREATE TABLE IF NOT EXISTS grouping (
+        claim_id TEXT PRIMARY KEY REFERENCES claims (claim_id),
+        role TEXT NOT NULL,                   -- member, duplicate, summary, unplaced
+        incident_id TEXT,                     -- for member and duplicate
+        why TEXT,                             -- for summary and unplaced
+        link TEXT,                            -- JSON Link, for member and duplicate
+        footprint TEXT NOT NULL               -- JSON Footprint
+    )""",
+    "CREATE INDEX IF NOT EXISTS grouping_incident ON grouping (incident_id)",
+    "CREATE INDEX IF NOT EXISTS grouping_role ON grouping (role)",
+    """CREATE TABLE IF NOT EXISTS incidents (
+        incident_id TEXT PRIMARY KEY,
+        event_type TEXT NOT NULL, admin1 TEXT, country TEXT,
+        start TEXT, end TEXT,                 -- ISO dates, the incident's window
+        n_claims INTEGER NOT NULL, n_claimants INTEGER NOT NULL,
+        n_contradictions INTEGER NOT NULL,
+        claimants TEXT NOT NULL,              -- JSON list of claimant names
+        state TEXT NOT NULL,                  -- JSON grouping state, to take up the next run
+        data TEXT NOT NULL                    -- JSON Incident
+    )""",
+    "CREATE INDEX IF NOT EXISTS incidents_place_time ON incidents (admin1, start)",
+    """CREATE TABLE IF NOT EXISTS contradictions (
+        contradiction_id TEXT PRIMARY KEY,
+        incident_id TEXT NOT NULL, kind TEXT NOT NULL, same_claimant INTEGER NOT NULL,
+        data TEXT NOT NULL                    -- JSON Contradiction
+    )""",
+    "CREATE INDEX IF NOT EXISTS contradictions_incident ON contradictions (incident_id)",
+    """CREATE TABLE IF NOT EXISTS corroborations (
+        corroboration_id TEXT PRIMARY KEY,
+        incident_id TEXT NOT NULL,
+        data TEXT NOT NULL                    -- JSON Corroboration
+    )""",
+    "CREATE INDEX IF NOT EXISTS corroborations_incident ON corroborations (incident_id)",
 )
 
 _DOCUMENT_COLUMNS = (
@@ -165,6 +226,19 @@ class Ledger:
             raise LedgerVersionError(
                 f"{self.path} has schema version {version}, this counterclaim knows up to {SCHEMA_VERSION}"
             )
+        if version < SCHEMA_VERSION and not self.readonly:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _SCHEMA_2:
+                    self._conn.execute(statement)
+                self._conn.execute(
+                    "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
+                )
+                self._conn.execute("COMMIT")
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
 
     def _schema_version(self) -> int | None:
         tables = {r[0] for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -179,7 +253,7 @@ class Ledger:
             raise NotALedger(f"{self.path}: no valid schema_version in meta") from None
 
     def _create_schema(self) -> None:
-        for statement in _SCHEMA:
+        for statement in (*_SCHEMA, *_SCHEMA_2):
             self._conn.execute(statement)
         self._conn.executemany(
             "INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
@@ -362,6 +436,259 @@ class Ledger:
                 raise BadQuery(f"{query!r}: {exc}; {_QUERY_HINT}") from exc
             raise LedgerError(f"{self.path}: {exc}") from exc
 
+    # ------------------------------------------------------------------ incidents
+
+    def _require_grouping(self) -> None:
+        tables = {r[0] for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "incidents" not in tables:
+            raise LedgerVersionError(
+                f"{self.path} was written by an older counterclaim and has no incidents yet; "
+                "open it once for writing (e.g. `counterclaim incidents --db` without --readonly, "
+                "or `counterclaim ingest`) to group its claims"
+            )
+
+    def ungrouped(self) -> Iterator[tuple[Claim, str | None, str | None]]:
+        """``(claim, published, outlet)`` for every claim not yet grouped, in ingest order."""
+        self._require_grouping()
+        cursor = self._conn.execute(
+            "SELECT c.data, d.published, d.outlet FROM claims c JOIN documents d USING (doc_id)"
+            " LEFT JOIN grouping g USING (claim_id) WHERE g.claim_id IS NULL ORDER BY d.seq, c.ordinal"
+        )
+        return ((claim_from_dict(json.loads(data)), published, outlet) for data, published, outlet in cursor)
+
+    def unfingerprinted(self) -> Iterator[tuple[str, str]]:
+        """``(doc_id, text)`` of documents with no near-copy fingerprint yet, in ingest order."""
+        self._require_grouping()
+        cursor = self._conn.execute(
+            "SELECT d.doc_id, d.text FROM documents d LEFT JOIN fingerprints f USING (doc_id)"
+            " WHERE f.doc_id IS NULL ORDER BY d.seq"
+        )
+        return iter(cursor.fetchall())
+
+    def fingerprint_candidates(self, bands: Sequence[int]) -> list[tuple[str, int, str | None]]:
+        """``(doc_id, simhash, duplicate_of)`` of documents sharing a fingerprint band."""
+        rows = self._conn.execute(
+            "SELECT doc_id, simhash, duplicate_of FROM fingerprints WHERE b0 = ? OR b1 = ? OR b2 = ? OR b3 = ?",
+            tuple(bands),
+        ).fetchall()
+        return [(d, int(h), dup) for d, h, dup in rows]
+
+    def duplicate_of(self, doc_id: str) -> str | None:
+        row = self._conn.execute("SELECT duplicate_of FROM fingerprints WHERE doc_id = ?", (doc_id,)).fetchone()
+        return None if row is None else row[0]
+
+    def copies(self, doc_id: str) -> list[str]:
+        """Documents found to be near copies of ``doc_id``."""
+        rows = self._conn.execute("SELECT doc_id FROM fingerprints WHERE duplicate_of = ?", (doc_id,))
+        return [r[0] for r in rows]
+
+    def incident_states(self) -> Iterator[dict[str, Any]]:
+        """The stored grouping state of every incident (JSON dicts)."""
+        self._require_grouping()
+        return (json.loads(state) for (state,) in self._conn.execute("SELECT state FROM incidents ORDER BY rowid"))
+
+    def summary_footprints(self, stance: str | None = None) -> list[tuple[dict[str, Any], str]]:
+        """``(footprint, why)`` of the claims grouping took as summaries."""
+        self._require_grouping()
+        rows = self._conn.execute(
+            "SELECT footprint, why FROM grouping WHERE json_extract(footprint, '$.role') = 'summary' ORDER BY rowid"
+        )
+        out = [(json.loads(f), why) for f, why in rows]
+        return [x for x in out if stance is None or x[0].get("stance") == stance]
+
+    def claims_by_id(self, claim_ids: Sequence[str]) -> dict[str, Claim]:
+        out: dict[str, Claim] = {}
+        ids = list(claim_ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            rows = self._conn.execute(
+                f"SELECT claim_id, data FROM claims WHERE claim_id IN ({', '.join('?' * len(chunk))})", chunk
+            )
+            out.update((cid, claim_from_dict(json.loads(data))) for cid, data in rows)
+        return out
+
+    def doc_info(self, doc_ids: Sequence[str]) -> dict[str, tuple[str | None, str | None]]:
+        """``doc_id -> (published, outlet)``."""
+        out: dict[str, tuple[str | None, str | None]] = {}
+        ids = list(doc_ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            rows = self._conn.execute(
+                f"SELECT doc_id, published, outlet FROM documents WHERE doc_id IN ({', '.join('?' * len(chunk))})", chunk
+            )
+            out.update((d, (p, o)) for d, p, o in rows)
+        return out
+
+    def sighting_outlets(self, doc_ids: Sequence[str]) -> set[str]:
+        ids = list(doc_ids)
+        out: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            rows = self._conn.execute(
+                f"SELECT outlet FROM sightings WHERE outlet IS NOT NULL AND doc_id IN ({', '.join('?' * len(chunk))})", chunk
+            )
+            out.update(r[0] for r in rows)
+        return out
+
+    def grouping_of(self, claim_id: str) -> dict[str, Any] | None:
+        """How a claim was grouped: ``role``, ``incident_id``, ``why``, ``link`` (dict or None)."""
+        self._require_grouping()
+        row = self._conn.execute(
+            "SELECT role, incident_id, why, link FROM grouping WHERE claim_id = ?", (claim_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        role, incident_id, why, link = row
+        return {"role": role, "incident_id": incident_id, "why": why, "link": None if link is None else json.loads(link)}
+
+    def duplicates_in(self, incident_id: str) -> list[tuple[str, dict[str, Any]]]:
+        """``(claim_id, link)`` of the republished copies' claims counted under an incident."""
+        rows = self._conn.execute(
+            "SELECT claim_id, link FROM grouping WHERE incident_id = ? AND role = 'duplicate' ORDER BY rowid",
+            (incident_id,),
+        )
+        return [(cid, json.loads(link)) for cid, link in rows]
+
+    def write_grouping(
+        self,
+        *,
+        fingerprints: Sequence[tuple[str, int, Sequence[int], str | None]] = (),
+        rows: Sequence[tuple[str, str, str | None, str | None, str | None, str]] = (),
+        incidents: Sequence[tuple[Incident, dict[str, Any], str | None, str | None]] = (),
+        contradictions: Mapping[str, Sequence[Contradiction]] | None = None,
+        corroborations: Mapping[str, Sequence[Corroboration]] | None = None,
+    ) -> None:
+        """Store one grouping run in one transaction: a killed run leaves the previous grouping
+        whole, and its claims are grouped again by the next run.
+
+        ``rows`` are ``(claim_id, role, incident_id, why, link_json, footprint_json)``;
+        ``incidents`` are ``(incident, state, admin1, country)``; contradictions and
+        corroborations replace those stored for each incident named.
+        """
+        if self.readonly:
+            raise LedgerReadOnly(self.path)
+        self._require_grouping()
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._conn.executemany(
+                "INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(d, h, *b, dup) for d, h, b, dup in fingerprints],
+            )
+            self._conn.executemany("INSERT OR REPLACE INTO grouping VALUES (?, ?, ?, ?, ?, ?)", rows)
+            for inc, state, admin1, country in incidents:
+                start = inc.time.start if inc.time is not None else None
+                end = inc.time.end if inc.time is not None else None
+                self._conn.execute(
+                    "INSERT OR REPLACE INTO incidents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (inc.incident_id, inc.event_type, admin1, country, start, end, len(inc.claim_ids),
+                     len(inc.claimants), inc.contradictions,
+                     json.dumps(list(inc.claimants), ensure_ascii=False),
+                     json.dumps(state, ensure_ascii=False), to_json(inc)),
+                )
+            for incident_id, found in (contradictions or {}).items():
+                self._conn.execute("DELETE FROM contradictions WHERE incident_id = ?", (incident_id,))
+                self._conn.executemany(
+                    "INSERT OR REPLACE INTO contradictions VALUES (?, ?, ?, ?, ?)",
+                    [(c.contradiction_id, c.incident_id, c.kind, int(c.same_claimant), to_json(c)) for c in found],
+                )
+            for incident_id, agreed in (corroborations or {}).items():
+                self._conn.execute("DELETE FROM corroborations WHERE incident_id = ?", (incident_id,))
+                self._conn.executemany(
+                    "INSERT OR REPLACE INTO corroborations VALUES (?, ?, ?)",
+                    [(c.corroboration_id, c.incident_id, to_json(c)) for c in agreed],
+                )
+            self._conn.execute("COMMIT")
+        except BaseException as exc:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise LedgerWriteError(f"grouping: {exc}") from exc
+            raise
+
+    def incidents(
+        self,
+        *,
+        admin1: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        claimant: str | None = None,
+        event_type: str | None = None,
+        contradicted: bool = False,
+        limit: int | None = None,
+    ) -> Iterator[Incident]:
+        """Incidents matching every filter, newest first.  ``since``/``until`` keep incidents
+        whose window overlaps them; ``claimant`` matches a claimant name, any case."""
+        self._require_grouping()
+        where, params = _incident_filters("i", admin1, since, until, claimant)
+        if event_type is not None:
+            where.append("i.event_type = ?")
+            params.append(event_type)
+        if contradicted:
+            where.append("i.n_contradictions > 0")
+        sql = "SELECT i.data FROM incidents i"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY i.start DESC, i.incident_id LIMIT ?"
+        params.append(-1 if limit is None else _check_limit(limit))
+        return (incident_from_dict(json.loads(d)) for (d,) in self._conn.execute(sql, params))
+
+    def incident(self, incident_id: str) -> Incident | None:
+        self._require_grouping()
+        row = self._conn.execute("SELECT data FROM incidents WHERE incident_id = ?", (incident_id,)).fetchone()
+        if row is None:
+            rows = self._conn.execute(
+                "SELECT data FROM incidents WHERE incident_id LIKE ? LIMIT 2", (incident_id + "%",)
+            ).fetchall()
+            row = rows[0] if len(rows) == 1 and len(incident_id) >= 6 else None
+        return None if row is None else incident_from_dict(json.loads(row[0]))
+
+    def contradictions(
+        self,
+        *,
+        incident_id: str | None = None,
+        kind: str | None = None,
+        admin1: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        claimant: str | None = None,
+        same_claimant: bool | None = None,
+        doc_id: str | None = None,
+        limit: int | None = None,
+    ) -> Iterator[Contradiction]:
+        """Contradictions matching every filter; place, time and claimant filters apply to the
+        incident (``claimant`` to either side of the contradiction)."""
+        self._require_grouping()
+        where, params = _incident_filters("i", admin1, since, until, None)
+        if claimant is not None:
+            where.append("EXISTS (SELECT 1 FROM json_each(x.data, '$.claimants') WHERE value = ? COLLATE NOCASE)")
+            params.append(claimant)
+        for clause, value in (("x.incident_id = ?", incident_id), ("x.kind = ?", kind)):
+            if value is not None:
+                where.append(clause)
+                params.append(value)
+        if same_claimant is not None:
+            where.append("x.same_claimant = ?")
+            params.append(int(same_claimant))
+        if doc_id is not None:
+            where.append(
+                "EXISTS (SELECT 1 FROM json_each(x.data, '$.claim_ids') j JOIN claims c ON c.claim_id = j.value"
+                " WHERE c.doc_id = ?)"
+            )
+            params.append(doc_id)
+        sql = "SELECT x.data FROM contradictions x JOIN incidents i USING (incident_id)"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY x.same_claimant, i.start DESC, x.kind, x.contradiction_id LIMIT ?"
+        params.append(-1 if limit is None else _check_limit(limit))
+        return (contradiction_from_dict(json.loads(d)) for (d,) in self._conn.execute(sql, params))
+
+    def corroborations(self, *, incident_id: str | None = None) -> list[Corroboration]:
+        self._require_grouping()
+        sql = "SELECT data FROM corroborations"
+        rows = (self._conn.execute(sql + " WHERE incident_id = ? ORDER BY rowid", (incident_id,))
+                if incident_id is not None else self._conn.execute(sql + " ORDER BY rowid"))
+        return [corroboration_from_dict(json.loads(d)) for (d,) in rows]
+
     # ------------------------------------------------------------------ summary
 
     def stats(self) -> dict[str, Any]:
@@ -376,10 +703,14 @@ class Ledger:
             )
             return {value: n for value, n in rows}
 
+        grouped = "incidents" in {r[0] for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         return {
             "documents": count("documents"),
             "claims": count("claims"),
             "sightings": count("sightings"),
+            "incidents": count("incidents") if grouped else 0,
+            "contradictions": count("contradictions") if grouped else 0,
+            "corroborations": count("corroborations") if grouped else 0,
             "by_stance": by("stance"),
             "by_event_type": by("event_type"),
             "by_actor_type": by("actor_type"),
@@ -393,6 +724,26 @@ def _check_limit(limit: int) -> int:
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
         raise ValueError(f"limit must be a non-negative integer, not {limit!r}")
     return limit
+
+
+def _incident_filters(
+    alias: str, admin1: str | None, since: str | None, until: str | None, claimant: str | None
+) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if admin1 is not None:
+        where.append(f"{alias}.admin1 = ? COLLATE NOCASE")
+        params.append(admin1)
+    if since is not None:
+        where.append(f"{alias}.end >= ?")
+        params.append(since)
+    if until is not None:
+        where.append(f"{alias}.start <= ?")
+        params.append(until)
+    if claimant is not None:
+        where.append(f"EXISTS (SELECT 1 FROM json_each({alias}.claimants) WHERE value = ? COLLATE NOCASE)")
+        params.append(claimant)
+    return where, params
 
 
 def _document_from_row(row: Sequence[Any]) -> Document:

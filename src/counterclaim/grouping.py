@@ -1,0 +1,241 @@
+"""Bring a ledger's incidents up to date: the claims ingested since the last run join or found
+incidents, and the contradictions of every incident that changed are found again.
+
+:func:`update` is incremental: it reads the stored incident states, groups only the claims no
+run has grouped yet, and writes everything in one transaction (:meth:`Ledger.write_grouping`).
+``counterclaim ingest`` calls it after each run; the reading commands call it first, so a
+ledger written by an older version, or an ingest killed before grouping, is grouped on the
+next use.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .actors import Registry, default_registry
+from .contradictions import Finder
+from .dedup import bands, is_near_copy, pair_claims, simhash, to_signed, to_unsigned, hamming, MAX_BITS
+from .export import quantity_summary
+from .incidents import (
+    DocInfo,
+    Footprint,
+    Grouper,
+    IncidentState,
+    claimant_key,
+    claimant_name,
+    covers,
+    footprint,
+    state_from_dict,
+    state_to_dict,
+)
+from .model import Claim, ClaimantSummary, Contradiction, Corroboration, Incident, to_json
+from .store import Ledger
+
+
+@dataclass
+class GroupingReport:
+    claims: int = 0
+    incidents_new: int = 0
+    incidents_changed: int = 0
+    near_copies: int = 0
+    roles: Counter[str] = field(default_factory=Counter)
+
+    def line(self) -> str:
+        roles = ", ".join(f"{n} {r}" for r, n in sorted(self.roles.items()))
+        return (
+            f"grouped {self.claims} new claims ({roles or 'none'}): {self.incidents_new} new incidents, "
+            f"{self.incidents_changed} changed; {self.near_copies} near copies of stories already read"
+        )
+
+
+class Sides:
+    """Which side an actor is on (for perpetrators and claimants), from the actor registry."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self._cache: dict[str, str] = {}
+
+    def side(self, name: str) -> str:
+        s = self._cache.get(name)
+        if s is None:
+            s = self._cache[name] = self.registry.side(name)
+        return s
+
+    def of_perpetrator(self, c: Claim) -> frozenset[str]:
+        p = c.perpetrator
+        if p is None:
+            return frozenset()
+        names = p.actors or ((p.actor,) if p.actor else ())
+        return frozenset(self.side(n) for n in names if n)
+
+    def of_claimant(self, c: Claim) -> str:
+        cl = c.claimant
+        name = cl.organisation or cl.actor
+        return self.side(name) if name else (cl.text or "(unknown)").casefold()
+
+
+def update(ledger: Ledger, registry: Registry | None = None) -> GroupingReport:
+    """Group the ledger's ungrouped claims and refresh the contradictions they touch."""
+    sides = Sides(registry or default_registry())
+    report = GroupingReport()
+
+    # 1. near copies among the new documents
+    fingerprints: list[tuple[str, int, Sequence[int], str | None]] = []
+    batch: list[tuple[str, int, str | None, str]] = []  # this run's fingerprints, for later docs
+    for doc_id, text in ledger.unfingerprinted():
+        h = simhash(text)
+        bs = bands(h)
+        original: str | None = None
+        found = [(d, to_unsigned(k), dup) for d, k, dup in ledger.fingerprint_candidates(bs)]
+        found += [(d, k, dup) for d, k, dup, _ in batch if any(a == b for a, b in zip(bands(k), bs))]
+        for cand, k, dup in found:
+            if hamming(h, k) > MAX_BITS:
+                continue
+            other = ledger.document(cand)
+            other_text = other.text if other is not None else next((t for d, _, _, t in batch if d == cand), "")
+            if is_near_copy(text, other_text):
+                original = dup or cand
+                break
+        fingerprints.append((doc_id, to_signed(h), bs, original))
+        batch.append((doc_id, h, original, text))
+        if original is not None:
+            report.near_copies += 1
+    copy_of = {d: o for d, _, _, o in fingerprints if o is not None}
+
+    # 2. the claims to group
+    pending = list(ledger.ungrouped())
+    report.claims = len(pending)
+    if not pending and not fingerprints:
+        return report
+    duplicates: dict[str, str] = {}
+    by_doc: dict[str, list[Claim]] = {}
+    for c, _, _ in pending:
+        by_doc.setdefault(c.doc_id, []).append(c)
+    for doc_id, original in copy_of.items():
+        originals = list(ledger.claims(doc_id=original))
+        duplicates.update(pair_claims(by_doc.get(doc_id, []), originals))
+
+    grouper = Grouper()
+    for stored in ledger.incident_states():
+        grouper.restore(state_from_dict(stored))
+    old_ids = set(grouper.states)
+    old_summaries = [_footprint_from_dict(f) for f, _ in ledger.summary_footprints()]
+    items = [(c, footprint(c, DocInfo(c.doc_id, pub, outlet), sides.of_perpetrator)) for c, pub, outlet in pending]
+    changed = grouper.add(items, duplicates)
+    report.incidents_new = len(set(grouper.states) - old_ids)
+    report.incidents_changed = len(changed & old_ids)
+
+    # 3. denials whose scope covers incidents: new denials reach old incidents, and old
+    #    denials reach new or changed incidents
+    new_fp = {fp.claim_id: fp for _, fp in items}
+    all_denials = [f for f in old_summaries if f.stance == "denies"] + [
+        f for f in grouper.summaries if f.stance == "denies"
+    ]
+    covering: dict[str, list[str]] = {}
+    for f in all_denials:
+        is_new = f.claim_id in new_fp
+        for inc_id in grouper.covered(f):
+            if is_new or inc_id in changed:
+                covering.setdefault(inc_id, []).append(f.claim_id)
+    touched = changed | set(covering)
+    # incidents touched only through new denials still need their other covering denials
+    for f in all_denials:
+        for inc_id in grouper.covered(f):
+            if inc_id in touched and f.claim_id not in covering.get(inc_id, []):
+                covering.setdefault(inc_id, []).append(f.claim_id)
+
+    # 4. rows for the new claims
+    rows = []
+    for c, fp in items:
+        link = grouper.links.get(c.claim_id)
+        assigned = grouper.assignment.get(c.claim_id)
+        if link is not None and link.role == "duplicate":
+            role = "duplicate"
+            assigned = grouper.assignment.get(link.to_claim_id or "")
+        elif assigned is not None:
+            role = "member"
+        elif fp.role == "summary":
+            role = "summary"
+        else:
+            role = "unplaced"
+        why = fp.why if role in ("summary", "unplaced") else None
+        rows.append((c.claim_id, role, assigned, why, None if link is None else to_json(link), json.dumps(asdict(fp), default=list)))
+        report.roles[role] += 1
+
+    # 5. incidents and contradictions of everything touched
+    finder = Finder(sides.of_perpetrator, sides.of_claimant)
+    new_claims = {c.claim_id: c for c, _ in items}
+    incidents_out = []
+    contradictions: dict[str, list[Contradiction]] = {}
+    corroborations: dict[str, list[Corroboration]] = {}
+    dup_links = {cid: lk for cid, lk in grouper.links.items() if lk.role == "duplicate"}
+    for inc_id in sorted(touched):
+        st = grouper.states[inc_id]
+        need = [m for m in st.members if m not in new_claims] + [d for d in covering.get(inc_id, []) if d not in new_claims]
+        claims = {**ledger.claims_by_id(need), **{m: new_claims[m] for m in st.members if m in new_claims},
+                  **{d: new_claims[d] for d in covering.get(inc_id, []) if d in new_claims}}
+        members = [claims[m] for m in st.members if m in claims]
+        docs = ledger.doc_info(sorted(st.docs | {claims[d].doc_id for d in covering.get(inc_id, []) if d in claims}))
+        finder.published = {d: p for d, (p, _) in docs.items()}
+        contra, agreed = finder.find(inc_id, members, [claims[d] for d in covering.get(inc_id, []) if d in claims])
+        contradictions[inc_id] = contra
+        corroborations[inc_id] = agreed
+        outlets = set(st.outlets) | ledger.sighting_outlets(sorted(st.docs))
+        dups = sorted(cid for cid, lk in dup_links.items() if grouper.assignment.get(lk.to_claim_id or "") == inc_id)
+        incident = build_incident(grouper, st, members, outlets, len(contra), len(agreed), dups)
+        incidents_out.append((incident, state_to_dict(st), st.area if not st.area.startswith("country:") else None,
+                              st.location.country if st.location is not None else None))
+    ledger.write_grouping(
+        fingerprints=fingerprints, rows=rows, incidents=incidents_out,
+        contradictions=contradictions, corroborations=corroborations,
+    )
+    return report
+
+
+def build_incident(
+    grouper: Grouper, st: IncidentState, members: Sequence[Claim], outlets: Iterable[str],
+    n_contradictions: int, n_corroborations: int, duplicates: Sequence[str] = (),
+) -> Incident:
+    base = grouper.incident(st.incident_id)
+    by_claimant: dict[str, list[Claim]] = {}
+    for c in members:
+        by_claimant.setdefault(claimant_key(c), []).append(c)
+    summary = tuple(_summary(cs) for cs in by_claimant.values())
+    names = tuple(dict.fromkeys(claimant_name(cs[0]) for cs in by_claimant.values()))
+    links = tuple(grouper.links[m] for m in (*st.members, *duplicates) if m in grouper.links)
+    return Incident(
+        incident_id=base.incident_id, claim_ids=base.claim_ids, event_type=base.event_type,
+        location=base.location, time=base.time, claimants=names, summary=summary, links=links,
+        doc_ids=base.doc_ids, outlets=tuple(sorted(set(outlets))), location_from=base.location_from,
+        time_from=base.time_from, time_basis=base.time_basis, contradictions=n_contradictions,
+        corroborations=n_corroborations,
+    )
+
+
+def _summary(claims: Sequence[Claim]) -> ClaimantSummary:
+    first = claims[0]
+    stances = {c.stance for c in claims}
+    stance = stances.pop() if len(stances) == 1 else "both"
+    verbs = []
+    for c in claims:
+        what = c.event_type.replace("_", " ")
+        figures = "; ".join(quantity_summary(q) for q in c.quantities)
+        verbs.append(f"{'denies' if c.stance == 'denies' else 'reports'} {what}" + (f" ({figures})" if figures else ""))
+    return ClaimantSummary(
+        claimant=claimant_name(first), actor_type=first.claimant.actor_type, stance=stance,
+        claim_ids=tuple(c.claim_id for c in claims), says="; ".join(dict.fromkeys(verbs)),
+    )
+
+
+def _footprint_from_dict(d: dict[str, Any]) -> Footprint:
+    data = dict(d)
+    data["areas"] = tuple(data.get("areas") or ())
+    data["sides"] = frozenset(data.get("sides") or ())
+    return Footprint(**data)
+
+
+__all__ = ["GroupingReport", "Sides", "build_incident", "update", "covers"]
