@@ -42,3 +42,24 @@ def test_no_lead_place_no_fallback() -> None:
     text = filler + "The monitor said 26 people were killed. Airstrikes also hit Idlib, activists said."
     c = _count(text, "26 people")
     assert c.location is None  # the place comes after the lead: nothing to fall back on
+
+
+def test_foreign_dateline_is_not_the_claims_place() -> None:
+    text = "BEIRUT (AFP) - Airstrikes killed 12 people in Saraqeb on Monday, a monitor said."
+    c = _count(text, "Saraqeb")
+    assert c.location is not None and c.location.admin1 == "Idlib"
+    beirut = next(m for m in c.locations if m.text == "BEIRUT")
+    assert beirut.relation == "dateline"
+
+
+def test_dateline_alone_gives_no_place_of_its_own() -> None:
+    text = "BEIRUT (AFP) - A monitor said 12 people were killed in air raids on Monday."
+    c = _count(text, "12 people")
+    assert c.location is None  # Beirut is where the report was filed, and it is not in Syria
+
+
+def test_syrian_dateline_is_the_lead_place() -> None:
+    text = "HOMS (Reuters) - Air raids killed 12 people on Monday."
+    c = _count(text, "12 people")
+    loc = c.location
+    assert loc is not None and (loc.admin1, loc.precision, loc.relation) == ("Homs", "admin1", LEAD_RELATION)

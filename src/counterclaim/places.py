@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from .gazetteer import Entry, Gazetteer
+from .mentions import DATELINE
 from .model import Location
 
 #: relation words that mean "somewhere around the named place"
@@ -256,6 +257,7 @@ def best_of(locations: tuple[Location, ...]) -> Location | None:
     """The place a claim is about: the most precise resolved mention; when it names several
     governorates and no town, the country that holds them (``locations`` lists them all)."""
     order = {"point": 0, "near": 1, "admin1": 2, "country": 3, "unknown": 4}
+    locations = tuple(m for m in locations if m.relation != DATELINE)  # where it was filed, not where it happened
     resolved = [m for m in locations if m.precision != "unknown"]
     if not resolved:
         return locations[0] if locations else None
@@ -280,14 +282,24 @@ LEAD_RELATION = "(article) lead"
 
 
 def lead_place(claims: Iterable[object]) -> Location | None:
-    """The place the article's lead is about: the place, with a governorate, of the first claim
-    whose sentence starts within :data:`LEAD_CHARS` characters and names one (a claim covering
-    several governorates names none in particular).  None when the lead names no such place."""
+    """The place the article's lead is about.  A Syrian dateline ("QAMISHLI, Syria -", "Aleppo,
+    SANA -") is; otherwise the place, with a governorate, of the first claim in the lead that
+    names one (a claim covering several governorates names none in particular).  The lead runs
+    :data:`LEAD_CHARS` characters from the dateline, or from the start of the text when there is
+    none (what comes before a dateline is a caption or a header).  None when it names no place."""
+    claims = list(claims)
+    datelines = [m for c in claims for m in c.locations if m.relation == DATELINE]  # type: ignore[attr-defined]
+    start = min((m.text_start for m in datelines), default=0)
+    for m in datelines:
+        if m.admin1 and m.precision in ("point", "near", "admin1"):
+            return m
     for c in claims:
-        if c.evidence.start >= LEAD_CHARS:  # type: ignore[attr-defined]
+        if c.evidence.end <= start:  # type: ignore[attr-defined]
+            continue
+        if c.evidence.start >= start + LEAD_CHARS:  # type: ignore[attr-defined]
             break
         loc = c.location  # type: ignore[attr-defined]
-        if loc is not None and loc.admin1 and loc.precision in ("point", "near", "admin1"):
+        if loc is not None and loc.admin1 and loc.precision in ("point", "near", "admin1") and loc.text_start >= start:
             return loc
     return None
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 
 from .actors import Match, Registry, default_registry
 from .gazetteer import Gazetteer, default_gazetteer
+from .mentions import DATELINE
 from .model import Claim, Claimant, Document, Location, Perpetrator, Span, TimeSpan
 from .places import Context, best_of, build_context, from_lead, lead_place, resolve_location
 from .times import read_dateline, resolve_time
@@ -77,7 +78,7 @@ def resolve_claims(document: Document, claims: list[Claim], res: Resources) -> l
 
 
 def _lead_context(claims: list[Claim], gaz: Gazetteer) -> list[Claim]:
-    """A body claim whose sentence names no place at all takes the governorate of the place the
+    """A body claim whose sentence names no place at all (a dateline does not count) takes the governorate of the place the
     article's lead names (:func:`.places.lead_place`), marked as such.  A claim that names only a
     country or a region ("in northern Syria") keeps it: that is all it says."""
     lead = lead_place(claims)
@@ -85,7 +86,9 @@ def _lead_context(claims: list[Claim], gaz: Gazetteer) -> list[Claim]:
         return claims
     place = from_lead(lead, gaz)
     return [
-        replace(c, location=place) if c.location is None and not c.locations and c.section == "body" else c
+        replace(c, location=place)
+        if c.location is None and all(m.relation == DATELINE for m in c.locations) and c.section == "body"
+        else c
         for c in claims
     ]
 
