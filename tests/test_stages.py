@@ -228,7 +228,11 @@ def test_context_carries_place_and_time_to_a_bare_count() -> None:
 def test_no_context_carried_across_unrelated_text() -> None:
     text = "Airstrikes hit Idlib on Tuesday.\n\nThe weather was cold.\n\nThe monitor said 26 people were killed."
     count = next(c for c in extract(text, outlet="X") if c.quantities)
-    assert count.location is None and count.context is None
+    # neither the sentence's place nor its time is carried over the unrelated paragraph ...
+    assert count.context is None and count.time is None and not count.locations
+    # ... only the lead's governorate, marked as coming from the lead (tests/test_fakes_lead.py)
+    assert count.location is not None and count.location.relation == "(article) lead"
+    assert count.location.precision == "admin1"
 
 
 def test_same_input_same_ids() -> None:

