@@ -589,12 +589,15 @@ def test_stats(ledger: Ledger) -> None:
         "documents": 2,
         "claims": 5,
         "sightings": 1,
+        "incidents": 0,  # nothing grouped yet (grouping.update has not run)
+        "contradictions": 0,
+        "corroborations": 0,
         "by_stance": {"asserts": 4, "denies": 1},
         "by_event_type": {"airstrike": 3, "shelling": 1, "sorties": 1},
         "by_actor_type": {"monitor": 2, "state_military": 2, "media": 1},
     }
     with Ledger(":memory:") as empty:
         assert empty.stats() == {
-            "documents": 0, "claims": 0, "sightings": 0,
-            "by_stance": {}, "by_event_type": {}, "by_actor_type": {},
+            "documents": 0, "claims": 0, "sightings": 0, "incidents": 0, "contradictions": 0,
+            "corroborations": 0, "by_stance": {}, "by_event_type": {}, "by_actor_type": {},
         }

@@ -4,7 +4,8 @@ Given the claims of one incident (and the denials whose scope covers it), this m
 four kinds of contradiction the contract names and the corroborations:
 
 ``denial``
-    one claimant denies what another asserts.  The denial must be able to reach the assertion:
+    one claimant denies what another asserts.  A denial that names a governorate or a town meets
+    only assertions that name their place themselves (not the article's lead place).  The denial must be able to reach the assertion:
     compatible event types; if the denial names who did not strike (or, naming nobody, its
     claimant's own side), the assertion's perpetrator is unknown or includes that side; a denial
     about civilians ("does not strike populated areas") meets only assertions about civilians; a
@@ -40,7 +41,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .incidents import MIN_TYPE, claimant_key, claimant_name, type_compatibility
+from .incidents import LEAD_RELATION, MIN_TYPE, PLACE_RANK, claimant_key, claimant_name, type_compatibility
 from .model import Claim, Contradiction, Corroboration, Quantity, stable_id
 
 _CIVILIAN_SCOPE = re.compile(
@@ -207,6 +208,8 @@ class Finder:
         dc, ac = d.claim, a.claim
         if type_compatibility(dc.event_type, ac.event_type) < MIN_TYPE and dc.event_type != "weapon_use":
             return None
+        if _own_place(dc) and PLACE_RANK.get(dc.location.precision, 4) <= 2 and not _own_place(ac):  # type: ignore[union-attr]
+            return None  # a denial about Idlib meets only assertions that name a place themselves
         denied = d.sides or frozenset({d.side})
         if a.sides and not (a.sides & denied):
             return None  # the assertion blames somebody the denial does not speak for
@@ -246,7 +249,7 @@ class Finder:
                     continue
                 what = object_class(qa)
                 explanation = (
-                    f"{a.name} gives {qa.text} {qa.measure} and {b.name} gives {qb.text} {qb.measure}: "
+                    f"{a.name} reports {qa.text} {qa.measure}, {b.name} {qb.text} {qb.measure}: "
                     f"the two figures for {what} {qa.measure} cannot both hold."
                 )
                 note = None
@@ -326,6 +329,13 @@ class Finder:
             claimants=(a.name, b.name), evidence=(a.claim.evidence, b.claim.evidence),
             same_claimant=a.key == b.key or a.side == b.side, note=note,
         )
+
+
+def _own_place(c: Claim) -> bool:
+    """Whether the claim's sentence (or the one before it) names its place, rather than the
+    place being the article's lead or unknown."""
+    loc = c.location
+    return loc is not None and loc.relation != LEAD_RELATION and loc.precision != "unknown"
 
 
 def _denied_part(c: Claim) -> str:

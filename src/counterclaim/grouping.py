@@ -18,7 +18,7 @@ from typing import Any
 
 from .actors import Registry, default_registry
 from .contradictions import Finder
-from .dedup import bands, is_near_copy, pair_claims, simhash, to_signed, to_unsigned, hamming, MAX_BITS
+from .dedup import band_keys, is_near_copy, minhash, pair_claims
 from .export import quantity_summary
 from .incidents import (
     DocInfo,
@@ -83,28 +83,25 @@ def update(ledger: Ledger, registry: Registry | None = None) -> GroupingReport:
     sides = Sides(registry or default_registry())
     report = GroupingReport()
 
-    # 1. near copies among the new documents
-    fingerprints: list[tuple[str, int, Sequence[int], str | None]] = []
-    batch: list[tuple[str, int, str | None, str]] = []  # this run's fingerprints, for later docs
+    # 1. near copies among the new documents (MinHash LSH candidates, confirmed on the texts)
+    fingerprints: list[tuple[str, Sequence[int], str | None]] = []
+    batch: list[tuple[str, list[int], str | None, str]] = []  # this run's, for the later documents
     for doc_id, text in ledger.unfingerprinted():
-        h = simhash(text)
-        bs = bands(h)
+        keys = band_keys(minhash(text))
         original: str | None = None
-        found = [(d, to_unsigned(k), dup) for d, k, dup in ledger.fingerprint_candidates(bs)]
-        found += [(d, k, dup) for d, k, dup, _ in batch if any(a == b for a, b in zip(bands(k), bs))]
-        for cand, k, dup in found:
-            if hamming(h, k) > MAX_BITS:
-                continue
+        found = ledger.copy_candidates(keys)
+        found += [(d, dup) for d, k, dup, _ in batch if any(a == b for a, b in zip(k, keys))]
+        for cand, dup in found:
             other = ledger.document(cand)
             other_text = other.text if other is not None else next((t for d, _, _, t in batch if d == cand), "")
             if is_near_copy(text, other_text):
                 original = dup or cand
                 break
-        fingerprints.append((doc_id, to_signed(h), bs, original))
-        batch.append((doc_id, h, original, text))
+        fingerprints.append((doc_id, keys, original))
+        batch.append((doc_id, keys, original, text))
         if original is not None:
             report.near_copies += 1
-    copy_of = {d: o for d, _, _, o in fingerprints if o is not None}
+    copy_of = {d: o for d, _, o in fingerprints if o is not None}
 
     # 2. the claims to group
     pending = list(ledger.ungrouped())
@@ -196,6 +193,30 @@ def update(ledger: Ledger, registry: Registry | None = None) -> GroupingReport:
     return report
 
 
+def covered_by(ledger: Ledger, incident_id: str) -> list[Claim]:
+    """The summary claims whose scope covers an incident: same governorate or its country,
+    overlapping window, compatible kind; a summary with no time of its own covers only the
+    incidents of its own article."""
+    stored = ledger.incident_state(incident_id)
+    if stored is None:
+        return []
+    st = state_from_dict(stored)
+    country = st.location.country if st.location is not None else None
+    ids = []
+    for data, _ in ledger.summary_footprints():
+        fp = _footprint_from_dict(data)
+        if fp.claim_id in st.members:
+            continue
+        if fp.time_basis != "text":
+            ok = fp.doc_id in st.docs
+        else:
+            ok = covers(fp, st, lambda area: country)
+        if ok:
+            ids.append(fp.claim_id)
+    found = ledger.claims_by_id(ids)
+    return [found[i] for i in ids if i in found]
+
+
 def build_incident(
     grouper: Grouper, st: IncidentState, members: Sequence[Claim], outlets: Iterable[str],
     n_contradictions: int, n_corroborations: int, duplicates: Sequence[str] = (),
@@ -238,4 +259,4 @@ def _footprint_from_dict(d: dict[str, Any]) -> Footprint:
     return Footprint(**data)
 
 
-__all__ = ["GroupingReport", "Sides", "build_incident", "update", "covers"]
+__all__ = ["GroupingReport", "Sides", "build_incident", "covered_by", "update"]

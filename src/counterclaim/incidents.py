@@ -14,7 +14,7 @@ sides its perpetrator belongs to.  Claims then fall in three roles:
   :data:`MAX_EVENT_DAYS`, a month or a year, several governorates, only a country, sorties, or a
   campaign total (:data:`CAMPAIGN_TOTAL` or more).  It is never split into invented incidents;
   it *covers* the incidents inside its scope (:meth:`Grouper.covered`).
-* ``unplaced``: no place at all.  It joins an incident of its own article when one is compatible
+* ``unplaced``: no place of its own (a place taken from the article's lead does not count).  It joins an incident of its own article when one is compatible
   (a headline, a follow-up sentence), else it stays alone.
 
 Event claims are taken most precise first (point before governorate, narrow window before wide)
@@ -27,6 +27,10 @@ incident when
 * the places agree: within :data:`POINT_RADIUS_KM` when both are points, :data:`NEAR_RADIUS_KM`
   when one is "near", else the same governorate when one of them is only a governorate;
 * the event types are compatible (:data:`TYPE_COMPATIBILITY`).
+
+A claim whose place is only a governorate, or that has no time of its own, and that fits
+several incidents about equally well (within :data:`AMBIGUOUS_MARGIN`) is not joined to one of
+them at random: it founds an incident of its own, and its link says how many it could be.
 
 Perpetrators never keep claims apart (disagreeing on who struck is a contradiction, not another
 incident); they only add to the score.  Every join is recorded as a :class:`~.model.Link` with
@@ -61,8 +65,13 @@ POINT_RADIUS_KM = 15.0
 NEAR_RADIUS_KM = 30.0
 #: A killed/struck/destroyed figure this large is a campaign total, not one incident.
 CAMPAIGN_TOTAL = 1000
+#: A coarse claim whose best incidents score within this of each other is ambiguous: kept apart.
+AMBIGUOUS_MARGIN = 0.1
 #: Weights of the link score.
 WEIGHTS = {"time": 0.35, "place": 0.35, "type": 0.2, "actor": 0.1}
+
+#: ``Location.relation`` of a place taken from the article's lead for a sentence naming none.
+LEAD_RELATION = "(article) lead"
 
 PLACE_RANK = {"point": 0, "near": 1, "admin1": 2, "country": 3, "unknown": 4}
 
@@ -115,6 +124,8 @@ class Footprint:
     claimant: str
     sides: frozenset[str]
     outlet: str | None = None
+    #: the claimant is an outlet (background the outlet states, or a relay), not a party
+    media: bool = False
 
 
 def day(iso: str | None) -> int | None:
@@ -152,7 +163,9 @@ def _campaign_total(c: Claim) -> bool:
 def footprint(c: Claim, doc: DocInfo | None, sides_of: Callable[[Claim], frozenset[str]] | None = None) -> Footprint:
     """Reduce a claim to its footprint and decide its role."""
     loc = c.location
-    govs = tuple(dict.fromkeys(m.admin1 for m in c.locations if m.admin1))
+    if loc is not None and loc.relation == LEAD_RELATION:
+        loc = None  # the article's lead place, not the claim's own: it groups only within its article
+    govs = tuple(dict.fromkeys(m.admin1 for m in c.locations if m.admin1 and m.relation != LEAD_RELATION))
     if loc is not None and loc.admin1:
         govs = tuple(dict.fromkeys((loc.admin1, *govs)))
     prec = PLACE_RANK.get(loc.precision, 4) if loc is not None else 4
@@ -199,7 +212,7 @@ def footprint(c: Claim, doc: DocInfo | None, sides_of: Callable[[Claim], frozens
         lat=lat, lon=lon, prec=prec, start=start, end=end, time_basis=basis,
         event_type=c.event_type, stance=c.stance, claimant=claimant_key(c),
         sides=sides_of(c) if sides_of is not None else frozenset(),
-        outlet=doc.outlet if doc is not None else None,
+        outlet=doc.outlet if doc is not None else None, media=c.claimant.actor_type == "media",
     )
 
 
@@ -450,6 +463,7 @@ class Grouper:
                 partners = [
                     a for a in doc_items
                     if a[0].stance == "asserts" and a[0].claim_id not in used and a[0].areas
+                    and not a[0].media
                     and a[0].event_type == fd.event_type
                     and _within(a[0], fd, self._country_of)
                     and (a[0].time_basis != "text" or fd.time_basis != "text"
@@ -491,6 +505,13 @@ class Grouper:
             return self._found(item)
         scored.sort(key=lambda x: (-x[0], x[1]))
         total, _, st, s = scored[0]
+        rivals = [x for x in scored[1:] if x[0] >= total - AMBIGUOUS_MARGIN]
+        if rivals and (fp.prec >= 2 or fp.time_basis != "text"):
+            # "airstrikes in Idlib province on Tuesday" when Idlib had several that Tuesday: it
+            # could be any of them, so it is kept apart rather than joined to one at random
+            return self._found(item, reason=(
+                f"could be any of {len(rivals) + 1} incidents (its place or time is too coarse to tell): kept apart"
+            ))
         reason = _reason(fp, st, s, len(scored))
         self.links[fp.claim_id] = Link(
             fp.claim_id, st.place_from, "member", round(total, 3), round(s.time, 3), round(s.place, 3),
@@ -533,7 +554,8 @@ class Grouper:
         self.by_doc.setdefault(fp.doc_id, set()).add(st.incident_id)
         if fp.prec < st.prec and fp.lat is not None:
             st.lat, st.lon, st.prec, st.place_from, st.location = fp.lat, fp.lon, fp.prec, fp.claim_id, loc
-        assert fp.start is not None and fp.end is not None
+        if fp.start is None or fp.end is None:
+            return  # an unplaced claim with no time joined through its article: the window stays
         narrower = fp.end - fp.start < st.end - st.start
         if fp.time_basis == "text" and (st.time_basis != "text" or narrower):
             start, end = max(fp.start, st.start), min(fp.end, st.end)
@@ -593,9 +615,17 @@ class Grouper:
 
     def incident(self, incident_id: str) -> Incident:
         st = self.states[incident_id]
+        time = st.time if st.time_basis == "text" else _assumed(st)
+        if time is not None and (time.start, time.end) != (iso(st.start), iso(st.end)):
+            time = TimeSpan(
+                text=time.text, start=iso(st.start), end=iso(st.end),
+                precision="day" if st.start == st.end else "days",
+                text_start=time.text_start, text_end=time.text_end,
+                note=f"where this window ({time.start}..{time.end}) overlaps the other members' windows",
+            )
         return Incident(
             incident_id=st.incident_id, claim_ids=tuple(st.members), event_type=st.event_type,
-            location=st.location, time=st.time if st.time_basis == "text" else _assumed(st),
+            location=st.location, time=time,
             claimants=(), links=tuple(self.links[m] for m in st.members if m in self.links),
             doc_ids=tuple(sorted(st.docs)), outlets=tuple(sorted(st.outlets)),
             location_from=st.place_from, time_from=st.time_from if st.time_basis == "text" else None,

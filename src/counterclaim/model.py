@@ -427,6 +427,12 @@ def incident_from_dict(data: dict[str, Any]) -> Incident:
     return i
 
 
+def link_from_dict(data: dict[str, Any]) -> Link:
+    lk = _build(Link, data)
+    assert lk is not None
+    return lk
+
+
 def contradiction_from_dict(data: dict[str, Any]) -> Contradiction:
     c = _build(Contradiction, data)
     assert c is not None
@@ -444,5 +450,5 @@ __all__ = [
     "Claim", "Claimant", "ClaimantSummary", "Contradiction", "Corroboration", "Document",
     "Incident", "Link", "Location", "Perpetrator", "Quantity", "RawRecord", "Removed", "Span",
     "TimeSpan", "claim_from_dict", "contradiction_from_dict", "corroboration_from_dict",
-    "doc_id_for", "document_from_dict", "incident_from_dict", "stable_id", "to_dict", "to_json",
+    "doc_id_for", "document_from_dict", "incident_from_dict", "link_from_dict", "stable_id", "to_dict", "to_json",
 ]

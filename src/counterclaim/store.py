@@ -101,14 +101,13 @@ _SCHEMA: tuple[str, ...] = (
 _SCHEMA_2: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS fingerprints (
         doc_id TEXT PRIMARY KEY REFERENCES documents (doc_id),
-        simhash INTEGER NOT NULL,             -- 64-bit SimHash, stored signed
-        b0 INTEGER NOT NULL, b1 INTEGER NOT NULL, b2 INTEGER NOT NULL, b3 INTEGER NOT NULL,
         duplicate_of TEXT                     -- the document this one is a near copy of
     )""",
-    "CREATE INDEX IF NOT EXISTS fingerprints_b0 ON fingerprints (b0)",
-    "CREATE INDEX IF NOT EXISTS fingerprints_b1 ON fingerprints (b1)",
-    "CREATE INDEX IF NOT EXISTS fingerprints_b2 ON fingerprints (b2)",
-    "CREATE INDEX IF NOT EXISTS fingerprints_b3 ON fingerprints (b3)",
+    """CREATE TABLE IF NOT EXISTS minhash_bands (
+        band INTEGER NOT NULL, key INTEGER NOT NULL,  -- LSH band number and its key
+        doc_id TEXT NOT NULL REFERENCES documents (doc_id)
+    )""",
+    "CREATE INDEX IF NOT EXISTS minhash_bands_key ON minhash_bands (band, key)",
     """CREATE TABLE IF NOT EXISTS grouping (
         claim_id TEXT PRIMARY KEY REFERENCES claims (claim_id),
         role TEXT NOT NULL,                   -- member, duplicate, summary, unplaced
@@ -465,13 +464,18 @@ class Ledger:
         )
         return iter(cursor.fetchall())
 
-    def fingerprint_candidates(self, bands: Sequence[int]) -> list[tuple[str, int, str | None]]:
-        """``(doc_id, simhash, duplicate_of)`` of documents sharing a fingerprint band."""
-        rows = self._conn.execute(
-            "SELECT doc_id, simhash, duplicate_of FROM fingerprints WHERE b0 = ? OR b1 = ? OR b2 = ? OR b3 = ?",
-            tuple(bands),
-        ).fetchall()
-        return [(d, int(h), dup) for d, h, dup in rows]
+    def copy_candidates(self, keys: Sequence[int]) -> list[tuple[str, str | None]]:
+        """``(doc_id, duplicate_of)`` of documents sharing at least one MinHash band key."""
+        found: dict[str, str | None] = {}
+        for band, key in enumerate(keys):
+            rows = self._conn.execute(
+                "SELECT b.doc_id, f.duplicate_of FROM minhash_bands b JOIN fingerprints f USING (doc_id)"
+                " WHERE b.band = ? AND b.key = ?",
+                (band, key),
+            )
+            for doc_id, dup in rows:
+                found.setdefault(doc_id, dup)
+        return list(found.items())
 
     def duplicate_of(self, doc_id: str) -> str | None:
         row = self._conn.execute("SELECT duplicate_of FROM fingerprints WHERE doc_id = ?", (doc_id,)).fetchone()
@@ -552,7 +556,7 @@ class Ledger:
     def write_grouping(
         self,
         *,
-        fingerprints: Sequence[tuple[str, int, Sequence[int], str | None]] = (),
+        fingerprints: Sequence[tuple[str, Sequence[int], str | None]] = (),
         rows: Sequence[tuple[str, str, str | None, str | None, str | None, str]] = (),
         incidents: Sequence[tuple[Incident, dict[str, Any], str | None, str | None]] = (),
         contradictions: Mapping[str, Sequence[Contradiction]] | None = None,
@@ -561,6 +565,7 @@ class Ledger:
         """Store one grouping run in one transaction: a killed run leaves the previous grouping
         whole, and its claims are grouped again by the next run.
 
+        ``fingerprints`` are ``(doc_id, minhash_band_keys, duplicate_of)``;
         ``rows`` are ``(claim_id, role, incident_id, why, link_json, footprint_json)``;
         ``incidents`` are ``(incident, state, admin1, country)``; contradictions and
         corroborations replace those stored for each incident named.
@@ -571,8 +576,11 @@ class Ledger:
         try:
             self._conn.execute("BEGIN IMMEDIATE")
             self._conn.executemany(
-                "INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(d, h, *b, dup) for d, h, b, dup in fingerprints],
+                "INSERT OR REPLACE INTO fingerprints VALUES (?, ?)", [(d, dup) for d, _, dup in fingerprints]
+            )
+            self._conn.executemany(
+                "INSERT INTO minhash_bands VALUES (?, ?, ?)",
+                [(band, key, d) for d, keys, _ in fingerprints for band, key in enumerate(keys)],
             )
             self._conn.executemany("INSERT OR REPLACE INTO grouping VALUES (?, ?, ?, ?, ?, ?)", rows)
             for inc, state, admin1, country in incidents:
@@ -631,6 +639,20 @@ class Ledger:
         sql += " ORDER BY i.start DESC, i.incident_id LIMIT ?"
         params.append(-1 if limit is None else _check_limit(limit))
         return (incident_from_dict(json.loads(d)) for (d,) in self._conn.execute(sql, params))
+
+    def incident_state(self, incident_id: str) -> dict[str, Any] | None:
+        """The stored grouping state of one incident (a JSON dict), or None."""
+        self._require_grouping()
+        row = self._conn.execute("SELECT state FROM incidents WHERE incident_id = ?", (incident_id,)).fetchone()
+        return None if row is None else json.loads(row[0])
+
+    def pending_grouping(self) -> int:
+        """How many claims no grouping run has taken yet."""
+        self._require_grouping()
+        row = self._conn.execute(
+            "SELECT count(*) FROM claims c LEFT JOIN grouping g USING (claim_id) WHERE g.claim_id IS NULL"
+        ).fetchone()
+        return int(row[0])
 
     def incident(self, incident_id: str) -> Incident | None:
         self._require_grouping()

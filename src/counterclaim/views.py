@@ -1,0 +1,250 @@
+"""Writing incidents and contradictions for people (a table) and for tools (JSON lines, CSV).
+
+JSON lines carry each object whole (``to_dict``); CSV flattens it to one row with the columns
+named in :data:`INCIDENT_COLUMNS` / :data:`CONTRADICTION_COLUMNS`; the table is for reading.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from collections.abc import Iterable, Sequence
+from typing import TextIO
+
+from .export import _fit, flat_row, write_table, CSV_COLUMNS
+from .model import Claim, Contradiction, Corroboration, Incident, Link, to_dict
+
+VIEW_FORMATS = ("table", "jsonl", "csv")
+
+INCIDENT_COLUMNS: tuple[str, ...] = (
+    "incident_id", "event_type", "location_text", "location_name", "admin1", "country", "latitude",
+    "longitude", "geo_precision", "time_text", "time_start", "time_end", "time_precision", "time_basis",
+    "n_claims", "claimants", "outlets", "n_contradictions", "n_corroborations", "claim_ids",
+)
+CONTRADICTION_COLUMNS: tuple[str, ...] = (
+    "contradiction_id", "incident_id", "kind", "same_claimant", "claimant_a", "claimant_b", "claim_a",
+    "claim_b", "explanation", "note", "evidence_a", "evidence_b",
+)
+
+
+def incident_row(i: Incident) -> dict[str, object]:
+    loc, t = i.location, i.time
+    return {
+        "incident_id": i.incident_id,
+        "event_type": i.event_type,
+        "location_text": loc.text if loc else "",
+        "location_name": (loc.name or "") if loc else "",
+        "admin1": (loc.admin1 or "") if loc else "",
+        "country": (loc.country or "") if loc else "",
+        "latitude": "" if loc is None or loc.lat is None else loc.lat,
+        "longitude": "" if loc is None or loc.lon is None else loc.lon,
+        "geo_precision": loc.precision if loc else "unknown",
+        "time_text": t.text if t else "",
+        "time_start": (t.start or "") if t else "",
+        "time_end": (t.end or "") if t else "",
+        "time_precision": t.precision if t else "unknown",
+        "time_basis": i.time_basis,
+        "n_claims": len(i.claim_ids),
+        "claimants": "; ".join(i.claimants),
+        "outlets": "; ".join(i.outlets),
+        "n_contradictions": i.contradictions,
+        "n_corroborations": i.corroborations,
+        "claim_ids": " ".join(i.claim_ids),
+    }
+
+
+def contradiction_row(c: Contradiction) -> dict[str, object]:
+    a, b = (c.claimants + ("", ""))[:2]
+    ea, eb = (tuple(e.text for e in c.evidence) + ("", ""))[:2]
+    ca, cb = (c.claim_ids + ("", ""))[:2]
+    return {
+        "contradiction_id": c.contradiction_id, "incident_id": c.incident_id, "kind": c.kind,
+        "same_claimant": c.same_claimant, "claimant_a": a, "claimant_b": b, "claim_a": ca, "claim_b": cb,
+        "explanation": c.explanation, "note": c.note or "", "evidence_a": ea, "evidence_b": eb,
+    }
+
+
+def _width() -> int:
+    return max(100, shutil.get_terminal_size((160, 24)).columns)
+
+
+def where(i: Incident) -> str:
+    loc = i.location
+    if loc is None:
+        return ""
+    name = loc.name or loc.text
+    if loc.admin1 and loc.admin1 != name:
+        return f"{name} [{loc.admin1}]"
+    return name if loc.precision != "country" else f"{name} (whole country)"
+
+
+def when(i: Incident) -> str:
+    t = i.time
+    if t is None or not t.start:
+        return ""
+    span = t.start if t.start == t.end else f"{t.start}..{t.end}"
+    return span + ("*" if i.time_basis == "published" else "")
+
+
+def write_incidents(incidents: Iterable[Incident], out: TextIO, fmt: str) -> int:
+    n = 0
+    if fmt == "jsonl":
+        for i in incidents:
+            out.write(json.dumps(to_dict(i), ensure_ascii=False) + "\n")
+            n += 1
+        return n
+    if fmt == "csv":
+        w = csv.DictWriter(out, fieldnames=list(INCIDENT_COLUMNS), lineterminator="\n")
+        w.writeheader()
+        for i in incidents:
+            w.writerow(incident_row(i))
+            n += 1
+        return n
+    if fmt != "table":
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(VIEW_FORMATS)}")
+    cols = (("incident", 16), ("when", 22), ("where", 26), ("event", 13), ("claims", 6), ("!", 3))
+    header = "  ".join(name.ljust(w) for name, w in cols) + "  claimants"
+    out.write(header + "\n" + "-" * min(_width(), len(header) + 40) + "\n")
+    fixed = sum(w + 2 for _, w in cols)
+    starred = False
+    for i in incidents:
+        cells = (i.incident_id, when(i), where(i), i.event_type, str(len(i.claim_ids)), str(i.contradictions or ""))
+        starred |= i.time_basis == "published"
+        out.write("  ".join(_fit(v, w) for v, (_, w) in zip(cells, cols, strict=True)) + "  "
+                  + _fit("; ".join(i.claimants), max(20, _width() - fixed)) + "\n")
+        n += 1
+    if starred:
+        out.write("* no claim gives a time: the week before publication\n")
+    out.write(f"({n} incidents; ! = contradictions)\n")
+    return n
+
+
+def write_contradictions(items: Iterable[Contradiction], out: TextIO, fmt: str) -> int:
+    n = 0
+    if fmt == "jsonl":
+        for c in items:
+            out.write(json.dumps(to_dict(c), ensure_ascii=False) + "\n")
+            n += 1
+        return n
+    if fmt == "csv":
+        w = csv.DictWriter(out, fieldnames=list(CONTRADICTION_COLUMNS), lineterminator="\n")
+        w.writeheader()
+        for c in items:
+            w.writerow(contradiction_row(c))
+            n += 1
+        return n
+    if fmt != "table":
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(VIEW_FORMATS)}")
+    width = _width()
+    selfs: list[Contradiction] = []
+    for c in items:
+        if c.same_claimant:
+            selfs.append(c)
+            continue
+        _contradiction_block(c, out, width)
+        n += 1
+    if selfs:
+        out.write("\nA claimant contradicting itself (or two bodies of one side):\n")
+        for c in selfs:
+            _contradiction_block(c, out, width)
+            n += 1
+    if n == 0:
+        out.write("(no contradictions)\n")
+    return n
+
+
+def _contradiction_block(c: Contradiction, out: TextIO, width: int) -> None:
+    out.write(f"- [{c.kind}] {c.explanation}  (incident {c.incident_id})\n")
+    if c.note:
+        out.write(f"    note: {c.note}\n")
+    for name, ev in zip(c.claimants, c.evidence):
+        out.write(("    " + _fit(f"{name}: {ev.text}", width - 4)).rstrip() + "\n")
+
+
+def write_show(
+    incident: Incident,
+    claims: Sequence[Claim],
+    contradictions: Sequence[Contradiction],
+    corroborations: Sequence[Corroboration],
+    covered_by: Sequence[Claim],
+    duplicates: Sequence[tuple[Claim, Link]],
+    out: TextIO,
+    fmt: str,
+) -> int:
+    """One incident whole: what it is, who says what, the claims and why each is there, the
+    contradictions, corroborations, the republished copies and the summaries that cover it."""
+    links = {lk.claim_id: lk for lk in incident.links}
+    if fmt == "jsonl":
+        records: list[tuple[str, object]] = [("incident", incident)]
+        records += [("claim", c) for c in claims]
+        records += [("contradiction", c) for c in contradictions]
+        records += [("corroboration", c) for c in corroborations]
+        records += [("covered_by", c) for c in covered_by]
+        records += [("duplicate", c) for c, _ in duplicates]
+        for kind, obj in records:
+            out.write(json.dumps({"record": kind, **to_dict(obj)}, ensure_ascii=False) + "\n")
+        return len(records)
+    if fmt == "csv":
+        cols = ["incident_id", "role", "link_to", "link_score", "link_reason", *CSV_COLUMNS]
+        w = csv.DictWriter(out, fieldnames=cols, lineterminator="\n")
+        w.writeheader()
+        rows = [(c, links.get(c.claim_id), "member") for c in claims]
+        rows += [(c, lk, "duplicate") for c, lk in duplicates]
+        rows += [(c, None, "covered_by") for c in covered_by]
+        for c, lk, role in rows:
+            w.writerow({
+                "incident_id": incident.incident_id, "role": role,
+                "link_to": (lk.to_claim_id or "") if lk else "", "link_score": lk.score if lk else "",
+                "link_reason": lk.reason if lk else "", **flat_row(c),
+            })
+        return len(rows)
+    if fmt != "table":
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(VIEW_FORMATS)}")
+    width = _width()
+    out.write(f"Incident {incident.incident_id}: {incident.event_type}")
+    out.write(f" in {where(incident)}" if where(incident) else "")
+    out.write(f", {when(incident)}" if when(incident) else "")
+    out.write("\n")
+    if incident.time_basis == "published":
+        out.write("  (no claim gives a time: the window is the week before publication)\n")
+    out.write(f"  {len(incident.claim_ids)} claims from {len(incident.doc_ids)} documents; outlets: "
+              f"{'; '.join(incident.outlets) or '(none named)'}\n")
+    out.write("\nWho says what:\n")
+    for s in incident.summary:
+        out.write("  " + _fit(f"{s.claimant} ({s.actor_type}): {s.says}", width - 2) + "\n")
+    out.write("\nClaims:\n")
+    write_table(claims, out, width)
+    out.write("\nWhy each claim is here:\n")
+    for c in claims:
+        lk = links.get(c.claim_id)
+        if lk is None:
+            continue
+        scores = f"time {lk.time:.2f}, place {lk.place:.2f}, type {lk.type:.2f}, actor {lk.actor:.2f}"
+        dist = f", {lk.distance_km} km" if lk.distance_km is not None else ""
+        out.write("  " + _fit(f"{c.claim_id} [{lk.role}, score {lk.score:.2f}: {scores}{dist}] {lk.reason}", width - 2) + "\n")
+    out.write(f"\nContradictions ({len(contradictions)}):\n")
+    if contradictions:
+        for x in contradictions:
+            _contradiction_block(x, out, width)
+    else:
+        out.write("  (none)\n")
+    if corroborations:
+        out.write(f"\nCorroborations ({len(corroborations)}):\n")
+        for k in corroborations:
+            out.write(f"  - {k.explanation}\n")
+    if duplicates:
+        out.write(f"\nThe same claims in republished copies ({len(duplicates)}), counted once:\n")
+        for c, lk in duplicates:
+            out.write("  " + _fit(f"{c.claim_id} repeats {lk.to_claim_id}: {c.evidence.text}", width - 2) + "\n")
+    if covered_by:
+        out.write(f"\nSummary claims that cover it ({len(covered_by)}):\n")
+        for c in covered_by:
+            out.write("  " + _fit(f"{c.claimant.actor or c.claimant.text or '(outlet)'}: {c.evidence.text}", width - 2) + "\n")
+    return 1
+
+
+__all__ = [
+    "CONTRADICTION_COLUMNS", "INCIDENT_COLUMNS", "VIEW_FORMATS", "contradiction_row", "incident_row",
+    "write_contradictions", "write_incidents", "write_show",
+]
