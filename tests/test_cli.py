@@ -32,9 +32,11 @@ def runner() -> CliRunner:
 
 def test_help_lists_every_command(runner: CliRunner) -> None:
     out = runner.invoke(cli, ["--help"]).output
-    for command in ("extract", "ingest", "claims", "demo", "gazetteer", "eval"):
+    for command in ("extract", "ingest", "claims", "incidents", "contradictions", "show", "export", "demo",
+                    "gazetteer", "eval"):
         assert command in out
-    for command in (["extract"], ["ingest"], ["claims"], ["demo"], ["gazetteer", "import"], ["eval", "fakes"], ["eval", "places"]):
+    for command in (["extract"], ["ingest"], ["claims"], ["incidents"], ["contradictions"], ["show"], ["export"],
+                    ["demo"], ["gazetteer", "import"], ["eval", "fakes"], ["eval", "places"]):
         assert runner.invoke(cli, [*command, "--help"]).exit_code == 0
 
 
@@ -139,7 +141,12 @@ def test_demo_seeds_only(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["demo", "--seeds-only", "--db", db])
     assert result.exit_code == 0, result.output
     assert "5 documents" in result.stdout and str(Path(db).resolve()) in result.stdout
-    assert "denials in the seed articles" in result.stdout
+    # the demo ends with the seed articles' contradictions in plain sentences (the three the
+    # issue names: 004's ministry denial against SOHR, 001's "populated areas", 002's cluster bombs)
+    tail = result.stdout.split("The seed articles' contradictions")[1]
+    assert "Russian Ministry of Defence denies airstrikes in Idlib" in tail and "26 people killed" in tail
+    assert "Igor Konashenkov denies airstrikes on civilians in Syria, which Syrian Observatory" in tail
+    assert "denies the use of cluster munitions" in tail and "Human Rights Watch" in tail
 
 
 @pytest.mark.slow

@@ -6,9 +6,12 @@ of the batch went on); 2 usage error or a failure that stopped the command.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.resources
+import os
 import sys
 import time
+from datetime import date
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +21,9 @@ import click
 
 from . import __version__
 from .errors import CounterclaimError
-from .export import FORMATS, write_claims
+from .export import EXPORT_FORMATS, FORMATS, ExportStats, write_claims, write_export
+from .model import CONTRADICTION_KINDS, EVENT_TYPES, Contradiction, link_from_dict
+from .views import VIEW_FORMATS, write_contradictions, write_incidents, write_show
 from .nlp import DEFAULT_MODEL
 from .pipeline import Extractor, Result
 from .readers import DEFAULT_MAX_BYTES, CsvColumns, read_inputs
@@ -161,6 +166,8 @@ def ingest(paths: tuple[str, ...], db: str, **kw: Any) -> None:
 
 
 def _ingest(paths: tuple[str, ...], db: str, settings: InputSettings) -> Tally:
+    from .grouping import update
+
     tally = Tally()
     started = time.perf_counter()
     with Ledger(db) as ledger:
@@ -168,13 +175,139 @@ def _ingest(paths: tuple[str, ...], db: str, settings: InputSettings) -> Tally:
             if tally.see(r):
                 assert r.document is not None
                 tally.new += ledger.add(r.document, r.claims)
-    secs = time.perf_counter() - started
-    click.echo(
-        f"{tally.docs} documents read ({tally.new} new, {tally.docs - tally.new} already in the ledger), "
-        f"{tally.claims} claims; {tally.failed} inputs failed; {secs:.1f} s; ledger: {db}",
-        err=True,
-    )
+        secs = time.perf_counter() - started
+        click.echo(
+            f"{tally.docs} documents read ({tally.new} new, {tally.docs - tally.new} already in the ledger), "
+            f"{tally.claims} claims; {tally.failed} inputs failed; {secs:.1f} s; ledger: {db}",
+            err=True,
+        )
+        started = time.perf_counter()
+        report = update(ledger)
+        click.echo(f"{report.line()}; {time.perf_counter() - started:.1f} s", err=True)
     return tally
+
+
+@contextlib.contextmanager
+def _grouped(db: str) -> Iterator[Ledger]:
+    """The ledger with every claim grouped: claims no run has grouped yet (an older ledger, an
+    ingest killed before grouping) are grouped first.  A ledger that cannot be written is read
+    as it is."""
+    from .grouping import update
+
+    if os.access(db, os.W_OK):
+        with Ledger(db) as ledger:
+            if ledger.pending_grouping():
+                click.echo(update(ledger).line(), err=True)
+            yield ledger
+    else:
+        with Ledger(db, readonly=True) as ledger:
+            yield ledger
+
+
+def _governorate(name: str | None) -> str | None:
+    """A governorate as the ledger names it, from any spelling or ISO code."""
+    if name is None:
+        return None
+    from .gazetteer import default_gazetteer
+
+    entry = default_gazetteer().admin1(name)
+    if entry is None:
+        raise click.BadParameter(f"{name!r} is not a governorate this gazetteer knows", param_hint="--governorate")
+    return entry.admin1 or entry.name
+
+
+def _date_option(value: str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from None
+
+
+def filter_options(fn: F) -> F:
+    """Filters shared by the commands that list incidents and contradictions."""
+    opts = [
+        click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False), help="Ledger file."),
+        click.option("--format", "fmt", type=click.Choice(VIEW_FORMATS), default="table", show_default=True),
+        click.option("--governorate", help="Only incidents in this governorate (any spelling, or an ISO code such as SY-ID)."),
+        click.option("--since", metavar="YYYY-MM-DD", help="Only incidents whose window ends on or after this date."),
+        click.option("--until", metavar="YYYY-MM-DD", help="Only incidents whose window starts on or before this date."),
+        click.option("--claimant", help="Only where this claimant speaks (normalised name, any case)."),
+        click.option("--limit", type=int, help="At most this many."),
+    ]
+    for opt in reversed(opts):
+        fn = opt(fn)
+    return fn
+
+
+@cli.command()
+@filter_options
+@click.option("--kind", type=click.Choice(EVENT_TYPES), help="Only incidents of this event type.")
+@click.option("--contradicted", is_flag=True, help="Only incidents with contradictions.")
+def incidents(db: str, fmt: str, governorate: str | None, since: str | None, until: str | None,
+              claimant: str | None, limit: int | None, kind: str | None, contradicted: bool) -> None:
+    """List incidents: claims across outlets that speak of the same happening, newest first."""
+
+    def run() -> None:
+        admin1 = _governorate(governorate)
+        with _grouped(db) as ledger:
+            write_incidents(ledger.incidents(
+                admin1=admin1, since=_date_option(since, "--since"), until=_date_option(until, "--until"),
+                claimant=claimant, event_type=kind, contradicted=contradicted, limit=limit,
+            ), sys.stdout, fmt)
+
+    _guard(run)
+
+
+@cli.command()
+@filter_options
+@click.option("--kind", type=click.Choice(CONTRADICTION_KINDS), help="Only contradictions of this kind.")
+@click.option("--self/--others", "selfish", default=None,
+              help="Only a claimant contradicting itself (--self), or only between claimants (--others).")
+@click.option("--incident", "incident_id", help="Only the contradictions of this incident.")
+def contradictions(db: str, fmt: str, governorate: str | None, since: str | None, until: str | None,
+                   claimant: str | None, limit: int | None, kind: str | None, selfish: bool | None,
+                   incident_id: str | None) -> None:
+    """List contradictions: denials, counts that cannot both hold, different perpetrators, the
+    same dead called militants and civilians.  Each with a sentence and both evidence sentences."""
+
+    def run() -> None:
+        admin1 = _governorate(governorate)
+        with _grouped(db) as ledger:
+            write_contradictions(ledger.contradictions(
+                incident_id=incident_id, kind=kind, admin1=admin1, since=_date_option(since, "--since"),
+                until=_date_option(until, "--until"), claimant=claimant, same_claimant=selfish, limit=limit,
+            ), sys.stdout, fmt)
+
+    _guard(run)
+
+
+@cli.command()
+@click.argument("incident_id")
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False), help="Ledger file.")
+@click.option("--format", "fmt", type=click.Choice(VIEW_FORMATS), default="table", show_default=True)
+def show(incident_id: str, db: str, fmt: str) -> None:
+    """One incident whole: who says what, its claims and why each is there (the link scores),
+    its contradictions and corroborations, republished copies and the summaries covering it.
+    INCIDENT_ID may be shortened to its first 6 or more characters."""
+    from .grouping import covered_by
+
+    def run() -> None:
+        with _grouped(db) as ledger:
+            inc = ledger.incident(incident_id)
+            if inc is None:
+                raise click.BadParameter(f"no incident {incident_id!r} in {db}", param_hint="INCIDENT_ID")
+            found = ledger.claims_by_id(list(inc.claim_ids))
+            claims = [found[i] for i in inc.claim_ids if i in found]
+            dup_links = ledger.duplicates_in(inc.incident_id)
+            dup_claims = ledger.claims_by_id([cid for cid, _ in dup_links])
+            duplicates = [(dup_claims[cid], link_from_dict(lk)) for cid, lk in dup_links if cid in dup_claims]
+            write_show(inc, claims, list(ledger.contradictions(incident_id=inc.incident_id)),
+                       ledger.corroborations(incident_id=inc.incident_id), covered_by(ledger, inc.incident_id),
+                       duplicates, sys.stdout, fmt)
+
+    _guard(run)
 
 
 @cli.command()
@@ -236,11 +369,61 @@ def _summary(db: str, seeds: Path) -> None:
         seed_claims = [c for c in ledger.claims() if c.source_path and Path(c.source_path).parent == seeds]
         click.echo(f"\nThe seed articles' {len(seed_claims)} claims:\n")
         write_claims(seed_claims, sys.stdout, "table")
-        denials = [c for c in seed_claims if c.stance == "denies"]
-        click.echo(f"\n{len(denials)} denials in the seed articles, e.g.:")
-        for c in denials[:4]:
-            click.echo(f"  - {c.claimant.actor}: {c.evidence.text[:140]}")
-        click.echo(f"\nNext: counterclaim claims --db {db} --format table   (or --format jsonl, --stance denies, --search Idlib)")
+        click.echo(
+            f"\nIncidents: {stats['incidents']} (claims grouped across outlets), {stats['contradictions']} "
+            f"contradictions, {stats['corroborations']} corroborations in the whole ledger."
+        )
+        seed_docs = [d.doc_id for d in ledger.documents() if d.source_path and Path(d.source_path).parent == seeds]
+        seen: dict[str, Contradiction] = {}
+        for doc_id in seed_docs:
+            for x in ledger.contradictions(doc_id=doc_id):
+                seen.setdefault(x.contradiction_id, x)
+        click.echo(f"\nThe seed articles' contradictions ({len(seen)}):")
+        for x in seen.values():
+            who = " (the same side)" if x.same_claimant else ""
+            click.echo(f"  - [{x.kind}] {x.explanation}{who}")
+        click.echo(
+            f"\nNext: counterclaim contradictions --db {db}   (evidence sentences; --kind count, --governorate Idlib)\n"
+            f"      counterclaim incidents --db {db} --contradicted   then   counterclaim show INCIDENT_ID --db {db}\n"
+            f"      counterclaim claims --db {db} --search Idlib"
+        )
+
+
+@cli.command("export")
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False), help="Ledger file.")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
+              help="jsonl: the whole ledger, lossless; csv: one row a claim with its incident; geojson: "
+                   "incidents as points (QGIS); acled: ACLED-style event rows; ucdp: UCDP GED-style rows "
+                   "with low/best/high deaths.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="File to write (default: stdout).")
+@click.option("--governorate", help="Only incidents in this governorate (any spelling, or an ISO code such as SY-ID).")
+@click.option("--since", metavar="YYYY-MM-DD", help="Only incidents whose window ends on or after this date.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Only incidents whose window starts on or before this date.")
+@click.option("--claimant", help="Only incidents where this claimant speaks (normalised name, any case).")
+def export_cmd(db: str, fmt: str, output: str | None, governorate: str | None, since: str | None,
+               until: str | None, claimant: str | None) -> None:
+    """Export the ledger for other tools: jsonl, csv, geojson, acled or ucdp.
+
+    ACLED and UCDP rows are one per incident (events, not reports); an incident whose claims
+    only deny is not an event and is left out.  What was left out, and why, is said on stderr.
+    """
+
+    def run() -> None:
+        admin1 = _governorate(governorate)
+        stats = ExportStats()
+        with _grouped(db) as ledger:
+            kwargs = dict(admin1=admin1, since=_date_option(since, "--since"), until=_date_option(until, "--until"),
+                          claimant=claimant, stats=stats)
+            if output:
+                tmp = Path(output + ".part")
+                with open(tmp, "w", encoding="utf-8", newline="") as out:
+                    write_export(ledger, out, fmt, **kwargs)  # type: ignore[arg-type]
+                tmp.replace(output)  # never a half-written file under the real name
+            else:
+                write_export(ledger, sys.stdout, fmt, **kwargs)  # type: ignore[arg-type]
+        click.echo(stats.line(), err=True)
+
+    _guard(run)
 
 
 @cli.group()
