@@ -132,3 +132,14 @@ def test_an_older_ledger_is_grouped_on_first_use(tmp_path: Path) -> None:
     assert code == 0 and "grouped" in err and len(out.splitlines()) == 3
     with Ledger(db, readonly=True) as led:
         assert led.meta["schema_version"] == str(SCHEMA_VERSION) == "2"
+
+
+def test_group_rebuild_gives_the_same_incidents(seed_db: str, tmp_path: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "copy.db"
+    shutil.copy(seed_db, copy)
+    before = run("incidents", "--db", str(copy), "--format", "jsonl")[1]
+    code, out, err = run("group", "--db", str(copy), "--rebuild")
+    assert code == 0 and "grouped 59 new claims" in err and "13 incidents, 6 contradictions" in out
+    assert run("incidents", "--db", str(copy), "--format", "jsonl")[1] == before  # deterministic

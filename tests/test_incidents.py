@@ -156,6 +156,20 @@ def test_different_perpetrators_for_the_same_strike(ledger: Ledger, extractor: E
     assert "Russian warplanes" in perp[0].explanation and "US-led coalition" in perp[0].explanation
 
 
+def test_a_claim_without_its_own_time_is_not_set_against_another_article(ledger: Ledger, extractor: Extractor) -> None:
+    # the second article gives no day: it may be the Tuesday strike, or another one that week,
+    # so its 30 is grouped (it fits only this incident) but never called a contradiction of 12
+    untimed = ("Outlet B", "2017-03-08", "Airstrikes on the town of Saraqib in Idlib province killed 30 people, "
+                                         "the Syria Civil Defence said.")
+    ingest(ledger, extractor, [SARAQIB_12, untimed])
+    update(ledger)
+    (inc,) = ledger.incidents()
+    assert len(inc.claim_ids) == 2
+    (link,) = [lk for lk in inc.links if lk.role == "member"]
+    assert "no time of its own" in link.reason
+    assert list(ledger.contradictions()) == []
+
+
 def test_far_apart_or_other_days_are_other_incidents(ledger: Ledger, extractor: Extractor) -> None:
     ingest(ledger, extractor, [
         SARAQIB_12,

@@ -241,6 +241,31 @@ def filter_options(fn: F) -> F:
     return fn
 
 
+@cli.command("group")
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False), help="Ledger file.")
+@click.option("--rebuild", is_flag=True, help="Forget the incidents and group every claim again from scratch.")
+def group_cmd(db: str, rebuild: bool) -> None:
+    """Group the ledger's claims into incidents and find contradictions.
+
+    `ingest` already does this for what it stores, incrementally; --rebuild starts over, e.g.
+    after upgrading counterclaim.
+    """
+    from .grouping import update
+
+    def run() -> None:
+        with Ledger(db) as ledger:
+            if rebuild:
+                ledger.clear_grouping()
+            started = time.perf_counter()
+            report = update(ledger)
+            stats = ledger.stats()
+        click.echo(f"{report.line()}; {time.perf_counter() - started:.1f} s", err=True)
+        click.echo(f"{stats['incidents']} incidents, {stats['contradictions']} contradictions, "
+                   f"{stats['corroborations']} corroborations")
+
+    _guard(run)
+
+
 @cli.command()
 @filter_options
 @click.option("--kind", type=click.Choice(EVENT_TYPES), help="Only incidents of this event type.")

@@ -20,6 +20,10 @@ four kinds of contradiction the contract names and the corroborations:
 ``target``
     the same dead described as militants by one claimant and as including civilians by another.
 
+Across articles, only claims firmly tied to one happening are compared (:func:`_firm_pair`,
+and the gates in ``_denial``): a claim whose place is the article's lead, or that gives no time
+of its own, may be grouped with an incident, but it is not set against another article's claim.
+
 A claimant contradicting itself is flagged with ``same_claimant``: the same claimant (a
 spokesman and his ministry are one), or two bodies of the same side (the Russian government and
 the Russian Ministry of Defence).  Two claims of one claimant in one article are the same
@@ -41,7 +45,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .incidents import LEAD_RELATION, MIN_TYPE, PLACE_RANK, claimant_key, claimant_name, type_compatibility
+from .incidents import LEAD_RELATION, MIN_TYPE, PLACE_RANK, claimant_key, claimant_name, day, type_compatibility
 from .model import Claim, Contradiction, Corroboration, Quantity, stable_id
 
 _CIVILIAN_SCOPE = re.compile(
@@ -82,6 +86,23 @@ def object_class(q: Quantity) -> str:
         return "people"
     head = obj.split()[-1].lower()
     return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+
+
+_FINE = (
+    ("children", re.compile(r"\b(child|children|kids|infants?|babies|minors|boys|girls)\b", re.I)),
+    ("women", re.compile(r"\b(women|woman)\b", re.I)),
+)
+
+
+def count_class(q: Quantity) -> str:
+    """What a figure counts, finely enough that two figures of one class must agree: children
+    and women are counted apart from civilians ("19 civilians" and "3 children" can both hold)."""
+    cls = object_class(q)
+    if cls == "civilians":
+        for name, rx in _FINE:
+            if rx.search(q.object or ""):
+                return name
+    return cls
 
 
 def figure_range(q: Quantity) -> tuple[float, float] | None:
@@ -183,7 +204,7 @@ class Finder:
                     keep(("denial", d.side, a.key), rank, c)
         for i, a in enumerate(asserts):
             for b in asserts[i + 1:]:
-                if not self._comparable(a, b):
+                if not self._comparable(a, b) or not _firm_pair(a.claim, b.claim):
                     continue
                 for c in self._counts(incident_id, a, b):
                     keep(("count", *sorted((a.claim.claim_id, b.claim.claim_id)), c.explanation), 0, c)
@@ -213,6 +234,16 @@ class Finder:
         denied = d.sides or frozenset({d.side})
         if a.sides and not (a.sides & denied):
             return None  # the assertion blames somebody the denial does not speak for
+        if dc.doc_id != ac.doc_id:
+            # across articles, only a denial precise enough to be checked: its own governorate
+            # or town, its own window of at most two months; against an assertion with its own
+            # place and a window of at most three days.  A denial over more than two weeks
+            # meets only assertions that name the denied side as the perpetrator.
+            if not (_own_place(dc) and PLACE_RANK.get(dc.location.precision, 4) <= 2  # type: ignore[union-attr]
+                    and _own_days(dc, MAX_DENIAL_DAYS) and _own_place(ac) and _own_days(ac, FIRM_DAYS)):
+                return None
+            if not _own_days(dc, 14) and not (a.sides & denied):
+                return None
         d_text = dc.evidence.text
         a_text = ac.evidence.text + " " + " ".join(q.object or "" for q in ac.quantities)
         # a denial about civilians meets an assertion that civilians were hit or killed (not one
@@ -242,12 +273,14 @@ class Finder:
         out = []
         for qa in a.claim.quantities:
             for qb in b.claim.quantities:
-                if qa.measure is None or qa.measure != qb.measure or object_class(qa) != object_class(qb):
+                if qa.measure is None or qa.measure != qb.measure or count_class(qa) != count_class(qb):
                     continue
+                if _points_apart(a.claim, b.claim):
+                    continue  # "9 killed in Qaterji" is part of "16 killed in Aleppo", not against it
                 ra, rb = figure_range(qa), figure_range(qb)
                 if ra is None or rb is None or not (ra[1] < rb[0] or rb[1] < ra[0]):
                     continue
-                what = object_class(qa)
+                what = count_class(qa)
                 explanation = (
                     f"{a.name} reports {qa.text} {qa.measure}, {b.name} {qb.text} {qb.measure}: "
                     f"the two figures for {what} {qa.measure} cannot both hold."
@@ -300,13 +333,16 @@ class Finder:
             for q in p.claim.quantities:
                 if q.measure is None or q.value is None or q.bound != "exact":
                     continue
-                groups.setdefault((q.measure, object_class(q), q.value), []).append((p, q))
+                groups.setdefault((q.measure, count_class(q), q.value), []).append((p, q))
         out = []
         for (measure, obj, value), items in sorted(groups.items()):
             chosen: dict[str, tuple[Party, Quantity]] = {}
             for p, q in items:
                 chosen.setdefault(p.key, (p, q))
             independent = _independent(list(chosen.values()))
+            if independent:  # across articles, only claims firmly tied to the same happening
+                first = independent[0][0].claim
+                independent = [(p, q) for p, q in independent if p.claim is first or _firm_pair(first, p.claim)]
             if len(independent) < 2:
                 continue
             names = tuple(p.name for p, _ in independent)
@@ -329,6 +365,52 @@ class Finder:
             claimants=(a.name, b.name), evidence=(a.claim.evidence, b.claim.evidence),
             same_claimant=a.key == b.key or a.side == b.side, note=note,
         )
+
+
+#: Across articles, figures and perpetrators are compared only between claims with windows this
+#: short (days) ...
+FIRM_DAYS = 3
+#: ... and denials only when their window is at most this long.
+MAX_DENIAL_DAYS = 62
+
+
+def _own_days(c: Claim, days: int) -> bool:
+    """Whether the claim's text gives its own time window, of at most ``days`` days."""
+    t = c.time
+    if t is None or not t.start or not t.end:
+        return False
+    start, end = day(t.start), day(t.end)
+    return start is not None and end is not None and end - start + 1 <= days
+
+
+def _firm_pair(a: Claim, b: Claim) -> bool:
+    """Whether two assertions are tied firmly enough to one happening for their figures,
+    perpetrators and victims to be compared: each with its own place and its own window of at
+    most :data:`FIRM_DAYS` days, at least one of them a town or a point near one (two "Aleppo,
+    Tuesday" claims may be two strikes); or, in one article, two claimants giving no time about
+    the same place.  Round-up articles that list several strikes are why one article is not
+    enough."""
+    if a.doc_id == b.doc_id and a.time is None and b.time is None and _same_place(a, b):
+        return True  # two claimants quoted in one article about the place it reports on
+    if not (_own_place(a) and _own_place(b) and _own_days(a, FIRM_DAYS) and _own_days(b, FIRM_DAYS)):
+        return False
+    return any(c.location is not None and c.location.precision in ("point", "near") for c in (a, b))
+
+
+def _points_apart(a: Claim, b: Claim) -> bool:
+    """Whether the two claims name different places, at least one of them a town or a
+    neighbourhood: their figures may count different parts of one day's toll."""
+    la, lb = a.location, b.location
+    if la is None or lb is None:
+        return False
+    if la.precision not in ("point", "near") and lb.precision not in ("point", "near"):
+        return False
+    return (la.name or la.text) != (lb.name or lb.text)
+
+
+def _same_place(a: Claim, b: Claim) -> bool:
+    la, lb = a.location, b.location
+    return la is not None and lb is not None and (la.name or la.text) == (lb.name or lb.text)
 
 
 def _own_place(c: Claim) -> bool:
@@ -378,4 +460,4 @@ def _join_names(names: Sequence[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-__all__ = ["Finder", "Party", "figure_range", "object_class"]
+__all__ = ["FIRM_DAYS", "MAX_DENIAL_DAYS", "Finder", "Party", "count_class", "figure_range", "object_class"]

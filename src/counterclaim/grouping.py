@@ -29,6 +29,7 @@ from .incidents import (
     claimant_name,
     covers,
     footprint,
+    in_scope,
     state_from_dict,
     state_to_dict,
 )
@@ -66,11 +67,14 @@ class Sides:
         return s
 
     def of_perpetrator(self, c: Claim) -> frozenset[str]:
+        """The sides of the actors the registry knows among the perpetrators ("jihadists" or "it"
+        name no side)."""
         p = c.perpetrator
         if p is None:
             return frozenset()
         names = p.actors or ((p.actor,) if p.actor else ())
-        return frozenset(self.side(n) for n in names if n)
+        known = (n for n in names if n and (self.registry.actor(n) or self.registry.person(n)))
+        return frozenset(self.side(n) for n in known)
 
     def of_claimant(self, c: Claim) -> str:
         cl = c.claimant
@@ -208,7 +212,7 @@ def covered_by(ledger: Ledger, incident_id: str) -> list[Claim]:
         if fp.claim_id in st.members:
             continue
         if fp.time_basis != "text":
-            ok = fp.doc_id in st.docs
+            ok = fp.doc_id in st.docs and in_scope(fp, st, lambda area: country)
         else:
             ok = covers(fp, st, lambda area: country)
         if ok:

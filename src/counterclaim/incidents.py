@@ -329,9 +329,15 @@ def covers(summary: Footprint, inc: IncidentState, country_of: Callable[[str], s
         return False
     if summary.event_type != "sorties" and type_compatibility(summary.event_type, inc.event_type) < MIN_TYPE:
         return False
+    return in_scope(summary, inc, country_of)
+
+
+def in_scope(summary: Footprint, inc: IncidentState, country_of: Callable[[str], str | None]) -> bool:
+    """Whether the incident's place lies in the summary's governorates or country."""
     if inc.area in summary.areas:
         return True
-    return any(a.startswith("country:") and country_of(inc.area) == a[8:] for a in summary.areas)
+    inc_country = inc.area[8:] if inc.area.startswith("country:") else country_of(inc.area)
+    return any(a.startswith("country:") and inc_country == a[8:] for a in summary.areas)
 
 
 @dataclass
@@ -598,7 +604,8 @@ class Grouper:
             out = []
             for inc_id in sorted(self.by_doc.get(summary.doc_id, ())):
                 st = self.states[inc_id]
-                if type_compatibility(summary.event_type, st.event_type) >= MIN_TYPE or summary.event_type == "sorties":
+                kind_ok = type_compatibility(summary.event_type, st.event_type) >= MIN_TYPE or summary.event_type == "sorties"
+                if kind_ok and in_scope(summary, st, self._country_of):
                     out.append(inc_id)
             return out
         areas = [a for a in summary.areas if not a.startswith("country:")]
@@ -678,7 +685,7 @@ def group(
 __all__ = [
     "ASSUMED_DAYS", "CAMPAIGN_TOTAL", "MAX_EVENT_DAYS", "NEAR_RADIUS_KM", "POINT_RADIUS_KM",
     "DocInfo", "Footprint", "Grouper", "Grouping", "IncidentState", "Scores", "claimant_key",
-    "claimant_name", "compare", "covers", "footprint", "group", "haversine_km", "state_from_dict",
+    "claimant_name", "compare", "covers", "footprint", "in_scope", "group", "haversine_km", "state_from_dict",
     "state_to_dict",
     "type_compatibility",
 ]

@@ -157,7 +157,13 @@ class Quantity:
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """A place mention.  Until resolution (gazetteer) only ``text`` and the offsets are set."""
+    """A place mention.  Until resolution (gazetteer) only ``text`` and the offsets are set.
+
+    ``relation`` says how the place relates to the event ("northeast of", "near", "the outskirts
+    of"), or where it came from when the sentence names none: "(claimant) in" (where the claimant
+    is), "(article) lead" (the place the article's lead names), "dateline" (where the report was
+    filed; never a claim's own place).
+    """
 
     text: str
     name: str | None = None

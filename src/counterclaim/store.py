@@ -613,6 +613,22 @@ class Ledger:
                 raise LedgerWriteError(f"grouping: {exc}") from exc
             raise
 
+    def clear_grouping(self) -> None:
+        """Forget every incident, contradiction and near-copy fingerprint (the documents and
+        claims stay), so the next grouping run starts from scratch."""
+        if self.readonly:
+            raise LedgerReadOnly(self.path)
+        self._require_grouping()
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+            for table in ("grouping", "incidents", "contradictions", "corroborations", "minhash_bands", "fingerprints"):
+                self._conn.execute(f"DELETE FROM {table}")
+            self._conn.execute("COMMIT")
+        except BaseException:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise
+
     def incidents(
         self,
         *,
