@@ -835,6 +835,29 @@ def _incident_rows(
         yield r
 
 
+def _write_incident_csv(
+    ledger: Ledger,
+    out: TextIO,
+    columns: tuple[str, ...],
+    row: Any,
+    admin1: str | None,
+    since: str | None,
+    until: str | None,
+    claimant: str | None,
+    stats: ExportStats | None,
+) -> int:
+    """One CSV row an incident, built by ``row``; returns the rows written."""
+    stats = stats if stats is not None else ExportStats()
+    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    n = 0
+    for r in _incident_rows(ledger, row, admin1, since, until, claimant, stats):
+        writer.writerow(r)
+        n += 1
+    stats.written += n
+    return n
+
+
 def write_acled_export(
     ledger: Ledger,
     out: TextIO,
@@ -848,15 +871,7 @@ def write_acled_export(
     """ACLED-style CSV, one row an incident (:data:`ACLED_COLUMNS`, see :func:`acled_row`);
     returns the rows written.  Incidents every member denies, or with no date, are skipped and
     counted in ``stats.skipped``."""
-    stats = stats if stats is not None else ExportStats()
-    writer = csv.DictWriter(out, fieldnames=list(ACLED_COLUMNS), lineterminator="\n")
-    writer.writeheader()
-    n = 0
-    for r in _incident_rows(ledger, acled_row, admin1, since, until, claimant, stats):
-        writer.writerow(r)
-        n += 1
-    stats.written += n
-    return n
+    return _write_incident_csv(ledger, out, ACLED_COLUMNS, acled_row, admin1, since, until, claimant, stats)
 
 
 # --------------------------------------------------------------------------- ucdp
@@ -938,15 +953,7 @@ def write_ucdp_export(
     """UCDP GED-style CSV, one row an incident (:data:`UCDP_COLUMNS`, see :func:`ucdp_row`);
     returns the rows written.  Incidents every member denies, or with no date, are skipped and
     counted in ``stats.skipped``."""
-    stats = stats if stats is not None else ExportStats()
-    writer = csv.DictWriter(out, fieldnames=list(UCDP_COLUMNS), lineterminator="\n")
-    writer.writeheader()
-    n = 0
-    for r in _incident_rows(ledger, ucdp_row, admin1, since, until, claimant, stats):
-        writer.writerow(r)
-        n += 1
-    stats.written += n
-    return n
+    return _write_incident_csv(ledger, out, UCDP_COLUMNS, ucdp_row, admin1, since, until, claimant, stats)
 
 
 # --------------------------------------------------------------------------- geojson

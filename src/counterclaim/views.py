@@ -9,13 +9,14 @@ from __future__ import annotations
 import csv
 import json
 import shutil
-from collections.abc import Iterable, Sequence
-from typing import TextIO
+from collections.abc import Callable, Iterable, Sequence
+from typing import TextIO, TypeVar
 
-from .export import _fit, flat_row, write_table, CSV_COLUMNS
+from .export import CSV_COLUMNS, _fit, flat_row, write_table
 from .model import Claim, Contradiction, Corroboration, Incident, Link, to_dict
 
 VIEW_FORMATS = ("table", "jsonl", "csv")
+T = TypeVar("T")
 
 INCIDENT_COLUMNS: tuple[str, ...] = (
     "incident_id", "event_type", "location_text", "location_name", "admin1", "country", "latitude",
@@ -87,22 +88,30 @@ def when(i: Incident) -> str:
     return span + ("*" if i.time_basis == "published" else "")
 
 
-def write_incidents(incidents: Iterable[Incident], out: TextIO, fmt: str) -> int:
+def _write_records(
+    items: Iterable[T], out: TextIO, fmt: str, columns: tuple[str, ...], row: Callable[[T], dict[str, object]]
+) -> int:
+    """Objects as JSON lines (whole) or CSV (flattened by ``row``); returns how many."""
     n = 0
     if fmt == "jsonl":
-        for i in incidents:
-            out.write(json.dumps(to_dict(i), ensure_ascii=False) + "\n")
+        for x in items:
+            out.write(json.dumps(to_dict(x), ensure_ascii=False) + "\n")
             n += 1
         return n
     if fmt == "csv":
-        w = csv.DictWriter(out, fieldnames=list(INCIDENT_COLUMNS), lineterminator="\n")
+        w = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
         w.writeheader()
-        for i in incidents:
-            w.writerow(incident_row(i))
+        for x in items:
+            w.writerow(row(x))
             n += 1
         return n
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(VIEW_FORMATS)}")
+
+
+def write_incidents(incidents: Iterable[Incident], out: TextIO, fmt: str) -> int:
     if fmt != "table":
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(VIEW_FORMATS)}")
+        return _write_records(incidents, out, fmt, INCIDENT_COLUMNS, incident_row)
+    n = 0
     cols = (("incident", 16), ("when", 22), ("where", 26), ("event", 13), ("claims", 6), ("!", 3))
     header = "  ".join(name.ljust(w) for name, w in cols) + "  claimants"
     out.write(header + "\n" + "-" * min(_width(), len(header) + 40) + "\n")
@@ -121,21 +130,9 @@ def write_incidents(incidents: Iterable[Incident], out: TextIO, fmt: str) -> int
 
 
 def write_contradictions(items: Iterable[Contradiction], out: TextIO, fmt: str) -> int:
-    n = 0
-    if fmt == "jsonl":
-        for c in items:
-            out.write(json.dumps(to_dict(c), ensure_ascii=False) + "\n")
-            n += 1
-        return n
-    if fmt == "csv":
-        w = csv.DictWriter(out, fieldnames=list(CONTRADICTION_COLUMNS), lineterminator="\n")
-        w.writeheader()
-        for c in items:
-            w.writerow(contradiction_row(c))
-            n += 1
-        return n
     if fmt != "table":
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(VIEW_FORMATS)}")
+        return _write_records(items, out, fmt, CONTRADICTION_COLUMNS, contradiction_row)
+    n = 0
     width = _width()
     selfs: list[Contradiction] = []
     for c in items:
