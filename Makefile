@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench venv clean
+.PHONY: demo test lint bench venv clean browser
 
 venv: $(STAMP)
 
@@ -20,7 +20,18 @@ $(STAMP): pyproject.toml requirements/model.txt
 demo: $(STAMP)
 	$(BIN)/counterclaim demo
 
-test: $(STAMP)
+# The browser test drives Debian's Chromium through chromium-driver; install them when missing.
+CHROMIUM     := /usr/bin/chromium
+CHROMEDRIVER := /usr/bin/chromedriver
+SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+browser:
+	@test -x $(CHROMIUM) -a -x $(CHROMEDRIVER) || { \
+	  echo "installing Debian's chromium and chromium-driver for the browser test"; \
+	  $(SUDO) apt-get update -q >/dev/null && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium chromium-driver >/dev/null; }
+
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)

@@ -32,10 +32,11 @@ def runner() -> CliRunner:
 
 def test_help_lists_every_command(runner: CliRunner) -> None:
     out = runner.invoke(cli, ["--help"]).output
-    for command in ("extract", "ingest", "claims", "group", "incidents", "contradictions", "show", "export", "demo",
+    for command in ("extract", "ingest", "claims", "group", "incidents", "contradictions", "show", "export", "serve",
+                    "report", "demo",
                     "gazetteer", "eval"):
         assert command in out
-    for command in (["extract"], ["ingest"], ["claims"], ["group"], ["incidents"], ["contradictions"], ["show"], ["export"],
+    for command in (["extract"], ["ingest"], ["claims"], ["group"], ["incidents"], ["serve"], ["report"], ["contradictions"], ["show"], ["export"],
                     ["demo"], ["gazetteer", "import"], ["eval", "fakes"], ["eval", "places"]):
         assert runner.invoke(cli, [*command, "--help"]).exit_code == 0
 

@@ -143,3 +143,12 @@ def test_group_rebuild_gives_the_same_incidents(seed_db: str, tmp_path: Path) ->
     code, out, err = run("group", "--db", str(copy), "--rebuild")
     assert code == 0 and "grouped 59 new claims" in err and "13 incidents, 6 contradictions" in out
     assert run("incidents", "--db", str(copy), "--format", "jsonl")[1] == before  # deterministic
+
+
+def test_report_command_writes_one_file(seed_db: str, tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    code, _, err = run("report", "--db", seed_db, "-o", str(target), "--governorate", "Idlib")
+    assert code == 0 and "opens with no network" in err
+    html = target.read_text(encoding="utf-8")
+    assert html.count('id="contradiction-') == 4  # the Idlib ones: 004's three and 001's one
+    assert not Path(str(target) + ".part").exists()

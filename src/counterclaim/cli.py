@@ -407,8 +407,10 @@ def _summary(db: str, seeds: Path) -> None:
         for x in seen.values():
             who = " (the same side)" if x.same_claimant else ""
             click.echo(f"  - [{x.kind}] {x.explanation}{who}")
+            click.echo(f"      http://127.0.0.1:8321/incidents/{x.incident_id}#contradiction-{x.contradiction_id}")
         click.echo(
-            f"\nNext: counterclaim contradictions --db {db}   (evidence sentences; --kind count, --governorate Idlib)\n"
+            f"\nNext: counterclaim serve --db {db}   then open http://127.0.0.1:8321/ (map, timeline, contradictions)\n"
+            f"      counterclaim contradictions --db {db}   (evidence sentences; --kind count, --governorate Idlib)\n"
             f"      counterclaim incidents --db {db} --contradicted   then   counterclaim show INCIDENT_ID --db {db}\n"
             f"      counterclaim claims --db {db} --search Idlib"
         )
@@ -449,6 +451,65 @@ def export_cmd(db: str, fmt: str, output: str | None, governorate: str | None, s
         click.echo(stats.line(), err=True)
 
     _guard(run)
+
+
+@cli.command()
+@click.option("--db", default="counterclaim-demo.db", show_default=True, type=click.Path(exists=True, dir_okay=False),
+              help="Ledger file (opened read-only).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (127.0.0.1: this machine only).")
+@click.option("--port", default=8321, show_default=True, type=int, help="Port to listen on.")
+def serve(db: str, host: str, port: int) -> None:
+    """Browse a ledger in the browser: a map and a timeline of incidents, the claimants side by
+    side, contradictions with their evidence, and each article with its claims highlighted.
+
+    Read-only: the ledger is opened read-only and nothing can be written through the app.  The
+    JSON API is under /api/.
+    """
+    from .web import create_app
+
+    def start() -> Any:
+        with Ledger(db, readonly=True) as ledger:
+            try:
+                pending = ledger.pending_grouping()
+            except CounterclaimError:
+                pending = -1
+        if pending:
+            click.echo(f"warning: {db} has claims not grouped into incidents yet; run `counterclaim group --db {db}` "
+                       "to see them on the map", err=True)
+        return create_app(db)
+
+    app = _guard(start)
+    click.echo(f"counterclaim: serving {db} (read-only) at http://{host}:{port}/  (Ctrl+C stops)", err=True)
+    app.run(host=host, port=port, debug=False, use_reloader=False)
+
+
+@cli.command()
+@click.option("--db", default="counterclaim-demo.db", show_default=True, type=click.Path(exists=True, dir_okay=False),
+              help="Ledger file (opened read-only).")
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, writable=True), help="The HTML file to write.")
+@click.option("--governorate", help="Only incidents in this governorate (any spelling, or an ISO code such as SY-ID).")
+@click.option("--since", metavar="YYYY-MM-DD", help="Only incidents whose window ends on or after this date.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Only incidents whose window starts on or before this date.")
+@click.option("--claimant", help="Only incidents where this claimant speaks (normalised name, any case).")
+@click.option("--contested", is_flag=True, help="Only incidents with contradictions.")
+def report(db: str, output: str, governorate: str | None, since: str | None, until: str | None,
+           claimant: str | None, contested: bool) -> None:
+    """Write one self-contained HTML file (to send by email): the map, the timeline and every
+    contradiction with its evidence.  It opens with no network."""
+    from .web import Filters
+    from .web.report import write_report
+
+    def run() -> int:
+        f = Filters(claimant=claimant, governorate=_governorate(governorate), since=_date_option(since, "--since"),
+                    until=_date_option(until, "--until"), contested=contested)
+        tmp = Path(output + ".part")
+        with Ledger(db, readonly=True) as ledger, open(tmp, "w", encoding="utf-8") as out:
+            n = write_report(ledger, out, f)
+        tmp.replace(output)
+        return n
+
+    n = _guard(run)
+    click.echo(f"wrote {output}: {n} contradictions, with the map and the timeline; it opens with no network", err=True)
 
 
 @cli.group()
