@@ -209,6 +209,16 @@ _INLINE_FOOTER_START_RE: Final = re.compile(
 )
 _INLINE_STANDARDS_RE: Final = re.compile(r"\bOur Standards:\s*The Thomson Reuters Trust Principles\.?")
 _INLINE_FOOTER_MAX: Final = 1500
+#: A comment widget that closes a page ("Community standards Discussion Comment via Facebook
+#: Comment via Sputnik News"): only at the very end of the text.
+_INLINE_WIDGET_END_RE: Final = re.compile(
+    r"Community\s*standards\s*Discussion\s*(?:Comment\s+via\s+\w+(?:\s+\w+)?\s*){1,3}$"
+)
+#: Where the page furniture before such a widget starts: an ellipsis and a share count
+#: ("... 91"), or else a "Topic", "Related" or "Tags" block of the page.
+_INLINE_WIDGET_COUNT_RE: Final = re.compile(r"\.\.\.\s+\d[\d\s]*?(?=\s+(?:Topic|Related|Tags|Community)\b)")
+_INLINE_WIDGET_MARK_RE: Final = re.compile(r"(?<![\w.])(?:(?:Topic|Related)\s+(?=[A-Z])|Tags\s+(?=\S))")
+_INLINE_WIDGET_MAX: Final = 2000
 
 # --------------------------------------------------------------------------- byline
 
@@ -594,6 +604,8 @@ def _inline_removals(view: str, title_re: re.Pattern[str] | None, title_seen: bo
     for m in _INLINE_STANDARDS_RE.finditer(view):
         spans.append((m.start(), m.end(), "footer"))
     footer = _inline_footer_start(view)
+    if footer is None:
+        footer = _inline_widget_start(view)
     if footer is not None:
         spans.append((footer, len(view), "footer"))
     if title_re is not None:
@@ -614,6 +626,27 @@ def _inline_footer_start(view: str) -> int | None:
         if _COPYRIGHT_RE.search(view, m.start()):
             return m.start()
     return None
+
+
+def _inline_widget_start(view: str) -> int | None:
+    """Page furniture glued to the end of a one-paragraph text and closed by a comment widget:
+    the share count, "Topic", "Related" headlines, "Tags" and the widget itself (Sputnik's pages).
+    Only when the widget ends the text.  It starts at the last "... <count>" within
+    :data:`_INLINE_WIDGET_MAX` characters before the widget, else at the first "Topic",
+    "Related" or "Tags" after the last sentence end, else at the widget."""
+    end = _INLINE_WIDGET_END_RE.search(view, max(0, len(view) - 200))
+    if end is None:
+        return None
+    lo = max(0, end.start() - _INLINE_WIDGET_MAX)
+    counts = [m.start() for m in _INLINE_WIDGET_COUNT_RE.finditer(view, lo) if m.start() < end.start()]
+    if counts:
+        return counts[-1]
+    last_end = lo
+    for m in _SENTENCE_END_RE.finditer(view, lo, end.start()):
+        last_end = m.end()
+    for m in _INLINE_WIDGET_MARK_RE.finditer(view, last_end, end.start()):
+        return m.start()
+    return end.start()
 
 
 def _drop_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
