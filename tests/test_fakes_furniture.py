@@ -85,3 +85,20 @@ def test_town_the_model_calls_a_person_after_a_preposition(nlp) -> None:  # type
 def test_person_name_after_a_preposition_stays_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("The statement was read by Rami Abdel Rahman of the Observatory.")
     assert ("Rami Abdel Rahman", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_place_name_word_and_a_syrian_spelling_variant_make_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Tal Hamis" is GeoNames' "Tall Hamis" by spelling variant; the model calls it a PERSON
+    doc = nlp("The capture of Tel Hamis was announced by the Kurdish YPG militia.")
+    assert [(e.text, e.label_) for e in doc.ents if "Hamis" in e.text] == [("Tel Hamis", "GPE")]
+    (claim,) = [c for c in extract("Air strikes killed 27 people on the outskirts of Tal Hamis, a monitor said.",
+                                   outlet="X") if "27" in c.evidence.text]
+    assert claim.location is not None and claim.location.admin1 == "Hasakah"
+
+
+def test_place_name_word_without_a_syrian_place_stays_as_labelled(nlp) -> None:  # type: ignore[no-untyped-def]
+    from counterclaim.nlp import _syrian_toponym
+    from counterclaim.gazetteer import default_gazetteer
+
+    doc = nlp("Rebels said Tal Qwertyuiop was killed.")
+    assert not any(_syrian_toponym(e, default_gazetteer()) for e in doc.ents)
