@@ -102,3 +102,41 @@ def test_place_name_word_without_a_syrian_place_stays_as_labelled(nlp) -> None: 
 
     doc = nlp("Rebels said Tal Qwertyuiop was killed.")
     assert not any(_syrian_toponym(e, default_gazetteer()) for e in doc.ents)
+
+
+CREDIT = "(TRT World and Agencies)"
+
+
+def test_dated_caption_before_an_agencies_credit_is_a_caption() -> None:
+    lead = "26 Jun 2016 The death toll from strikes has risen."
+    caption = "Russian military jets are seen at Hmeymim air base in Syria June 18 2016"
+    body = "The death toll from strikes in the town of Al Quriyah has risen to 82, a monitor said."
+    raw = f"{lead} {caption} {CREDIT} {body}"
+    c = clean_text(raw)
+    _check(raw, c)
+    assert c.text == f"{lead} {body}"
+    assert [(r.reason, r.text) for r in c.removed] == [("caption", f"{caption} {CREDIT}")]
+
+
+def test_caption_runs_back_over_a_sentence_that_is_only_the_date() -> None:
+    caption = "A man walks by a damaged site in the city of Qamishli near the Turkish border. July 27 2016."
+    raw = f"A bomb hit Qamishli. {caption} {CREDIT} A second blast followed, police said."
+    c = clean_text(raw)
+    assert [r.text for r in c.removed] == [f"{caption} {CREDIT}"]
+    assert c.text == "A bomb hit Qamishli. A second blast followed, police said."
+
+
+def test_caption_with_a_file_photo_credit_before_the_agencies_credit() -> None:
+    caption = "A boy sits inside a tent near the Syrian-Turkish border Syria April 18 2017"
+    raw = f"The deal was suspended. {caption} (File photo) {CREDIT} A bomb killed six people in Aleppo."
+    c = clean_text(raw)
+    assert [(r.reason, r.text) for r in c.removed] == [("caption", f"{caption} (File photo) {CREDIT}")]
+
+
+def test_agencies_credit_after_prose_goes_alone() -> None:
+    # no date the picture was taken: the sentence is the article's, only the credit goes
+    prose = "Over the weekend advances by the Turkish Army expelled DAESH from the last stretch of the border."
+    raw = f"{prose} {CREDIT} Turkish Armed Forces launched an operation in August."
+    c = clean_text(raw)
+    assert [(r.reason, r.text) for r in c.removed] == [("photo credit", CREDIT)]
+    assert prose in c.text
