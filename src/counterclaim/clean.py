@@ -209,6 +209,25 @@ _INLINE_FOOTER_START_RE: Final = re.compile(
 )
 _INLINE_STANDARDS_RE: Final = re.compile(r"\bOur Standards:\s*The Thomson Reuters Trust Principles\.?")
 _INLINE_FOOTER_MAX: Final = 1500
+#: A comment widget that closes a page ("Community standards Discussion Comment via Facebook
+#: Comment via Sputnik News"): only at the very end of the text.
+_INLINE_WIDGET_END_RE: Final = re.compile(
+    r"Community\s*standards\s*Discussion\s*(?:Comment\s+via\s+\w+(?:\s+\w+)?\s*){1,3}$"
+)
+#: Where the page furniture before such a widget starts: an ellipsis and a share count
+#: ("... 91"), or else a "Topic", "Related" or "Tags" block of the page.
+_INLINE_WIDGET_COUNT_RE: Final = re.compile(r"\.\.\.\s+\d[\d\s]*?(?=\s+(?:Topic|Related|Tags|Community)\b)")
+_INLINE_WIDGET_MARK_RE: Final = re.compile(r"(?<![\w.])(?:(?:Topic|Related)\s+(?=[A-Z])|Tags\s+(?=\S))")
+_INLINE_WIDGET_MAX: Final = 2000
+#: A picture credit naming an outlet "and Agencies" ("(TRT World and Agencies)"): it closes a
+#: photo caption, which says when the picture was taken ("... Syria June 12 2016.").
+_INLINE_AGENCIES_CREDIT_RE: Final = re.compile(r"\((?:[A-Z][\w ]{1,30}?\s+and\s+)?[Aa]gencies\)")
+_MONTH_NAME: Final = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                      r"December)")
+_CAPTION_DATE_END_RE: Final = re.compile(
+    rf"(?:{_MONTH_NAME}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_NAME}\s+\d{{4}})\.?$"
+)
+_CAPTION_MAX: Final = 320
 
 # --------------------------------------------------------------------------- byline
 
@@ -589,11 +608,15 @@ def _inline_removals(view: str, title_re: re.Pattern[str] | None, title_seen: bo
         for m in _PAREN_RE.finditer(view):
             if _is_credit_paren(m.group(1)):
                 spans.append((m.start(), m.end(), "photo credit"))
+    if "gencies)" in view:
+        spans += _agencies_captions(view)
     for m in _INLINE_SHARE_RE.finditer(view):
         spans.append((m.start(), m.end(), "share bar"))
     for m in _INLINE_STANDARDS_RE.finditer(view):
         spans.append((m.start(), m.end(), "footer"))
     footer = _inline_footer_start(view)
+    if footer is None:
+        footer = _inline_widget_start(view)
     if footer is not None:
         spans.append((footer, len(view), "footer"))
     if title_re is not None:
@@ -602,6 +625,35 @@ def _inline_removals(view: str, title_re: re.Pattern[str] | None, title_seen: bo
                 spans.append((m.start(), m.end(), "repeated headline"))
             title_seen = True
     return _drop_overlaps(spans), title_seen
+
+
+def _agencies_captions(view: str) -> list[tuple[int, int, str]]:
+    """A photo caption closed by an "(Outlet and Agencies)" credit inside a one-paragraph text:
+    the sentence before the credit is the caption when it ends with the date the picture was
+    taken ("A man inspects a site hit by air strikes in Idlib province Syria June 12 2016.") and
+    is short; it runs back to the previous sentence end (over a sentence that is only the date).
+    A credit after ordinary prose goes alone, as a photo credit, and the prose stays."""
+    out: list[tuple[int, int, str]] = []
+    for m in _INLINE_AGENCIES_CREDIT_RE.finditer(view):
+        before = view[: m.start()].rstrip()
+        while before.endswith(")"):  # another credit right before: "... 2017 (File photo) (TRT World and Agencies)"
+            p = _PAREN_RE.search(before, max(0, len(before) - 82))
+            if p is None or p.end() != len(before) or not _is_credit_paren(p.group(1)):
+                break
+            before = before[: p.start()].rstrip()
+        start = None
+        if _CAPTION_DATE_END_RE.search(before):
+            lo = max(0, len(before) - _CAPTION_MAX)
+            ends = [e.end() for e in _SENTENCE_END_RE.finditer(view, lo, len(before))]
+            if ends and _CAPTION_DATE_END_RE.fullmatch(before[ends[-1]:]) and len(ends) > 1:
+                ends.pop()  # "... near the Turkish border. July 27 2016." : the date alone is not the caption
+            if ends and _words(before[ends[-1]:]) >= 4:
+                start = ends[-1]
+        if start is None:
+            out.append((m.start(), m.end(), "photo credit"))
+        else:
+            out.append((start, m.end(), "caption"))
+    return out
 
 
 def _inline_footer_start(view: str) -> int | None:
@@ -614,6 +666,27 @@ def _inline_footer_start(view: str) -> int | None:
         if _COPYRIGHT_RE.search(view, m.start()):
             return m.start()
     return None
+
+
+def _inline_widget_start(view: str) -> int | None:
+    """Page furniture glued to the end of a one-paragraph text and closed by a comment widget:
+    the share count, "Topic", "Related" headlines, "Tags" and the widget itself (Sputnik's pages).
+    Only when the widget ends the text.  It starts at the last "... <count>" within
+    :data:`_INLINE_WIDGET_MAX` characters before the widget, else at the first "Topic",
+    "Related" or "Tags" after the last sentence end, else at the widget."""
+    end = _INLINE_WIDGET_END_RE.search(view, max(0, len(view) - 200))
+    if end is None:
+        return None
+    lo = max(0, end.start() - _INLINE_WIDGET_MAX)
+    counts = [m.start() for m in _INLINE_WIDGET_COUNT_RE.finditer(view, lo) if m.start() < end.start()]
+    if counts:
+        return counts[-1]
+    last_end = lo
+    for m in _SENTENCE_END_RE.finditer(view, lo, end.start()):
+        last_end = m.end()
+    for m in _INLINE_WIDGET_MARK_RE.finditer(view, last_end, end.start()):
+        return m.start()
+    return end.start()
 
 
 def _drop_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

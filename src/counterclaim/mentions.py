@@ -97,6 +97,10 @@ def place_mentions(sent: SpacySpan, content: Collection[int], exclude: Collectio
         relations[ent.root.i] = relation
         start = ent.start_char
         out.append(Location(text=ent.text, relation=relation, text_start=start, text_end=ent.end_char))
+    # what comes before a dateline in its sentence is a header or a photo caption, not the claim
+    filed = min((m.text_start for m in out if m.relation == DATELINE), default=None)
+    if filed is not None:
+        out = [m for m in out if m.text_start >= filed]
     return out
 
 
@@ -198,14 +202,26 @@ _BEFORE_DATELINE = re.compile(r"^(?:|.*(?:\d{4}|\d{1,2}:\d{2}|\bGMT|\bUTC[+-]?\d
 _AFTER_DATELINE = re.compile(r"^(?:,?\s*Syria)?\s*(?:\([A-Za-z .]{2,30}\)|[-–—]\s|,\s*(?:SANA|AFP|Reuters|AP)\b)")
 
 
+#: how far into the text a dateline may follow a caption, and how it is written then: a town's
+#: name in capitals (not an acronym: four letters or more, or two words)
+_CAPTION_DATELINE_CHARS = 600
+_CAPITALS_DATELINE = re.compile(r"[A-Z]{4,}(?:[ -][A-Z]{2,})?|[A-Z]{2,}[ -][A-Z]{3,}")
+
+
 def _is_dateline(text: str, sent_start: int, start: int, end: int) -> bool:
     """A place opening the story, before its first sentence proper: at the start of the
     sentence or right after a date header, and written as a dateline (in capitals, or followed by
     an agency in brackets, a dash or ", SANA")."""
-    if not _BEFORE_DATELINE.match(text[sent_start:start]):
-        return False
     name = text[start:end]
     after = text[end : end + 40]
+    if not _BEFORE_DATELINE.match(text[sent_start:start]):
+        # a dateline in capitals after a photo caption the text runs into ("... in the city of
+        # Hasakeh on Monday BEIRUT Thirteen civilians were killed"): near the top only
+        return (
+            start < _CAPTION_DATELINE_CHARS
+            and _CAPITALS_DATELINE.fullmatch(name) is not None
+            and re.match(r"^(?:,?\s*Syria)?\s+[A-Z][a-z]", after) is not None
+        )
     if _AFTER_DATELINE.match(after):
         return True
     return re.fullmatch(r"[A-Z][A-Z' -]{3,}", name) is not None and re.match(r"^(?:,?\s*Syria)?\s+[A-Z]", after) is not None

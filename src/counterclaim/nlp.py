@@ -203,6 +203,39 @@ def _cued(text: str, start_char: int) -> bool:
     return _PLACE_CUE.search(text[max(0, start_char - 24) : start_char]) is not None
 
 
+#: a preposition of place right before a name ("in", "of", "near", "the outskirts of the")
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|into|of|at|near|from|outside|around|toward|towards)\s+(?:the\s+)?$", re.I)
+
+
+def _syrian_town_after_preposition(e: Span, gaz: object, text: str) -> bool:
+    """A person or organisation entity that is exactly (not a spelling variant of) the name of a
+    Syrian town or curated site, right after a preposition of place: "the outskirts of Qardaha",
+    "the Qardaha hospital" after "of the" (the model calls Qardaha a PERSON).  A date is not."""
+    if e.label_ not in ("PERSON", "ORG") or not _PLACE_PREPOSITION.search(text[max(0, e.start_char - 24) : e.start_char]):
+        return False
+    return any(
+        m.exact and m.entry.country == "SY" and m.entry.kind in ("city", "facility")  # type: ignore[attr-defined]
+        for m in gaz.match(e.text)  # type: ignore[attr-defined]
+    )
+
+
+#: first words of Arabic place names that are not personal names: hill, village, monastery,
+#: spring, bridge, house, mountain ("Tal Hamis", "Kafr Nabl", "Deir al-Adas", "Jisr al-Shughur")
+_TOPONYM_HEAD = frozenset("tal tall tell tel kafr kfar deir dayr dair ain ayn jisr beit bayt jabal jebel".split())
+
+
+def _syrian_toponym(e: Span, gaz: object) -> bool:
+    """A person or organisation entity that starts with a place-name word (:data:`_TOPONYM_HEAD`)
+    and is a Syrian place of the gazetteer under any spelling ("Tal Hamis" for GeoNames' "Tall
+    Hamis"): the model calls "Tal Hamis" a PERSON."""
+    if e.label_ not in ("PERSON", "ORG") or len(e) < 2 or e[0].lower_ not in _TOPONYM_HEAD:
+        return False
+    return any(
+        m.entry.country == "SY" and m.entry.kind in ("city", "facility")  # type: ignore[attr-defined]
+        for m in gaz.match(e.text)  # type: ignore[attr-defined]
+    )
+
+
 #: words that make a DATE entity a date, whatever else it holds
 _CALENDAR = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|day|week|month|year|"
@@ -223,7 +256,10 @@ def _strong_places(doc: Doc, ents: list[Span], gaz: object, text: str) -> list[S
         if e.label_ == "DATE" and (any(t.like_num for t in e) or _CALENDAR.search(e.text)):
             continue  # a real date; only a bare name mislabelled DATE ("in Qalamoun") is a place
         cued = _cued(text, e.start_char)
-        if (e[0].text[:1].isupper() or cued) and (_is_strong(e.text, gaz) or (cued and gaz.match(e.text))):  # type: ignore[attr-defined]
+        if (e[0].text[:1].isupper() or cued) and (
+            _is_strong(e.text, gaz) or (cued and gaz.match(e.text)) or _syrian_town_after_preposition(e, gaz, text)  # type: ignore[attr-defined]
+            or _syrian_toponym(e, gaz)
+        ):
             if not any(t.lower_ in TITLE_WORDS for t in e):
                 out.append(Span(doc, e.start, e.end, label="GPE"))
     return out
