@@ -63,3 +63,28 @@ def test_syrian_dateline_is_the_lead_place() -> None:
     c = _count(text, "12 people")
     loc = c.location
     assert loc is not None and (loc.admin1, loc.precision, loc.relation) == ("Homs", "admin1", LEAD_RELATION)
+
+
+def test_a_lead_naming_several_governorates_gives_no_lead_place() -> None:
+    # the blasts hit three governorates: a later placeless sentence belongs to none of them
+    text = ("Bomb blasts killed 42 people in Tartous, Homs and Hasakeh on Monday, a monitor said. "
+            "The weather was cold that week. "
+            "Rescue workers said 40 others were wounded.")
+    c = _count(text, "40 others")
+    assert c.location is None
+
+
+def test_a_separate_title_opens_the_text_unless_the_text_carries_it() -> None:
+    from counterclaim.clean import to_document
+    from counterclaim.model import RawRecord
+
+    body = "Rescue workers said 40 people were wounded when a car bomb exploded in Azaz on Monday."
+    doc = to_document(RawRecord(raw=body, title="Car bomb kills 12 in Syria's Azaz: monitor", kind="extracted"))
+    assert doc.text == "Car bomb kills 12 in Syria's Azaz: monitor\n\n" + body
+    # FA-KES often repeats the headline after a date: then the text is left as it is
+    dated = "Thu Oct 6 2016 Car bomb kills 12 in Syrias Azaz monitor. " + body
+    doc2 = to_document(RawRecord(raw=dated, title="Car bomb kills 12 in Syria's Azaz: monitor", kind="extracted"))
+    assert doc2.text == dated
+    # the headline's claim is read, as a headline
+    (headline,) = [c for c in extract(doc.text, outlet="X", title=doc.title) if c.section == "headline"]
+    assert headline.location is not None and headline.location.admin1 == "Aleppo"

@@ -32,7 +32,7 @@ like a headline; the byline is a wire agency named in a "By AFP" / "(AFP)" line 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import replace, dataclass
 from typing import Final
 
 from .model import Document, RawRecord, Removed, Span, doc_id_for
@@ -876,6 +876,15 @@ def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
     )
 
 
+def _opens_with(text: str, title: str) -> bool:
+    """Whether the text already carries its headline near the top (after a date or dateline
+    perhaps, with other punctuation): the headline's words within its first lines."""
+    def fold(s: str) -> str:  # "Syria's" and "Syrias" fold alike
+        return " ".join(re.findall(r"\w+", re.sub(r"['’‘`]", "", s.casefold())))
+
+    return fold(title) in fold(text[: len(title) + 200])
+
+
 def to_document(record: RawRecord) -> Document:
     """Clean a reader's record into a :class:`Document`.
 
@@ -885,17 +894,27 @@ def to_document(record: RawRecord) -> Document:
     pipeline reports it as :class:`~counterclaim.errors.EmptyInput`.
     """
     c = clean_text(record.raw, title=record.title)
+    text, removed, byline = c.text, c.removed, c.byline
+    if record.title and c.title and text.strip() and not _opens_with(text, c.title):
+        # A headline the reader got apart from the text (a CSV column, HTML metadata) opens the
+        # text, as it does in an article saved as a file: its claims are read as headline claims
+        # and every offset still points into one string.
+        prefix = c.title + "\n\n"
+        text = prefix + text
+        removed = tuple(replace(r, at=r.at + len(prefix)) for r in removed)
+        if byline is not None:
+            byline = replace(byline, start=byline.start + len(prefix), end=byline.end + len(prefix))
     return Document(
-        doc_id=doc_id_for(c.text),
-        text=c.text,
+        doc_id=doc_id_for(text),
+        text=text,
         source_path=record.source_path,
         url=record.url,
         outlet=record.outlet,
         published=record.published,
         title=c.title,
-        removed=c.removed,
+        removed=removed,
         source_id=record.source_id,
         published_from="metadata" if record.published else None,
-        byline=c.byline,
+        byline=byline,
         warnings=record.warnings,
     )

@@ -284,7 +284,8 @@ LEAD_RELATION = "(article) lead"
 def lead_place(claims: Iterable[object]) -> Location | None:
     """The place the article's lead is about.  A Syrian dateline ("QAMISHLI, Syria -", "Aleppo,
     SANA -") is; otherwise the place, with a governorate, of the first claim in the lead that
-    names one (a claim covering several governorates names none in particular).  The lead runs
+    names one.  A lead claim naming places in several governorates ("blasts hit Tartous, Homs
+    and Hasakeh") means the lead is about no one place: None.  The lead runs
     :data:`LEAD_CHARS` characters from the dateline, or from the start of the text when there is
     none (what comes before a dateline is a caption or a header).  None when it names no place."""
     claims = list(claims)
@@ -299,6 +300,9 @@ def lead_place(claims: Iterable[object]) -> Location | None:
         if c.evidence.start >= start + LEAD_CHARS:  # type: ignore[attr-defined]
             break
         loc = c.location  # type: ignore[attr-defined]
+        named = {m.admin1 for m in c.locations if m.admin1 and m.relation not in (DATELINE, "(claimant) in")}  # type: ignore[attr-defined]
+        if len(named) > 1:
+            return None  # "blasts hit Tartous, Homs and Hasakeh": the lead is about no one place
         if loc is not None and loc.admin1 and loc.precision in ("point", "near", "admin1") and loc.text_start >= start:
             return loc
     return None
