@@ -265,7 +265,22 @@ def test_curated_points_fall_in_their_governorate() -> None:
     assert len(rows) >= 14
     for r in rows:
         assert admin1_at(float(r["lat"]), float(r["lon"])) == r["admin1"], r["name"]
-        assert r["source"].strip() and r["kind"] in {"air_base", "garrison", "dam", "prison", "airport", "crossing", "region"}
+        assert r["source"].strip() and r["kind"] in {
+            "air_base", "garrison", "dam", "prison", "airport", "crossing", "region", "neighbourhood", "road", "nearby"}
+        if r["kind"] in ("neighbourhood", "road", "nearby"):
+            # placed at the city they belong to or lie beside, and the row says which
+            assert "GeoNames point" in r["source"], r["name"]
+
+
+def test_neighbourhoods_and_nearby_towns_resolve_near_their_city() -> None:
+    from counterclaim import extract
+
+    (jobar,) = extract("Shelling killed 5 people in Jobar on Monday, the monitor said.", published="2017-01-10")
+    loc = jobar.location
+    assert loc is not None and (loc.admin1, loc.precision) == ("Damascus", "near")
+    assert "district of Damascus" in (loc.note or "")  # the note says where the point comes from
+    (fuaa,) = extract("Rebels shelled Fuaa on Monday, killing 3 people, SANA said.", published="2017-01-10")
+    assert fuaa.location is not None and (fuaa.location.admin1, fuaa.location.precision) == ("Idlib", "near")
 
 
 def test_lookup_order(gaz: Gazetteer) -> None:

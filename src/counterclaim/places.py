@@ -135,6 +135,9 @@ def resolve_location(loc: Location, gaz: Gazetteer, ctx: Context) -> Location:
     precision = "near" if loc.relation and _NEAR.search(loc.relation) and not _is_container(loc.relation) else "point"
     if pick.feature == "region":
         precision, note = "near", _join(note, f"{pick.name} is a region, not a single place")
+    elif pick.feature in ("neighbourhood", "road", "nearby"):
+        # curated at the point of the city it belongs to or lies beside: near that point
+        precision, note = "near", _join(note, f"{pick.name}: {pick.reference}")
     return _located(loc, pick, precision, note)
 
 
