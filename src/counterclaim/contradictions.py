@@ -5,7 +5,9 @@ four kinds of contradiction the contract names and the corroborations:
 
 ``denial``
     one claimant denies what another asserts.  A denial that names a governorate or a town meets
-    only assertions that name their place themselves (not the article's lead place).  The denial must be able to reach the assertion:
+    only assertions that name their place themselves (not the article's lead place); one that
+    names only a country, or no place, meets only the assertions near it in its article
+    (:data:`NEARBY_CHARS`), which are what it answers.  The denial must be able to reach the assertion:
     compatible event types; if the denial names who did not strike (or, naming nobody, its
     claimant's own side), the assertion's perpetrator is unknown or includes that side; a denial
     about civilians ("does not strike populated areas") meets only assertions about civilians; a
@@ -234,6 +236,9 @@ class Finder:
         denied = d.sides or frozenset({d.side})
         if a.sides and not (a.sides & denied):
             return None  # the assertion blames somebody the denial does not speak for
+        broad = not (_own_place(dc) and PLACE_RANK.get(dc.location.precision, 4) <= 2)  # type: ignore[union-attr]
+        if dc.doc_id == ac.doc_id and broad and abs(dc.evidence.start - ac.evidence.start) > NEARBY_CHARS:
+            return None  # a denial about "Syria" answers what the article says near it, not all of it
         if dc.doc_id != ac.doc_id:
             # across articles, only a denial precise enough to be checked: its own governorate
             # or town, its own window of at most two months; against an assertion with its own
@@ -372,6 +377,9 @@ class Finder:
 FIRM_DAYS = 3
 #: ... and denials only when their window is at most this long.
 MAX_DENIAL_DAYS = 62
+#: In one article, a denial naming no place finer than a country meets the assertions this
+#: close to it (characters between the two sentences' starts): what it answers.
+NEARBY_CHARS = 1000
 
 
 def _own_days(c: Claim, days: int) -> bool:
@@ -460,4 +468,4 @@ def _join_names(names: Sequence[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-__all__ = ["FIRM_DAYS", "MAX_DENIAL_DAYS", "Finder", "Party", "count_class", "figure_range", "object_class"]
+__all__ = ["FIRM_DAYS", "MAX_DENIAL_DAYS", "NEARBY_CHARS", "Finder", "Party", "count_class", "figure_range", "object_class"]
