@@ -53,6 +53,9 @@
       var key = i.location.lat.toFixed(3) + "," + i.location.lon.toFixed(3);
       (spots[key] = spots[key] || []).push(i);
     });
+    var most = Object.keys(spots).reduce(function (m, key) {
+      return Math.max(m, spots[key].reduce(function (n, i) { return n + i.n_claims; }, 0));
+    }, 1);
     Object.keys(spots).forEach(function (key) {
       var list = spots[key];
       var first = list[0];
@@ -60,7 +63,8 @@
       var contested = list.some(function (i) { return i.contested; });
       var coarse = first.location.precision === "country" || first.location.precision === "admin1";
       var marker = L.circleMarker([first.location.lat, first.location.lon], {
-        radius: 5 + 2.5 * Math.sqrt(claims),
+        /* area grows with the claims, relative to the busiest spot: 5 to 26 px */
+        radius: 5 + 21 * Math.sqrt(claims / most),
         color: contested ? "#a3241b" : "#1f5f9e",
         fillColor: contested ? "#d9463b" : "#3a86cf",
         /* a governorate or a whole country: a hollow, dashed ring at its centre, not a point */
