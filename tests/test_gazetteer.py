@@ -283,6 +283,17 @@ def test_neighbourhoods_and_nearby_towns_resolve_near_their_city() -> None:
     assert fuaa.location is not None and (fuaa.location.admin1, fuaa.location.precision) == ("Idlib", "near")
 
 
+def test_an_exact_name_beats_a_spelling_variant_of_a_bigger_town() -> None:
+    from counterclaim import extract
+
+    # GeoNames lists "Adraa" for Daraa; Adra in Rif Dimashq is a place of exactly that name
+    (adra,) = extract("Rebels shelled Adra in the Damascus countryside on Monday, killing 3 people, SANA said.",
+                      published="2017-01-10")
+    assert adra.location is not None and (adra.location.name, adra.location.admin1) == ("Adra", "Rif Dimashq")
+    (daraa,) = extract("Shelling hit Daraa on Monday, killing 3 people, SANA said.", published="2017-01-10")
+    assert daraa.location is not None and daraa.location.admin1 == "Daraa"
+
+
 def test_lookup_order(gaz: Gazetteer) -> None:
     # equal keys before spelling variants; among equals the governorate before the town
     idlib = gaz.match("Idlib")

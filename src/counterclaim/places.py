@@ -121,6 +121,10 @@ def resolve_location(loc: Location, gaz: Gazetteer, ctx: Context) -> Location:
         return replace(loc, precision="unknown", note=f"only namesakes outside the article's countries ({where})")
     admins = [c for c in in_scope if c.kind == "admin1"]
     points = [c for c in in_scope if c.kind in ("city", "facility", "user")]
+    exact = [m.entry for m in gaz.match(name) if m.exact]
+    if any(p in exact for p in points) and not all(p in exact for p in points):
+        # a place of exactly that name beats a spelling variant of another ("Adra" is not "Adraa")
+        points = [p for p in points if p in exact]
     note = None
     if admins and (wants_admin or direction or not points):
         pick = admins[0]
