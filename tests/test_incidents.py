@@ -513,3 +513,20 @@ def test_figure_ranges_and_object_classes() -> None:
     assert object_class(q("12", 12, 12, 12, "exact", None)) == "people"
     trucks = Quantity("3 trucks", 3, 3, 3, "exact", "destroyed", "oil trucks", 0, 1)
     assert object_class(trucks) == "truck"
+
+
+def test_a_claim_nobody_can_be_named_for_is_compared_with_nothing() -> None:
+    from dataclasses import replace as _replace
+
+    from counterclaim.contradictions import Finder, unattributed
+
+    twelve = Quantity("12 people", 12, 12, 12, "exact", "killed", "people", 0, 1)
+    thirty = Quantity("30 people", 30, 30, 30, "exact", "killed", "people", 0, 1)
+    a = _claim("a", quantities=(twelve,))
+    b = _replace(_claim("b", quantities=(thirty,)), claimant=Claimant("it", None, "unknown", 0, 2))
+    assert unattributed(b) and not unattributed(a)
+    finder = Finder(lambda c: frozenset(), lambda c: c.claimant.actor or "?")
+    assert finder.find("i", [a, b]) == ([], [])
+    named = _replace(b, claimant=Claimant("Civil Defence", "Syria Civil Defence", "ngo", 0, 13))
+    found, _ = finder.find("i", [a, named])
+    assert [c.kind for c in found] == ["count"]

@@ -22,6 +22,9 @@ four kinds of contradiction the contract names and the corroborations:
 ``target``
     the same dead described as militants by one claimant and as including civilians by another.
 
+A claim whose claimant is a bare pronoun that coreference did not resolve ("it says hundreds
+were killed") is compared with nothing: a contradiction needs two claimants.
+
 Across articles, only claims firmly tied to one happening are compared (:func:`_firm_pair`,
 and the gates in ``_denial``): a claim whose place is the article's lead, or that gives no time
 of its own, may be grouped with an incident, but it is not set against another article's claim.
@@ -184,7 +187,8 @@ class Finder:
     def find(
         self, incident_id: str, members: Sequence[Claim], covering_denials: Iterable[Claim] = ()
     ) -> tuple[list[Contradiction], list[Corroboration]]:
-        parties = [self.party(c) for c in members]
+        parties = [self.party(c) for c in members if not unattributed(c)]
+        covering_denials = [c for c in covering_denials if not unattributed(c)]
         asserts = [p for p in parties if p.claim.stance == "asserts"]
         denials = [p for p in parties if p.claim.stance == "denies"]
         denials += [self.party(c) for c in covering_denials if c.claim_id not in {p.claim.claim_id for p in parties}]
@@ -382,6 +386,20 @@ MAX_DENIAL_DAYS = 62
 NEARBY_CHARS = 1000
 
 
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "statement", "the statement", "claim", "the claim",
+                       "report", "the report"})
+
+
+def unattributed(c: Claim) -> bool:
+    """Whether nobody can be named as the claimant: a bare pronoun ("it", "he") or a word for
+    the statement itself that coreference did not lead anywhere.  Such a claim is not set
+    against another: a contradiction needs two claimants."""
+    cl = c.claimant
+    if cl.actor and cl.actor != cl.text:
+        return False
+    return cl.refers_to is None and (cl.text or "").strip().casefold() in _PRONOUNS
+
+
 def _own_days(c: Claim, days: int) -> bool:
     """Whether the claim's text gives its own time window, of at most ``days`` days."""
     t = c.time
@@ -468,4 +486,4 @@ def _join_names(names: Sequence[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-__all__ = ["FIRM_DAYS", "MAX_DENIAL_DAYS", "NEARBY_CHARS", "Finder", "Party", "count_class", "figure_range", "object_class"]
+__all__ = ["FIRM_DAYS", "MAX_DENIAL_DAYS", "NEARBY_CHARS", "unattributed", "Finder", "Party", "count_class", "figure_range", "object_class"]
