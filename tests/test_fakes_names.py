@@ -44,3 +44,14 @@ def test_bare_place_name_labelled_date_becomes_a_place(nlp) -> None:  # type: ig
 def test_real_dates_stay_dates(nlp, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
     labels = {e.text: e.label_ for e in nlp(text).ents}
     assert labels.get(date) == "DATE"
+
+
+def test_place_names_run_together_are_each_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the dataset lost its commas: "Tartous Homs" reads as a PERSON, "Aleppo Idlib" as an ORG
+    doc = nlp("Bomb blasts hit Tartous Homs and Hasakeh on Monday. Airstrikes hit Aleppo Idlib and Hama.")
+    places = [e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    assert places == ["Tartous", "Homs", "Hasakeh", "Aleppo", "Idlib", "Hama"]
+    # one place of several words stays whole, and a person stays a person
+    doc = nlp("Fighting raged in Deir ez-Zor and Ras al-Ain, Major General Igor Konashenkov said.")
+    assert [e.text for e in doc.ents if e.label_ == "GPE"] == ["Deir ez-Zor", "Ras al-Ain"]
+    assert any(e.label_ == "PERSON" and "Konashenkov" in e.text for e in doc.ents)

@@ -138,7 +138,10 @@ class EntityFixes:
         fixed = [f for f in (_fix_entity(doc, ent) for ent in doc.ents) if f is not None]
         text = doc.text  # spaCy rebuilds it on every access: read it once
         strong = _strong_places(doc, fixed, self.gazetteer, text)
-        fixed = [e for e in fixed if not any((e.start, e.end) == (x.start, x.end) for x in strong)]
+        runs = _place_runs(doc, fixed, self.gazetteer)
+        strong += [x for r in runs for x in r[1]]
+        gone = {(e.start, e.end) for e in strong} | {(e.start, e.end) for e, _ in runs}
+        fixed = [e for e in fixed if (e.start, e.end) not in gone]
         extra = strong + _gazetteer_places(doc, fixed, self.matcher(doc, as_spans=True), self.gazetteer)
         extra += _spelled_places(doc, [*fixed, *extra], self.gazetteer, text)
         # where the model and the gazetteer read a place differently, the gazetteer's name wins
@@ -262,6 +265,37 @@ def _strong_places(doc: Doc, ents: list[Span], gaz: object, text: str) -> list[S
         ):
             if not any(t.lower_ in TITLE_WORDS for t in e):
                 out.append(Span(doc, e.start, e.end, label="GPE"))
+    return out
+
+
+def _split_places(doc: Doc, start: int, end: int, gaz: object) -> list[Span] | None:
+    """The tokens ``start:end`` as a run of at least two strong place names, or None."""
+    for cut in range(start + 1, end):
+        left = doc[start:cut]
+        if not left[0].text[:1].isupper() or not _is_strong(left.text, gaz):
+            continue
+        right = doc[cut:end]
+        if right[0].text[:1].isupper() and _is_strong(right.text, gaz):
+            return [Span(doc, start, cut, label="GPE"), Span(doc, cut, end, label="GPE")]
+        rest = _split_places(doc, cut, end, gaz)
+        if rest is not None:
+            return [Span(doc, start, cut, label="GPE"), *rest]
+    return None
+
+
+def _place_runs(doc: Doc, ents: list[Span], gaz: object) -> list[tuple[Span, list[Span]]]:
+    """Entities that are two or more strong place names in a row, their commas lost ("blasts hit
+    Tartous Homs and Hasakeh", "Aleppo Idlib and Hama"): the model reads "Tartous Homs" as a
+    PERSON and "Aleppo Idlib" as an ORG.  Each becomes one place per name."""
+    out: list[tuple[Span, list[Span]]] = []
+    for e in ents:
+        if e.label_ not in ("PERSON", "ORG", "NORP", "GPE", *_WEAK_LABELS) or not 2 <= len(e) <= 6:
+            continue
+        if _is_strong(e.text, gaz):
+            continue  # one place of several words ("Deir ez-Zor", "Ras al-Ain")
+        parts = _split_places(doc, e.start, e.end, gaz)
+        if parts is not None:
+            out.append((e, parts))
     return out
 
 
