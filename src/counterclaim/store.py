@@ -15,6 +15,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
@@ -210,34 +211,37 @@ class Ledger:
         if version is None:
             if self.readonly:
                 raise NotALedger(f"{self.path}: no meta table")
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
+            with self._transaction():
                 version = self._schema_version()  # another process may have just created it
                 if version is None:
                     self._create_schema()
                     version = SCHEMA_VERSION
-                self._conn.execute("COMMIT")
-            except BaseException:
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
-                raise
         if version > SCHEMA_VERSION:
             raise LedgerVersionError(
                 f"{self.path} has schema version {version}, this counterclaim knows up to {SCHEMA_VERSION}"
             )
         if version < SCHEMA_VERSION and not self.readonly:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
+            with self._transaction():
                 for statement in _SCHEMA_2:
                     self._conn.execute(statement)
                 self._conn.execute(
                     "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
                 )
-                self._conn.execute("COMMIT")
-            except BaseException:
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
-                raise
+            version = SCHEMA_VERSION
+        #: whether the grouping tables exist (a schema-1 ledger opened read-only has none)
+        self._grouped = version >= SCHEMA_VERSION
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One ``BEGIN IMMEDIATE`` ... ``COMMIT``; any exception rolls it back and goes on."""
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self._conn.execute("COMMIT")
+        except BaseException:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise
 
     def _schema_version(self) -> int | None:
         tables = {r[0] for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -278,30 +282,25 @@ class Ledger:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         where = f"document {document.doc_id}"  # named in the error if writing fails
         try:
-            self._conn.execute("BEGIN IMMEDIATE")
-            row = self._conn.execute(
-                "SELECT source_path, source_id, url, outlet FROM documents WHERE doc_id = ?",
-                (document.doc_id,),
-            ).fetchone()
-            if row is None:
-                self._insert_document(document, now)
-                for ordinal, claim in enumerate(claims):
-                    where = f"document {document.doc_id}, claim {claim.claim_id}"
-                    self._insert_claim(ordinal, claim)
-            else:
-                source = (document.source_path, document.source_id, document.url, document.outlet)
-                if tuple(row) != source:
-                    self._conn.execute(
-                        "INSERT OR IGNORE INTO sightings VALUES (?, ?, ?, ?, ?, ?)",
-                        (document.doc_id, *source, now),
-                    )
-            self._conn.execute("COMMIT")
-        except BaseException as exc:
-            if self._conn.in_transaction:
-                self._conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.Error):
-                raise LedgerWriteError(f"{where}: {exc}") from exc
-            raise
+            with self._transaction():
+                row = self._conn.execute(
+                    "SELECT source_path, source_id, url, outlet FROM documents WHERE doc_id = ?",
+                    (document.doc_id,),
+                ).fetchone()
+                if row is None:
+                    self._insert_document(document, now)
+                    for ordinal, claim in enumerate(claims):
+                        where = f"document {document.doc_id}, claim {claim.claim_id}"
+                        self._insert_claim(ordinal, claim)
+                else:
+                    source = (document.source_path, document.source_id, document.url, document.outlet)
+                    if tuple(row) != source:
+                        self._conn.execute(
+                            "INSERT OR IGNORE INTO sightings VALUES (?, ?, ?, ?, ?, ?)",
+                            (document.doc_id, *source, now),
+                        )
+        except sqlite3.Error as exc:
+            raise LedgerWriteError(f"{where}: {exc}") from exc
         return row is None
 
     def _insert_document(self, d: Document, now: str) -> None:
@@ -438,12 +437,10 @@ class Ledger:
     # ------------------------------------------------------------------ incidents
 
     def _require_grouping(self) -> None:
-        tables = {r[0] for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if "incidents" not in tables:
+        if not self._grouped:
             raise LedgerVersionError(
                 f"{self.path} was written by an older counterclaim and has no incidents yet; "
-                "open it once for writing (e.g. `counterclaim incidents --db` without --readonly, "
-                "or `counterclaim ingest`) to group its claims"
+                f"run `counterclaim group --db {self.path}` once to group its claims"
             )
 
     def ungrouped(self) -> Iterator[tuple[Claim, str | None, str | None]]:
@@ -500,39 +497,28 @@ class Ledger:
         out = [(json.loads(f), why) for f, why in rows]
         return [x for x in out if stance is None or x[0].get("stance") == stance]
 
-    def claims_by_id(self, claim_ids: Sequence[str]) -> dict[str, Claim]:
-        out: dict[str, Claim] = {}
-        ids = list(claim_ids)
+    def _where_in(self, sql: str, ids: Sequence[str]) -> Iterator[Any]:
+        """Rows of ``sql``, whose ``{ids}`` stands for a list of parameters, over ``ids`` 500 at a
+        time (SQLite caps the parameters of one statement)."""
+        ids = list(ids)
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
-            rows = self._conn.execute(
-                f"SELECT claim_id, data FROM claims WHERE claim_id IN ({', '.join('?' * len(chunk))})", chunk
-            )
-            out.update((cid, claim_from_dict(json.loads(data))) for cid, data in rows)
-        return out
+            yield from self._conn.execute(sql.format(ids=", ".join("?" * len(chunk))), chunk)
+
+    def claims_by_id(self, claim_ids: Sequence[str]) -> dict[str, Claim]:
+        rows = self._where_in("SELECT claim_id, data FROM claims WHERE claim_id IN ({ids})", claim_ids)
+        return {cid: claim_from_dict(json.loads(data)) for cid, data in rows}
 
     def doc_info(self, doc_ids: Sequence[str]) -> dict[str, tuple[str | None, str | None]]:
         """``doc_id -> (published, outlet)``."""
-        out: dict[str, tuple[str | None, str | None]] = {}
-        ids = list(doc_ids)
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            rows = self._conn.execute(
-                f"SELECT doc_id, published, outlet FROM documents WHERE doc_id IN ({', '.join('?' * len(chunk))})", chunk
-            )
-            out.update((d, (p, o)) for d, p, o in rows)
-        return out
+        rows = self._where_in("SELECT doc_id, published, outlet FROM documents WHERE doc_id IN ({ids})", doc_ids)
+        return {d: (p, o) for d, p, o in rows}
 
     def sighting_outlets(self, doc_ids: Sequence[str]) -> set[str]:
-        ids = list(doc_ids)
-        out: set[str] = set()
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            rows = self._conn.execute(
-                f"SELECT outlet FROM sightings WHERE outlet IS NOT NULL AND doc_id IN ({', '.join('?' * len(chunk))})", chunk
-            )
-            out.update(r[0] for r in rows)
-        return out
+        rows = self._where_in(
+            "SELECT outlet FROM sightings WHERE outlet IS NOT NULL AND doc_id IN ({ids})", doc_ids
+        )
+        return {r[0] for r in rows}
 
     def grouping_of(self, claim_id: str) -> dict[str, Any] | None:
         """How a claim was grouped: ``role``, ``incident_id``, ``why``, ``link`` (dict or None)."""
@@ -574,44 +560,39 @@ class Ledger:
             raise LedgerReadOnly(self.path)
         self._require_grouping()
         try:
-            self._conn.execute("BEGIN IMMEDIATE")
-            self._conn.executemany(
-                "INSERT OR REPLACE INTO fingerprints VALUES (?, ?)", [(d, dup) for d, _, dup in fingerprints]
-            )
-            self._conn.executemany(
-                "INSERT INTO minhash_bands VALUES (?, ?, ?)",
-                [(band, key, d) for d, keys, _ in fingerprints for band, key in enumerate(keys)],
-            )
-            self._conn.executemany("INSERT OR REPLACE INTO grouping VALUES (?, ?, ?, ?, ?, ?)", rows)
-            for inc, state, admin1, country in incidents:
-                start = inc.time.start if inc.time is not None else None
-                end = inc.time.end if inc.time is not None else None
-                self._conn.execute(
-                    "INSERT OR REPLACE INTO incidents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (inc.incident_id, inc.event_type, admin1, country, start, end, len(inc.claim_ids),
-                     len(inc.claimants), inc.contradictions,
-                     json.dumps(list(inc.claimants), ensure_ascii=False),
-                     json.dumps(state, ensure_ascii=False), to_json(inc)),
-                )
-            for incident_id, found in (contradictions or {}).items():
-                self._conn.execute("DELETE FROM contradictions WHERE incident_id = ?", (incident_id,))
+            with self._transaction():
                 self._conn.executemany(
-                    "INSERT OR REPLACE INTO contradictions VALUES (?, ?, ?, ?, ?)",
-                    [(c.contradiction_id, c.incident_id, c.kind, int(c.same_claimant), to_json(c)) for c in found],
+                    "INSERT OR REPLACE INTO fingerprints VALUES (?, ?)", [(d, dup) for d, _, dup in fingerprints]
                 )
-            for incident_id, agreed in (corroborations or {}).items():
-                self._conn.execute("DELETE FROM corroborations WHERE incident_id = ?", (incident_id,))
                 self._conn.executemany(
-                    "INSERT OR REPLACE INTO corroborations VALUES (?, ?, ?)",
-                    [(c.corroboration_id, c.incident_id, to_json(c)) for c in agreed],
+                    "INSERT INTO minhash_bands VALUES (?, ?, ?)",
+                    [(band, key, d) for d, keys, _ in fingerprints for band, key in enumerate(keys)],
                 )
-            self._conn.execute("COMMIT")
-        except BaseException as exc:
-            if self._conn.in_transaction:
-                self._conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.Error):
-                raise LedgerWriteError(f"grouping: {exc}") from exc
-            raise
+                self._conn.executemany("INSERT OR REPLACE INTO grouping VALUES (?, ?, ?, ?, ?, ?)", rows)
+                for inc, state, admin1, country in incidents:
+                    start = inc.time.start if inc.time is not None else None
+                    end = inc.time.end if inc.time is not None else None
+                    self._conn.execute(
+                        "INSERT OR REPLACE INTO incidents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (inc.incident_id, inc.event_type, admin1, country, start, end, len(inc.claim_ids),
+                         len(inc.claimants), inc.contradictions,
+                         json.dumps(list(inc.claimants), ensure_ascii=False),
+                         json.dumps(state, ensure_ascii=False), to_json(inc)),
+                    )
+                for incident_id, found in (contradictions or {}).items():
+                    self._conn.execute("DELETE FROM contradictions WHERE incident_id = ?", (incident_id,))
+                    self._conn.executemany(
+                        "INSERT OR REPLACE INTO contradictions VALUES (?, ?, ?, ?, ?)",
+                        [(c.contradiction_id, c.incident_id, c.kind, int(c.same_claimant), to_json(c)) for c in found],
+                    )
+                for incident_id, agreed in (corroborations or {}).items():
+                    self._conn.execute("DELETE FROM corroborations WHERE incident_id = ?", (incident_id,))
+                    self._conn.executemany(
+                        "INSERT OR REPLACE INTO corroborations VALUES (?, ?, ?)",
+                        [(c.corroboration_id, c.incident_id, to_json(c)) for c in agreed],
+                    )
+        except sqlite3.Error as exc:
+            raise LedgerWriteError(f"grouping: {exc}") from exc
 
     def clear_grouping(self) -> None:
         """Forget every incident, contradiction and near-copy fingerprint (the documents and
@@ -619,15 +600,9 @@ class Ledger:
         if self.readonly:
             raise LedgerReadOnly(self.path)
         self._require_grouping()
-        try:
-            self._conn.execute("BEGIN IMMEDIATE")
+        with self._transaction():
             for table in ("grouping", "incidents", "contradictions", "corroborations", "minhash_bands", "fingerprints"):
                 self._conn.execute(f"DELETE FROM {table}")
-            self._conn.execute("COMMIT")
-        except BaseException:
-            if self._conn.in_transaction:
-                self._conn.execute("ROLLBACK")
-            raise
 
     def incidents(
         self,
@@ -741,7 +716,7 @@ class Ledger:
             )
             return {value: n for value, n in rows}
 
-        grouped = "incidents" in {r[0] for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        grouped = self._grouped
         return {
             "documents": count("documents"),
             "claims": count("claims"),
