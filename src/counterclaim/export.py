@@ -18,9 +18,9 @@ import json
 import re
 import shutil
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from .model import Claim, Incident, Quantity, TimeSpan, to_dict
 from .places import acled_geo_precision, ucdp_where_prec
@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .store import Ledger
 
 FORMATS = ("jsonl", "table", "csv")
+T = TypeVar("T")
 
 CSV_COLUMNS: tuple[str, ...] = (
     "claim_id", "doc_id", "source_path", "source_id", "claimant_text", "claimant_actor", "actor_type",
@@ -114,25 +115,33 @@ def flat_row(c: Claim) -> dict[str, object]:
     }
 
 
-def write_claims(claims: Iterable[Claim], out: TextIO, fmt: str) -> int:
-    """Write claims in ``fmt`` (one of :data:`FORMATS`); returns how many were written."""
+def write_records(
+    items: Iterable[T], out: TextIO, fmt: str, columns: Sequence[str], row: Callable[[T], Mapping[str, object]],
+    formats: Sequence[str] = FORMATS,
+) -> int:
+    """Model objects as JSON lines (each whole, :func:`to_dict`) or CSV (flattened by ``row``
+    into ``columns``); returns how many were written."""
+    n = 0
     if fmt == "jsonl":
-        n = 0
-        for c in claims:
-            out.write(json.dumps(to_dict(c), ensure_ascii=False) + "\n")
+        for x in items:
+            out.write(json.dumps(to_dict(x), ensure_ascii=False) + "\n")
             n += 1
         return n
     if fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
+        writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
         writer.writeheader()
-        n = 0
-        for c in claims:
-            writer.writerow(flat_row(c))
+        for x in items:
+            writer.writerow(row(x))
             n += 1
         return n
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(formats)}")
+
+
+def write_claims(claims: Iterable[Claim], out: TextIO, fmt: str) -> int:
+    """Write claims in ``fmt`` (one of :data:`FORMATS`); returns how many were written."""
     if fmt == "table":
         return write_table(claims, out)
-    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return write_records(claims, out, fmt, CSV_COLUMNS, flat_row)
 
 
 _TABLE = (("claimant", 24), ("stance", 7), ("event", 11), ("how many", 30), ("where", 28), ("when", 18))

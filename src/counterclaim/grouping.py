@@ -136,16 +136,17 @@ def update(ledger: Ledger, registry: Registry | None = None) -> GroupingReport:
     all_denials = [f for f in old_summaries if f.stance == "denies"] + [
         f for f in grouper.summaries if f.stance == "denies"
     ]
+    reach = {f.claim_id: grouper.covered(f) for f in all_denials}  # a scan of the index each
     covering: dict[str, list[str]] = {}
     for f in all_denials:
         is_new = f.claim_id in new_fp
-        for inc_id in grouper.covered(f):
+        for inc_id in reach[f.claim_id]:
             if is_new or inc_id in changed:
                 covering.setdefault(inc_id, []).append(f.claim_id)
     touched = changed | set(covering)
     # incidents touched only through new denials still need their other covering denials
     for f in all_denials:
-        for inc_id in grouper.covered(f):
+        for inc_id in reach[f.claim_id]:
             if inc_id in touched and f.claim_id not in covering.get(inc_id, []):
                 covering.setdefault(inc_id, []).append(f.claim_id)
 

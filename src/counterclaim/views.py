@@ -9,14 +9,13 @@ from __future__ import annotations
 import csv
 import json
 import shutil
-from collections.abc import Callable, Iterable, Sequence
-from typing import TextIO, TypeVar
+from collections.abc import Iterable, Sequence
+from typing import TextIO
 
-from .export import CSV_COLUMNS, _fit, flat_row, write_table
+from .export import CSV_COLUMNS, _fit, flat_row, write_records, write_table
 from .model import Claim, Contradiction, Corroboration, Incident, Link, to_dict
 
 VIEW_FORMATS = ("table", "jsonl", "csv")
-T = TypeVar("T")
 
 INCIDENT_COLUMNS: tuple[str, ...] = (
     "incident_id", "event_type", "location_text", "location_name", "admin1", "country", "latitude",
@@ -88,29 +87,9 @@ def when(i: Incident) -> str:
     return span + ("*" if i.time_basis == "published" else "")
 
 
-def _write_records(
-    items: Iterable[T], out: TextIO, fmt: str, columns: tuple[str, ...], row: Callable[[T], dict[str, object]]
-) -> int:
-    """Objects as JSON lines (whole) or CSV (flattened by ``row``); returns how many."""
-    n = 0
-    if fmt == "jsonl":
-        for x in items:
-            out.write(json.dumps(to_dict(x), ensure_ascii=False) + "\n")
-            n += 1
-        return n
-    if fmt == "csv":
-        w = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
-        w.writeheader()
-        for x in items:
-            w.writerow(row(x))
-            n += 1
-        return n
-    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(VIEW_FORMATS)}")
-
-
 def write_incidents(incidents: Iterable[Incident], out: TextIO, fmt: str) -> int:
     if fmt != "table":
-        return _write_records(incidents, out, fmt, INCIDENT_COLUMNS, incident_row)
+        return write_records(incidents, out, fmt, INCIDENT_COLUMNS, incident_row, VIEW_FORMATS)
     n = 0
     cols = (("incident", 16), ("when", 22), ("where", 26), ("event", 13), ("claims", 6), ("!", 3))
     header = "  ".join(name.ljust(w) for name, w in cols) + "  claimants"
@@ -131,7 +110,7 @@ def write_incidents(incidents: Iterable[Incident], out: TextIO, fmt: str) -> int
 
 def write_contradictions(items: Iterable[Contradiction], out: TextIO, fmt: str) -> int:
     if fmt != "table":
-        return _write_records(items, out, fmt, CONTRADICTION_COLUMNS, contradiction_row)
+        return write_records(items, out, fmt, CONTRADICTION_COLUMNS, contradiction_row, VIEW_FORMATS)
     n = 0
     width = _width()
     selfs: list[Contradiction] = []
