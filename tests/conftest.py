@@ -9,6 +9,7 @@ import pytest
 
 from counterclaim.pipeline import Extractor, Result
 from counterclaim.readers import read_inputs
+from counterclaim.store import Ledger
 
 CORPUS = Path(str(importlib.resources.files("counterclaim.data.corpus")))
 SEEDS = CORPUS / "seeds"
@@ -31,3 +32,10 @@ def seed_results(extractor: Extractor) -> dict[str, Result]:
     results = {Path(r.label).name: r for r in extractor.run(read_inputs([str(SEEDS)]))}
     assert len(results) == 5 and all(r.ok for r in results.values()), results
     return results
+
+
+def add_seeds(ledger: Ledger, seed_results: dict[str, Result]) -> None:
+    """Store the seed articles, read once per session, in a ledger in their reading order."""
+    for r in seed_results.values():
+        assert r.document is not None
+        ledger.add(r.document, r.claims)

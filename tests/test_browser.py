@@ -25,12 +25,11 @@ from selenium.webdriver.support.ui import WebDriverWait
 from werkzeug.serving import make_server
 
 from counterclaim.grouping import update
-from counterclaim.pipeline import Extractor
-from counterclaim.readers import read_inputs
+from counterclaim.pipeline import Result
 from counterclaim.store import Ledger
 from counterclaim.web import create_app
 
-from .conftest import SEEDS
+from .conftest import add_seeds
 
 CHROMIUM = os.environ.get("COUNTERCLAIM_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("COUNTERCLAIM_CHROMEDRIVER", "/usr/bin/chromedriver")
@@ -39,12 +38,10 @@ FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--dis
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> Iterator[str]:
+def server(tmp_path_factory: pytest.TempPathFactory, seed_results: dict[str, Result]) -> Iterator[str]:
     path = tmp_path_factory.mktemp("browser") / "seeds.db"
     with Ledger(path) as led:
-        for r in extractor.run(read_inputs([str(SEEDS)])):
-            assert r.ok and r.document is not None
-            led.add(r.document, r.claims)
+        add_seeds(led, seed_results)
         update(led)
     srv = make_server("127.0.0.1", 0, create_app(path), threaded=True)
     thread = threading.Thread(target=srv.serve_forever, daemon=True)

@@ -39,10 +39,10 @@ from counterclaim.model import (
     incident_from_dict,
     to_dict,
 )
-from counterclaim.pipeline import Extractor
+from counterclaim.pipeline import Extractor, Result
 from counterclaim.store import Ledger
 
-from .conftest import SEEDS
+from .conftest import add_seeds
 
 Article = tuple[str, str, str]  # (outlet, published, text)
 
@@ -287,14 +287,10 @@ def test_a_killed_grouping_run_leaves_the_ledger_as_it_was(ledger: Ledger, extra
 
 
 @pytest.fixture(scope="module")
-def seed_ledger(tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> Iterator[Ledger]:
-    from counterclaim.readers import read_inputs
-
+def seed_ledger(tmp_path_factory: pytest.TempPathFactory, seed_results: dict[str, Result]) -> Iterator[Ledger]:
     path = tmp_path_factory.mktemp("seeds") / "seeds.db"
     with Ledger(path) as led:
-        for r in extractor.run(read_inputs([str(SEEDS)])):
-            assert r.ok and r.document is not None
-            led.add(r.document, r.claims)
+        add_seeds(led, seed_results)
         update(led)
         yield led
 

@@ -20,13 +20,12 @@ from flask.testing import FlaskClient
 
 from counterclaim.grouping import update
 from counterclaim.model import RawRecord
-from counterclaim.pipeline import Extractor
-from counterclaim.readers import read_inputs
+from counterclaim.pipeline import Extractor, Result
 from counterclaim.store import Ledger
 from counterclaim.web import CSP, create_app
 from counterclaim.web.report import REPORT_CSP, write_report
 
-from .conftest import SEEDS
+from .conftest import add_seeds
 
 HOSTILE = (
     'Airstrikes hit Saraqib in Idlib province on Tuesday, killing 12 people <script>alert("x")</script>, '
@@ -36,12 +35,11 @@ HOSTILE = (
 
 
 @pytest.fixture(scope="module")
-def ledger_path(tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> Iterator[Path]:
+def ledger_path(tmp_path_factory: pytest.TempPathFactory, extractor: Extractor,
+                seed_results: dict[str, Result]) -> Iterator[Path]:
     path = tmp_path_factory.mktemp("web") / "ledger.db"
     with Ledger(path) as led:
-        for r in extractor.run(read_inputs([str(SEEDS)])):
-            assert r.ok and r.document is not None
-            led.add(r.document, r.claims)
+        add_seeds(led, seed_results)
         (hostile,) = extractor.run([RawRecord(raw=HOSTILE, outlet="<b>Evil</b> Outlet", published="2017-03-08",
                                               title='<script>alert("title")</script>', kind="extracted")])
         assert hostile.ok and hostile.document is not None
