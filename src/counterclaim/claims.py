@@ -24,7 +24,7 @@ from spacy.tokens import Token
 
 from .attribution import MEDIA_NAMES, Coref, Frame, find_frames, speaker_tokens
 from .events import make_perpetrator, perpetrator_of, read_event
-from .mentions import best_location, place_mentions, time_mentions
+from .mentions import CLAIMANT_PLACE, best_location, place_mentions, time_mentions
 from .model import Claim, Claimant, Document, Location, Perpetrator, Quantity, Span, TimeSpan, stable_id
 from .quantities import find_quantities
 
@@ -226,10 +226,6 @@ def _claim(
         source_path=document.source_path,
         source_id=document.source_id,
     )
-
-
-#: ``relation`` of a place read from the claimant's own phrase ("Activists in Homs said")
-CLAIMANT_PLACE = "(claimant) in"
 
 
 def _claimant_places(sent: SpacySpan, frame: Frame, text: str) -> list[Location]:

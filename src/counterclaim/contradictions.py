@@ -139,10 +139,6 @@ def _fmt(v: float) -> str:
     return f"{int(v):,}" if float(v).is_integer() else f"{v:,}"
 
 
-def _figure(q: Quantity) -> str:
-    return q.text
-
-
 def _what(c: Claim) -> str:
     words = {
         "airstrike": "airstrikes", "shelling": "shelling", "explosion": "an explosion",
@@ -264,7 +260,7 @@ class Finder:
             return None
         if not weapons and dc.event_type == "weapon_use" and ac.event_type != "weapon_use":
             return None
-        figures = ", ".join(_figure(q) + (f" {q.measure}" if q.measure and q.measure not in (q.object or "") else "") for q in ac.quantities)
+        figures = ", ".join(q.text + (f" {q.measure}" if q.measure and q.measure not in (q.object or "") else "") for q in ac.quantities)
         what = f"the use of {weapons[0]}" if weapons else _what(dc)
         scope = " on civilians" if not weapons and _CIVILIAN_SCOPE.search(_denied_part(dc)) else ""
         where = _where_when(ac)

@@ -54,6 +54,7 @@ from typing import Any
 from datetime import date
 
 from .model import Claim, Incident, Link, Location, TimeSpan, stable_id, to_dict
+from .places import LEAD_RELATION
 
 #: A window longer than this (days) is a summary, not an incident.
 MAX_EVENT_DAYS = 14
@@ -69,9 +70,6 @@ CAMPAIGN_TOTAL = 1000
 AMBIGUOUS_MARGIN = 0.1
 #: Weights of the link score.
 WEIGHTS = {"time": 0.35, "place": 0.35, "type": 0.2, "actor": 0.1}
-
-#: ``Location.relation`` of a place taken from the article's lead for a sentence naming none.
-LEAD_RELATION = "(article) lead"
 
 PLACE_RANK = {"point": 0, "near": 1, "admin1": 2, "country": 3, "unknown": 4}
 

@@ -193,6 +193,8 @@ def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: ``relation`` of a place read from the claimant's own phrase ("Activists in Homs said")
+CLAIMANT_PLACE = "(claimant) in"
 #: ``relation`` of a dateline place ("BEIRUT -", "Aleppo, SANA -", "MOSCOW (Sputnik)"): where the
 #: report was filed, not where the claim says something happened
 DATELINE = "dateline"

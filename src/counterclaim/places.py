@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from .gazetteer import Entry, Gazetteer
-from .mentions import DATELINE
+from .mentions import CLAIMANT_PLACE, DATELINE
 from .model import Location
 
 #: relation words that mean "somewhere around the named place"
@@ -307,7 +307,7 @@ def lead_place(claims: Iterable[object]) -> Location | None:
         if c.evidence.start >= start + LEAD_CHARS:  # type: ignore[attr-defined]
             break
         loc = c.location  # type: ignore[attr-defined]
-        named = {m.admin1 for m in c.locations if m.admin1 and m.relation not in (DATELINE, "(claimant) in")}  # type: ignore[attr-defined]
+        named = {m.admin1 for m in c.locations if m.admin1 and m.relation not in (DATELINE, CLAIMANT_PLACE)}  # type: ignore[attr-defined]
         if len(named) > 1:
             return None  # "blasts hit Tartous, Homs and Hasakeh": the lead is about no one place
         if loc is not None and loc.admin1 and loc.precision in ("point", "near", "admin1") and loc.text_start >= start:
