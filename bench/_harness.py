@@ -51,3 +51,26 @@ def spawn(cmd: Callable[[Path], list[str]], *, cwd: Path, timeout: float, what: 
             raise RunFailed(f"the {what} run failed (exit status {proc.returncode}; see its traceback above)")
         result: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
         return result
+
+
+def git_state(repo: Path) -> dict[str, Any]:
+    """The commit measured, and whether ``src`` had uncommitted changes (None if git cannot say)."""
+    def git(*a: str) -> str | None:
+        try:
+            p = subprocess.run(["git", *a], cwd=repo, capture_output=True, text=True, timeout=10)
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return p.stdout.strip() if p.returncode == 0 else None
+
+    status = git("status", "--porcelain", "--", "src")
+    return {"commit": git("rev-parse", "HEAD"), "src_dirty": bool(status) if status is not None else None}
+
+
+def usable_cpus() -> int | None:
+    """The CPUs this process may run on (None where the platform cannot say)."""
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return None

