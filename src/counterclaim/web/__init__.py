@@ -26,12 +26,12 @@ import csv
 import io
 import json
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from flask import Flask, Response, abort, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
@@ -42,6 +42,8 @@ from ..grouping import covered_by
 from ..model import ACTOR_TYPES, EVENT_TYPES, Claim, Contradiction, Document, Incident, to_dict
 from ..store import Ledger
 from ..views import INCIDENT_COLUMNS, incident_row
+
+T = TypeVar("T")
 
 HERE = Path(__file__).parent
 BASEMAP = HERE.parent / "data" / "basemap"
@@ -285,9 +287,7 @@ def create_app(db: str | os.PathLike[str]) -> Flask:
     @app.get("/incidents/<incident_id>")
     def incident(incident_id: str) -> str:
         with browse() as b:
-            inc = b.ledger.incident(incident_id) if _safe_id(incident_id) else None
-            if inc is None:
-                abort(404, description=f"No incident {incident_id!r} in this ledger.")
+            inc = _found(b.ledger.incident, incident_id, "incident")
             claims = b.claims_of(inc)
             contradictions = list(b.ledger.contradictions(incident_id=inc.incident_id))
             corroborations = b.ledger.corroborations(incident_id=inc.incident_id)
@@ -312,9 +312,7 @@ def create_app(db: str | os.PathLike[str]) -> Flask:
     @app.get("/documents/<doc_id>")
     def document(doc_id: str) -> str:
         with browse() as b:
-            doc = b.ledger.document(doc_id) if _safe_id(doc_id) else None
-            if doc is None:
-                abort(404, description=f"No document {doc_id!r} in this ledger.")
+            doc = _found(b.ledger.document, doc_id, "document")
             claims = list(b.ledger.claims(doc_id=doc.doc_id))
             grouping = {c.claim_id: b.ledger.grouping_of(c.claim_id) for c in claims}
         return render_template("document.html", doc=doc, segments=highlight(doc, claims), claims=claims,
@@ -362,9 +360,7 @@ def create_app(db: str | os.PathLike[str]) -> Flask:
     @app.get("/api/incidents/<incident_id>")
     def api_incident(incident_id: str) -> Response:
         with browse() as b:
-            inc = b.ledger.incident(incident_id) if _safe_id(incident_id) else None
-            if inc is None:
-                abort(404)
+            inc = _found(b.ledger.incident, incident_id, "incident")
             claims = b.claims_of(inc)
             return _json({
                 "incident": to_dict(inc),
@@ -384,17 +380,13 @@ def create_app(db: str | os.PathLike[str]) -> Flask:
     @app.get("/api/documents/<doc_id>")
     def api_document(doc_id: str) -> Response:
         with browse() as b:
-            doc = b.ledger.document(doc_id) if _safe_id(doc_id) else None
-            if doc is None:
-                abort(404)
+            doc = _found(b.ledger.document, doc_id, "document")
             return _json({"document": to_dict(doc), "claims": [to_dict(c) for c in b.ledger.claims(doc_id=doc.doc_id)]})
 
     @app.get("/api/claims/<claim_id>")
     def api_claim(claim_id: str) -> Response:
         with browse() as b:
-            c = b.ledger.claim(claim_id) if _safe_id(claim_id) else None
-            if c is None:
-                abort(404)
+            c = _found(b.ledger.claim, claim_id, "claim")
             return _json({"claim": to_dict(c), "grouping": b.ledger.grouping_of(c.claim_id)})
 
     @app.get("/api/stats")
@@ -415,6 +407,14 @@ def basemap() -> dict[str, Any]:
         "governorates": json.loads((BASEMAP / "syria_admin1.geojson").read_text(encoding="utf-8")),
         "countries": json.loads((BASEMAP / "syria_neighbours_admin0.geojson").read_text(encoding="utf-8")),
     }
+
+
+def _found(get: Callable[[str], T | None], ident: str, what: str) -> T:
+    """The object of that id, or a 404 page (the API answers its JSON error instead)."""
+    obj = get(ident) if _safe_id(ident) else None
+    if obj is None:
+        abort(404, description=f"No {what} {ident!r} in this ledger.")
+    return obj
 
 
 def _safe_id(value: str) -> bool:
