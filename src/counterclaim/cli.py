@@ -130,7 +130,9 @@ def cli() -> None:
     Reads articles (.txt, .html, .jsonl, .csv, directories, - for stdin) and writes every claim
     in them: the claimant as a canonical actor, stance, event, quantities with bounds, the place
     (geocoded, with its precision) and the time (a calendar window), each with the sentence it
-    came from.
+    came from.  Groups the claims of many outlets into incidents, lists where claimants
+    contradict each other, exports the ledger (ACLED, UCDP, GeoJSON, ...) and shows it in a local
+    web app or a one-file report.
     """
 
 
