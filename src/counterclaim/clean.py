@@ -228,6 +228,19 @@ _CAPTION_DATE_END_RE: Final = re.compile(
     rf"(?:{_MONTH_NAME}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_NAME}\s+\d{{4}})\.?$"
 )
 _CAPTION_MAX: Final = 320
+_FULL_DATE: Final = rf"(?:{_MONTH_NAME}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_NAME}\s+\d{{4}})"
+#: A news photo's caption that the page ran into the story: a sentence of its own that ends with
+#: the place and the date the picture was taken, with no "on" before the date ("Residents inspect
+#: a damaged site after airstrikes on a market in the rebel controlled city of Idlib September 10
+#: 2016.").  The word before the date is a capitalised name or a place noun; prose dates follow a
+#: preposition ("killed on September 10 2016", "not later than 30 June 2014").
+_DATED_CAPTION_RE: Final = re.compile(
+    rf"(?:(?<=[.!?]\s)|(?<=[.!?]”\s)|(?<=[.!?]\"\s)|^)"
+    rf"(?P<header>(?:(?:Published|Updated|Last updated)\s+)?{_FULL_DATE}\s+)?"
+    rf"(?P<caption>[A-Z][^.!?\n]{{15,{_CAPTION_MAX}}}?"
+    r"(?:\b[A-Z][\w'’-]+|\b(?:city|province|countryside|[Gg]overnorate|district|village|neighbou?rhood))"
+    rf"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s+{_FULL_DATE}\.)(?=\s|$)"
+)
 
 # --------------------------------------------------------------------------- byline
 
@@ -610,6 +623,7 @@ def _inline_removals(view: str, title_re: re.Pattern[str] | None, title_seen: bo
                 spans.append((m.start(), m.end(), "photo credit"))
     if "gencies)" in view:
         spans += _agencies_captions(view)
+    spans += [(m.start("caption"), m.end("caption"), "caption") for m in _DATED_CAPTION_RE.finditer(view)]
     for m in _INLINE_SHARE_RE.finditer(view):
         spans.append((m.start(), m.end(), "share bar"))
     for m in _INLINE_STANDARDS_RE.finditer(view):
