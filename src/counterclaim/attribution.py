@@ -114,7 +114,12 @@ def find_frames(sent: SpacySpan) -> list[Frame]:
             obj = next((c for c in to.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 frames.append(Frame("according", tok, mention_span(obj)))
-        elif tok.pos_ in ("VERB", "AUX") and (lemma in REPORT_VERBS or _is_read(tok)) and not _claims_lives(tok):
+        elif (
+            tok.pos_ in ("VERB", "AUX")
+            and (lemma in REPORT_VERBS or _is_read(tok))
+            and not _claims_lives(tok)
+            and not _goes_on(tok, sent)
+        ):
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is None:
                 name = _name_before(tok)
@@ -179,6 +184,20 @@ def _name_before(verb: Token) -> tuple[int, int] | None:
         start -= 1
     first = start + 1 if verb.doc[start].lower_ in ("the", "a") else start
     return first, prev.i
+
+
+#: reporting verbs that are more often not about speech: they report only with a clause or a quote
+_SPEECH_ONLY_WITH_CONTENT = frozenset({"continue"})
+
+
+def _goes_on(tok: Token, sent: SpacySpan) -> bool:
+    """"as the offensive near Deir ez-Zor continues": "continue" reports speech only with a clause
+    of its own ("he continued that ...") or a quotation in the sentence ("…," he continued)."""
+    if tok.lemma_.lower() not in _SPEECH_ONLY_WITH_CONTENT:
+        return False
+    if any(c.dep_ == "ccomp" for c in tok.children):
+        return False
+    return not any(ch in sent.text for ch in "\"“”")
 
 
 def _claims_lives(tok: Token) -> bool:

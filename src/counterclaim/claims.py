@@ -240,6 +240,10 @@ def _claimant_places(sent: SpacySpan, frame: Frame, text: str) -> list[Location]
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
             allowed |= {t.i for t in prep.subtree}
+            # not what a clause inside says ("a coalition of militias backed by the United States")
+            for t in prep.subtree:
+                if t.dep_ in ("acl", "relcl", "appos"):
+                    allowed -= {u.i for u in t.subtree}
     if not allowed:
         return []
     found = place_mentions(sent, allowed, set(), text)

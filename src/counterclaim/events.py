@@ -41,7 +41,7 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys("liberate capture seize recapture retake siege".split(), "territory"),
     **dict.fromkeys(
         """kill killing dead death die casualty fatality wound injure injury hurt destroy destruction
-        eliminate massacre execute victim body target hit pound damage surrender""".split(),
+        eliminate massacre execute victim body target hit pound damage surrender incident""".split(),
         "other",
     ),
 }
