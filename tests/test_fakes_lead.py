@@ -88,3 +88,30 @@ def test_a_separate_title_opens_the_text_unless_the_text_carries_it() -> None:
     # the headline's claim is read, as a headline
     (headline,) = [c for c in extract(doc.text, outlet="X", title=doc.title) if c.section == "headline"]
     assert headline.location is not None and headline.location.admin1 == "Aleppo"
+
+
+def test_headline_governorate_when_no_lead_claim_names_a_place() -> None:
+    # 1926479237: the headline names Raqqa but is no claim ("press" is no event word), and the
+    # first claim names no place: the placeless claims take the headline's governorate
+    title = "Kurd-led forces press Islamic State near Syrias Raqqa"
+    text = (f"December 19 2016 {title}. Several villages held by Islamic State have been captured by the "
+            "fighters a monitor said on Monday. The weather was cold.")
+    c = next(c for c in extract(text, outlet="X", title=title) if "villages" in c.evidence.text)
+    loc = c.location
+    assert loc is not None and loc.relation == LEAD_RELATION
+    assert (loc.admin1, loc.precision) == ("Raqqa", "admin1")
+    assert text[loc.text_start : loc.text_end] == "Raqqa"
+
+
+def test_headline_naming_two_governorates_or_none_gives_nothing() -> None:
+    title = "Air strikes hit Idlib and Hama"
+    text = f"{title}. Several villages were captured by the fighters a monitor said on Monday."
+    c = next(c for c in extract(text, outlet="X", title=title) if "villages" in c.evidence.text)
+    assert c.location is None
+    # 1924058032: a governorate named in the lead's first sentence, outside any claim's place,
+    # is not the article's place when the headline names none
+    title = "Dozens dead as car bomb hits Syria evacuees"
+    text = (f"{title}. A suicide car bomb attack on buses killed 43 people on Saturday as fighters "
+            "advanced towards the Raqqa stronghold of Daesh. Bodies were still being recovered.")
+    claims = extract(text, outlet="X", title=title)
+    assert all(c.location is None or c.location.relation != LEAD_RELATION for c in claims)

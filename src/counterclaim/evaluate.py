@@ -12,8 +12,6 @@ unknown, most frequent first: the to-do list for the gazetteer.
 from __future__ import annotations
 
 import csv
-import functools
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,6 +20,7 @@ from pathlib import Path
 from .gazetteer import Gazetteer
 from .model import Claim, RawRecord
 from .pipeline import Extractor, Result
+from .places import governorate_patterns
 
 #: FA-KES ``location`` labels -> the governorates that count as a match
 FAKES_LABELS: dict[str, frozenset[str]] = {
@@ -75,22 +74,11 @@ def article_governorate(claims: Iterable[Claim]) -> str | None:
 def name_count_governorate(text: str, gaz: Gazetteer) -> str | None:
     """Baseline: the governorate whose name (any spelling) appears most often in the text."""
     best, best_n = None, 0
-    for name, pattern in _governorate_patterns(gaz):
+    for name, pattern in governorate_patterns(gaz):
         n = len(pattern.findall(text))
         if n > best_n:
             best, best_n = name, n
     return best
-
-
-@functools.lru_cache(maxsize=4)
-def _governorate_patterns(gaz: Gazetteer) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """One compiled pattern per governorate, over all its spellings (built once, not per article)."""
-    out = []
-    for g in gaz.governorates():
-        names = sorted({g.name, *g.alternates}, key=len, reverse=True)
-        body = "|".join(re.escape(n) for n in names)
-        out.append((g.name, re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", re.I)))
-    return tuple(out)
 
 
 def fakes_rows(path: Path, *, credible_only: bool = True) -> Iterator[tuple[RawRecord, str]]:

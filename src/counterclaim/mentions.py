@@ -19,6 +19,7 @@ import re
 from collections.abc import Collection
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from .model import Location, TimeSpan
 
@@ -94,14 +95,47 @@ def place_mentions(sent: SpacySpan, content: Collection[int], exclude: Collectio
             relation = DATELINE
         if relation is None and ent.root.dep_ == "conj" and ent.root.head.i in relations:
             relation = relations[ent.root.head.i]  # "the provinces of Aleppo, Idlib, Hama": each one a province
+        if relation is None and _comes_from(ent.root):
+            relation = ORIGIN
         relations[ent.root.i] = relation
-        start = ent.start_char
-        out.append(Location(text=ent.text, relation=relation, text_start=start, text_end=ent.end_char))
+        start, end = ent.start_char, ent.end_char
+        after = _ADMIN_AFTER.match(text, end, min(len(text), end + 16))
+        if after is not None and not _ADMIN_AFTER.search(ent.text):
+            end = after.end()  # "in Idlib province": the province, not the town (the model leaves the word out)
+        out.append(Location(text=text[start:end], relation=relation, text_start=start, text_end=end))
     # what comes before a dateline in its sentence is a header or a photo caption, not the claim
     filed = min((m.text_start for m in out if m.relation == DATELINE), default=None)
     if filed is not None:
         out = [m for m in out if m.text_start >= filed]
     return out
+
+
+#: a word right after a place name that makes it the governorate: "Idlib province", "Homs countryside"
+_ADMIN_AFTER = re.compile(r"\s+(?:province|governorate|countryside)\b", re.I)
+
+
+#: ``relation`` of a place that people or fire came from ("evacuees from the towns of Fuaa and
+#: Kafraya", "shells fired from Idlib"): not where the event happened when the claim names another
+ORIGIN = "from"
+
+
+def _comes_from(root: Token) -> bool:
+    """The first preposition above the place, past "of" and lists ("from the northern towns of
+    Fuaa and Kafraya"), is "from"."""
+    tok = root
+    for _ in range(8):
+        if tok.dep_ in ("conj", "compound", "appos", "amod", "nmod"):
+            tok = tok.head
+            continue
+        if tok.dep_ != "pobj":
+            return False
+        prep = tok.head
+        if prep.lower_ == "from":
+            return True
+        if prep.lower_ != "of" or prep.head.i == prep.i:
+            return False
+        tok = prep.head
+    return False
 
 
 def time_mentions(sent: SpacySpan, content: Collection[int], exclude: Collection[int], text: str) -> list[TimeSpan]:

@@ -162,7 +162,8 @@ class Location:
     ``relation`` says how the place relates to the event ("northeast of", "near", "the outskirts
     of"), or where it came from when the sentence names none: "(claimant) in" (where the claimant
     is), "(article) lead" (the place the article's lead names), "dateline" (where the report was
-    filed; never a claim's own place).
+    filed; never a claim's own place), "from" (where people or fire came from: "evacuees from
+    Fuaa", "rockets fired from Idlib"; the claim's place only when it names no other).
     """
 
     text: str

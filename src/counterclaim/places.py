@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from .gazetteer import Entry, Gazetteer
-from .mentions import CLAIMANT_PLACE, DATELINE
+from .mentions import CLAIMANT_PLACE, DATELINE, ORIGIN
 from .model import Location
 
 #: relation words that mean "somewhere around the named place"
@@ -261,11 +261,15 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def best_of(locations: tuple[Location, ...]) -> Location | None:
-    """The place a claim is about: the most precise resolved mention; when it names several
-    governorates and no town, the country that holds them (``locations`` lists them all)."""
+    """The place a claim is about: the most precise resolved mention, not one that people or fire
+    came from when there is another; when it names several governorates and no town, the country
+    that holds them (``locations`` lists them all)."""
     order = {"point": 0, "near": 1, "admin1": 2, "country": 3, "unknown": 4}
     locations = tuple(m for m in locations if m.relation != DATELINE)  # where it was filed, not where it happened
     resolved = [m for m in locations if m.precision != "unknown"]
+    # "evacuees from Fuaa ... at a transit point west of Aleppo": where they came from is not
+    # where it happened, when the claim names another place
+    resolved = [m for m in resolved if m.relation != ORIGIN] or resolved
     if not resolved:
         return locations[0] if locations else None
     points = [m for m in resolved if m.precision in ("point", "near")]
@@ -313,6 +317,50 @@ def lead_place(claims: Iterable[object]) -> Location | None:
         if loc is not None and loc.admin1 and loc.precision in ("point", "near", "admin1") and loc.text_start >= start:
             return loc
     return None
+
+
+#: how much a date header ("December 19 2016", "Sun 22 Feb 2015") may put before the headline
+_HEADER_CHARS = 40
+
+
+def lead_governorate(text: str, title: str | None, gaz: Gazetteer) -> Location | None:
+    """The governorate the headline names by name, when the text opens with the headline and no
+    claim of the lead names a place ("Kurd-led forces press Islamic State near Syria's Raqqa" is
+    a headline, but no claim): the one governorate whose name (any spelling) the headline holds,
+    or None when it names none or several."""
+    if not title or not title.strip():
+        return None
+    start = text.find(title.strip(), 0, _HEADER_CHARS + len(title))
+    if start < 0 or "." in text[:start]:
+        return None  # the headline must open the text (after a date header at most)
+    end = start + len(title.strip())
+    found: dict[str, re.Match[str]] = {}
+    for name, pattern in governorate_patterns(gaz):
+        m = pattern.search(text, start, end)
+        if m is not None:
+            found[name] = m
+    if len(found) != 1:
+        return None
+    ((name, m),) = found.items()
+    gov = gaz.admin1(name)
+    if gov is None:
+        return None
+    return Location(
+        text=m.group(0), name=gov.name, admin1=gov.admin1 or gov.name, admin1_code=gov.admin1_code,
+        country=_country_name(gov.country), lat=gov.lat, lon=gov.lon, precision="admin1",
+        text_start=m.start(), text_end=m.end(), source="governorate",
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def governorate_patterns(gaz: Gazetteer) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """One compiled pattern per governorate, over all its spellings (built once per gazetteer)."""
+    out = []
+    for g in gaz.governorates():
+        names = sorted({g.name, *g.alternates}, key=len, reverse=True)
+        body = "|".join(re.escape(n) for n in names)
+        out.append((g.name, re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", re.I)))
+    return tuple(out)
 
 
 def from_lead(lead: Location, gaz: Gazetteer) -> Location:

@@ -25,7 +25,7 @@ from .actors import Match, Registry, default_registry
 from .gazetteer import Gazetteer, default_gazetteer
 from .mentions import DATELINE
 from .model import Claim, Claimant, Document, Location, Perpetrator, Span, TimeSpan
-from .places import Context, best_of, build_context, from_lead, lead_place, resolve_location
+from .places import Context, best_of, build_context, from_lead, lead_governorate, lead_place, resolve_location
 from .times import read_dateline, resolve_time
 
 
@@ -74,14 +74,15 @@ def resolve_claims(document: Document, claims: list[Claim], res: Resources) -> l
                 stated_on=_time(c.stated_on, published),
             )
         )
-    return _lead_context(out, res.gazetteer)
+    return _lead_context(out, res.gazetteer, document.text, document.title)
 
 
-def _lead_context(claims: list[Claim], gaz: Gazetteer) -> list[Claim]:
+def _lead_context(claims: list[Claim], gaz: Gazetteer, text: str = "", title: str | None = None) -> list[Claim]:
     """A body claim whose sentence names no place at all (a dateline does not count) takes the governorate of the place the
-    article's lead names (:func:`.places.lead_place`), marked as such.  A claim that names only a
-    country or a region ("in northern Syria") keeps it: that is all it says."""
-    lead = lead_place(claims)
+    article's lead names (:func:`.places.lead_place`, or else the governorate the headline names,
+    :func:`.places.lead_governorate`, when no claim of the lead names a place), marked as such.  A claim that names only a country or a
+    region ("in northern Syria") keeps it: that is all it says."""
+    lead = lead_place(claims) or lead_governorate(text, title, gaz)
     if lead is None:
         return claims
     place = from_lead(lead, gaz)
