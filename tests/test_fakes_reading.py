@@ -120,3 +120,20 @@ def test_where_the_incident_occurred_is_a_claim(extractor: Extractor) -> None:
         extractor, "Mostly Kurds live in the eastern suburbs of Damascus where the incident occurred Sino said.", "incident"
     )
     assert c.location is not None and c.location.admin1 == "Damascus"
+
+
+def test_negations_that_do_not_deny_the_event(extractor: Extractor) -> None:
+    # FA-KES articles on Aleppo, Jayrud and Ghouta gave "denials" from these sentences once
+    # "incident" and the captions changed what was read around them
+    text = (
+        "Right now the bombing wont let up. "
+        "Most of the bodies appeared ashen or pale but with no visible injuries. "
+        "Syrian state media said the attack would not go unpunished."
+    )
+    assert [c.stance for c in _claims(extractor, text)] == ["asserts", "asserts", "asserts"]
+    # real denials stay denials
+    text = (
+        "The Russian Air Force does not strike populated areas, Konashenkov said. "
+        "The ministry said its jets did not carry out a single strike near Idlib."
+    )
+    assert [c.stance for c in _claims(extractor, text)] == ["denies", "denies"]

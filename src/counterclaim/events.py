@@ -193,11 +193,16 @@ def _denial_verb_cue(verb: Token | None) -> Span | None:
 
 
 def _negation_of_triggers(content: list[Token], lemmas: Collection[str]) -> Span | None:
-    """A negation on a trigger or on the verb that carries it ("did not carry out a single strike")."""
+    """A negation on a trigger or on the verb that carries it ("did not carry out a single
+    strike", "no civilians were killed").  Not a trigger that only describes something else
+    ("the bodies ... with no visible injuries"), nor a negation that says the event goes on
+    ("the bombing won't let up", "the attack will not go unpunished")."""
     for tok in content:
-        if trigger_type(tok, lemmas) is None:
+        if trigger_type(tok, lemmas) is None or _describes(tok):
             continue
         for carrier in _carriers(tok):
+            if _goes_on(carrier):
+                continue
             for child in carrier.children:
                 if child.dep_ == "neg" or child.lower_ in ("never", "no"):
                     return _span_of(child)
@@ -206,6 +211,24 @@ def _negation_of_triggers(content: list[Token], lemmas: Collection[str]) -> Span
                     if child.dep_ == "det" and child.lower_ in ("no", "neither"):
                         return _span_of(child)
     return None
+
+
+def _describes(tok: Token) -> bool:
+    """"with no visible injuries", "without damage": a trigger in a with/without phrase."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("with", "without")
+
+
+#: verbs whose negation says the event goes on: "won't let up", "has not stopped"
+_GOING_ON = frozenset("stop cease abate subside end".split())
+
+
+def _goes_on(verb: Token) -> bool:
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in _GOING_ON or (lemma == "let" and any(c.lower_ == "up" for c in verb.children)):
+        return True
+    return any(c.lower_ in ("unpunished", "unanswered") for c in verb.children)
 
 
 def _carriers(tok: Token) -> list[Token]:
