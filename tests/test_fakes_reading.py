@@ -74,7 +74,8 @@ def test_where_people_came_from_is_not_where_it_happened(extractor: Extractor) -
     assert c.location is not None and c.location.admin1 == "Aleppo"
     # with no other place, where they came from is all the claim says
     c = _claim(extractor, "Shells fired from Idlib killed 3 people on Monday.", "3 people")
-    assert c.location is not None and c.location.admin1 == "Idlib"
+    assert c.location is not None and c.location.admin1 == "Idlib" and c.location.relation == "from"
+    assert "came from" in (c.location.note or "")  # and it says so
 
 
 def test_a_wire_dateline_mid_text_starts_the_story(extractor: Extractor) -> None:

@@ -8,6 +8,7 @@ below was worked out by hand from the sentences, not copied from the code's outp
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -440,6 +441,21 @@ def test_roles_of_footprints() -> None:
     assert fp.role == "event" and fp.time_basis == "published"
     assert (fp.start, fp.end) == (day("2017-03-01"), day("2017-03-08")) and ASSUMED_DAYS == 7
     assert footprint(_claim("j", start=None), DocInfo("d", None, None)).role == "unplaced"
+
+
+def test_where_people_came_from_neither_places_nor_spreads_the_event() -> None:
+    # "buses carrying evacuees from Fuaa (Idlib) hit at a transit point west of Aleppo": one
+    # event in Aleppo, not a claim about two governorates
+    fuaa = Location("Fuaa", admin1="Idlib", precision="near", relation="from")
+    aleppo = Location("Aleppo", admin1="Aleppo", precision="near", relation="west of")
+    fp = footprint(_claim("k", admin1="Aleppo", precision="near", locations=(fuaa, aleppo)), DOC)
+    assert fp.role == "event" and fp.areas == ("Aleppo",)
+    # "shells fired from Idlib killed 3": where they landed is not said, so the claim is unplaced
+    c = replace(_claim("l", locations=(fuaa,)), location=fuaa)
+    assert footprint(c, DOC).role == "unplaced"
+    # a Syrian dateline is where the report was filed, not a second governorate of the claim
+    filed = Location("ALEPPO", admin1="Aleppo", precision="point", relation="dateline")
+    assert footprint(_claim("m", locations=(filed,)), DOC).role == "event"
 
 
 def _state(**kw: object) -> IncidentState:

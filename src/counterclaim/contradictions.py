@@ -50,7 +50,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .incidents import LEAD_RELATION, MIN_TYPE, PLACE_RANK, claimant_key, claimant_name, day, type_compatibility
+from .incidents import INDIRECT_PLACES, MIN_TYPE, PLACE_RANK, claimant_key, claimant_name, day, type_compatibility
 from .model import Claim, Contradiction, Corroboration, Quantity, stable_id
 
 _CIVILIAN_SCOPE = re.compile(
@@ -437,9 +437,9 @@ def _same_place(a: Claim, b: Claim) -> bool:
 
 def _own_place(c: Claim) -> bool:
     """Whether the claim's sentence (or the one before it) names its place, rather than the
-    place being the article's lead or unknown."""
+    place being the article's lead, where people or fire came from, or unknown."""
     loc = c.location
-    return loc is not None and loc.relation != LEAD_RELATION and loc.precision != "unknown"
+    return loc is not None and loc.relation not in INDIRECT_PLACES and loc.precision != "unknown"
 
 
 def _denied_part(c: Claim) -> str:

@@ -54,6 +54,7 @@ from typing import Any
 from datetime import date
 
 from .model import Claim, Incident, Link, Location, TimeSpan, stable_id, to_dict
+from .mentions import DATELINE, ORIGIN
 from .places import LEAD_RELATION
 
 #: A window longer than this (days) is a summary, not an incident.
@@ -158,12 +159,21 @@ def _campaign_total(c: Claim) -> bool:
     )
 
 
+#: a claim's ``location`` with one of these relations is not where its event happened
+INDIRECT_PLACES = frozenset({LEAD_RELATION, ORIGIN})
+#: place mentions that do not count as governorates the claim is about ("names 2 governorates"):
+#: the lead's, where the report was filed, where people or fire came from
+NOT_NAMED_HERE = frozenset({LEAD_RELATION, DATELINE, ORIGIN})
+
+
 def footprint(c: Claim, doc: DocInfo | None, sides_of: Callable[[Claim], frozenset[str]] | None = None) -> Footprint:
     """Reduce a claim to its footprint and decide its role."""
     loc = c.location
-    if loc is not None and loc.relation == LEAD_RELATION:
-        loc = None  # the article's lead place, not the claim's own: it groups only within its article
-    govs = tuple(dict.fromkeys(m.admin1 for m in c.locations if m.admin1 and m.relation != LEAD_RELATION))
+    if loc is not None and loc.relation in INDIRECT_PLACES:
+        # the article's lead place, or where people or fire came from: not where it happened, so it
+        # groups only within its article
+        loc = None
+    govs = tuple(dict.fromkeys(m.admin1 for m in c.locations if m.admin1 and m.relation not in NOT_NAMED_HERE))
     if loc is not None and loc.admin1:
         govs = tuple(dict.fromkeys((loc.admin1, *govs)))
     prec = PLACE_RANK.get(loc.precision, 4) if loc is not None else 4

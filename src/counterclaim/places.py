@@ -282,7 +282,10 @@ def best_of(locations: tuple[Location, ...]) -> Location | None:
             base, admin1=None, admin1_code=None, precision="country",
             note=f"covers {len(provinces)} governorates ({', '.join(sorted(p for p in provinces if p))}): see locations",
         )
-    return min(resolved, key=lambda m: order[m.precision])
+    best = min(resolved, key=lambda m: order[m.precision])
+    if best.relation == ORIGIN:
+        return replace(best, note=_join(best.note, "where people or fire came from: the claim names no other place"))
+    return best
 
 
 #: how far into the text the lead runs: the headline (when the text repeats it), a dateline and
