@@ -415,41 +415,36 @@ _NESTED: dict[tuple[type, str], Any] = {
 }
 
 
+def _from_dict(cls: type[T], data: dict[str, Any]) -> T:
+    """Inverse of :func:`to_dict` for one model class (unknown keys are ignored)."""
+    obj = _build(cls, data)
+    assert obj is not None
+    return obj
+
+
 def claim_from_dict(data: dict[str, Any]) -> Claim:
     """Inverse of :func:`to_dict` for a claim (unknown keys are ignored)."""
-    c = _build(Claim, data)
-    assert c is not None
-    return c
+    return _from_dict(Claim, data)
 
 
 def document_from_dict(data: dict[str, Any]) -> Document:
-    d = _build(Document, data)
-    assert d is not None
-    return d
+    return _from_dict(Document, data)
 
 
 def incident_from_dict(data: dict[str, Any]) -> Incident:
-    i = _build(Incident, data)
-    assert i is not None
-    return i
+    return _from_dict(Incident, data)
 
 
 def link_from_dict(data: dict[str, Any]) -> Link:
-    lk = _build(Link, data)
-    assert lk is not None
-    return lk
+    return _from_dict(Link, data)
 
 
 def contradiction_from_dict(data: dict[str, Any]) -> Contradiction:
-    c = _build(Contradiction, data)
-    assert c is not None
-    return c
+    return _from_dict(Contradiction, data)
 
 
 def corroboration_from_dict(data: dict[str, Any]) -> Corroboration:
-    c = _build(Corroboration, data)
-    assert c is not None
-    return c
+    return _from_dict(Corroboration, data)
 
 
 __all__ = [
