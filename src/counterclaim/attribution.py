@@ -118,7 +118,7 @@ def find_frames(sent: SpacySpan) -> list[Frame]:
             tok.pos_ in ("VERB", "AUX")
             and (lemma in REPORT_VERBS or _is_read(tok))
             and not _claims_lives(tok)
-            and not _goes_on(tok, sent)
+            and not _not_speech(tok, sent)
         ):
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is None:
@@ -190,7 +190,7 @@ def _name_before(verb: Token) -> tuple[int, int] | None:
 _SPEECH_ONLY_WITH_CONTENT = frozenset({"continue"})
 
 
-def _goes_on(tok: Token, sent: SpacySpan) -> bool:
+def _not_speech(tok: Token, sent: SpacySpan) -> bool:
     """"as the offensive near Deir ez-Zor continues": "continue" reports speech only with a clause
     of its own ("he continued that ...") or a quotation in the sentence ("…," he continued)."""
     if tok.lemma_.lower() not in _SPEECH_ONLY_WITH_CONTENT:

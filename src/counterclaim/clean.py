@@ -224,11 +224,9 @@ _INLINE_WIDGET_MAX: Final = 2000
 _INLINE_AGENCIES_CREDIT_RE: Final = re.compile(r"\((?:[A-Z][\w ]{1,30}?\s+and\s+)?[Aa]gencies\)")
 _MONTH_NAME: Final = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
                       r"December)")
-_CAPTION_DATE_END_RE: Final = re.compile(
-    rf"(?:{_MONTH_NAME}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_NAME}\s+\d{{4}})\.?$"
-)
-_CAPTION_MAX: Final = 320
 _FULL_DATE: Final = rf"(?:{_MONTH_NAME}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_NAME}\s+\d{{4}})"
+_CAPTION_DATE_END_RE: Final = re.compile(rf"{_FULL_DATE}\.?$")
+_CAPTION_MAX: Final = 320
 #: A news photo's caption that the page ran into the story: a sentence of its own that ends with
 #: the place and the date the picture was taken, with no "on" before the date ("Residents inspect
 #: a damaged site after airstrikes on a market in the rebel controlled city of Idlib September 10

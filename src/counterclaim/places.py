@@ -348,11 +348,7 @@ def lead_governorate(text: str, title: str | None, gaz: Gazetteer) -> Location |
     gov = gaz.admin1(name)
     if gov is None:
         return None
-    return Location(
-        text=m.group(0), name=gov.name, admin1=gov.admin1 or gov.name, admin1_code=gov.admin1_code,
-        country=_country_name(gov.country), lat=gov.lat, lon=gov.lon, precision="admin1",
-        text_start=m.start(), text_end=m.end(), source="governorate",
-    )
+    return _located(Location(text=m.group(0), text_start=m.start(), text_end=m.end()), gov, "admin1", None)
 
 
 @functools.lru_cache(maxsize=4)
