@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Throughput and memory benchmark: counterclaim's full extractor against bare spaCy.
 
-Both runs read the bundled FA-KES corpus through ``counterclaim.readers.read_inputs`` and work
-on the same cleaned texts (``counterclaim.clean.to_document(record).text``):
+Both runs read the bundled FA-KES corpus through ``counterclaim.read.inputs.read_inputs`` and work
+on the same cleaned texts (``counterclaim.read.clean.to_document(record).text``):
 
 ``bare``  ``spacy.load(model)`` (no counterclaim components), then ``nlp.pipe(texts,
           batch_size=16)`` over the cleaned texts.  Cleaning happens before the clock starts.
@@ -57,7 +57,7 @@ def _load_records(corpus: str, limit: int | None) -> list[Any]:
     """The first ``limit`` items (RawRecord or InputError) of the corpus, via the project's reader."""
     from itertools import islice
 
-    from counterclaim.readers import read_inputs
+    from counterclaim.read.inputs import read_inputs
 
     items = read_inputs([corpus])
     return list(islice(items, limit) if limit is not None else items)
@@ -68,7 +68,7 @@ def _child_bare(args: argparse.Namespace) -> dict[str, Any]:
 
     import spacy
 
-    from counterclaim.clean import to_document
+    from counterclaim.read.clean import to_document
     from counterclaim.errors import InputError
     from counterclaim.model import RawRecord
 

@@ -7,7 +7,7 @@ run's peak memory is its own):
 1. *generate*: ``bench/synthetic.py`` plans a ledger of N claims (documents, true incidents)
    and builds the Claim objects into a list (``--stream`` passes the lazy iterator instead:
    lower memory, but then the grouping time includes generating the claims);
-2. *group*: :func:`run_grouping` -- ``counterclaim.incidents.group(claims, docs)`` -- timed
+2. *group*: :func:`run_grouping` -- ``counterclaim.group.incidents.group(claims, docs)`` -- timed
    with ``time.perf_counter``; the peak resident memory (``ru_maxrss``) is read right after,
    before scoring;
 3. *score* against the ground truth: pairwise precision and recall of "same incident" over
@@ -24,7 +24,7 @@ the whole child, generated ledger included).
     .venv/bin/python bench/incidents_bench.py --sizes 100000 --fake-grouper --out /tmp/x.json
 
 ``--fake-grouper`` replaces the real grouping by a trivial stand-in (same governorate and same
-day), to test the generator and this harness while ``counterclaim.incidents`` is not there;
+day), to test the generator and this harness while ``counterclaim.group.incidents`` is not there;
 its figures say nothing about counterclaim.  Prints a Markdown table, writes the JSON.
 """
 
@@ -62,7 +62,7 @@ def run_grouping(claims: Any, docs: Any) -> Any:
     """The grouping under test.  ``claims``: Iterable[Claim]; ``docs``: Mapping[str, DocInfo].
     Returns an object with ``assignment`` (claim_id -> incident_id; summary and unplaced claims
     absent) and ``incidents`` (incident_id -> Incident)."""
-    from counterclaim.incidents import group
+    from counterclaim.group.incidents import group
 
     return group(claims, docs)
 
@@ -183,7 +183,7 @@ def _child(args: argparse.Namespace) -> dict[str, Any]:
         "plan_seconds": plan_s, "generate_seconds": gen_s, "group_seconds": group_s,
         "score_seconds": score_s, "claims_per_s": n / group_s if group_s > 0 else None,
         "peak_mb_after_generation": peak_after_gen, "peak_mb": peak,
-        "grouper": "fake (governorate + day)" if args.fake_grouper else "counterclaim.incidents.group",
+        "grouper": "fake (governorate + day)" if args.fake_grouper else "counterclaim.group.incidents.group",
         "stream": args.stream, "src_sha256": src_hash, **quality,
     }
 
@@ -267,7 +267,7 @@ def _environment(args: argparse.Namespace) -> dict[str, Any]:
         "cpu_usable": usable_cpus(),
         "load_average_at_end": os.getloadavg() if hasattr(os, "getloadavg") else None,
         "sizes": args.sizes, "seed": args.seed, "stream": args.stream,
-        "grouper": "fake (governorate + day)" if args.fake_grouper else "counterclaim.incidents.group",
+        "grouper": "fake (governorate + day)" if args.fake_grouper else "counterclaim.group.incidents.group",
         "git": git_state(REPO),
     }
 
@@ -309,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=0, help="generator seed (default 0)")
     p.add_argument("--out", default=str(DEFAULT_OUTPUT), help="JSON result file (default bench/results/incidents.json)")
     p.add_argument("--fake-grouper", action="store_true",
-                   help="group with a trivial stand-in (governorate + day) instead of counterclaim.incidents")
+                   help="group with a trivial stand-in (governorate + day) instead of counterclaim.group.incidents")
     p.add_argument("--stream", action="store_true",
                    help="pass the claims as a lazy iterator (less memory; grouping time then includes generation)")
     p.add_argument("--timeout", type=float, default=1800.0, metavar="S",

@@ -127,7 +127,7 @@ from bisect import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from counterclaim.gazetteer import GOVERNORATE_NAMES, Entry, Gazetteer
+from counterclaim.knowledge.gazetteer import GOVERNORATE_NAMES, Entry, Gazetteer
 from counterclaim.model import (
     Claim,
     Claimant,
@@ -140,7 +140,7 @@ from counterclaim.model import (
 )
 
 try:
-    from counterclaim.incidents import DocInfo
+    from counterclaim.group.incidents import DocInfo
 except ImportError:  # the grouping module is not there yet: the same three fields
 
     @dataclass(frozen=True, slots=True)

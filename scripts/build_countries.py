@@ -17,7 +17,7 @@ import json
 import sys
 from pathlib import Path
 
-from counterclaim.gazetteer import shoelace
+from counterclaim.knowledge.gazetteer import shoelace
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "counterclaim" / "data" / "gazetteer" / "countries.tsv"
 

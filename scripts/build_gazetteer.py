@@ -16,7 +16,7 @@ It writes:
   LB, JO, IL and PS with 15,000 people or more: geonameid, name, lat, lon, country, governorate
   (Syria only: point in polygon against ``data/basemap/syria_admin1.geojson``, GeoNames' admin1
   code where the point falls outside every polygon), population, and the alternate names kept by
-  :func:`counterclaim.gazetteer.filter_alternates` (the rules are in its docstring and in the
+  :func:`counterclaim.knowledge.gazetteer.filter_alternates` (the rules are in its docstring and in the
   data README);
 - ``governorates.tsv``: the 14 governorates, their ISO 3166-2 codes, the contract's names, a
   representative point of the polygon and their spellings (the list below plus the Natural Earth
@@ -41,7 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from counterclaim import gazetteer as gz  # noqa: E402
+from counterclaim.knowledge import gazetteer as gz  # noqa: E402
 
 DATA = ROOT / "src" / "counterclaim" / "data"
 OUT = DATA / "gazetteer"

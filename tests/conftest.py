@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from counterclaim.pipeline import Extractor, Result
-from counterclaim.readers import read_inputs
-from counterclaim.store import Ledger
+from counterclaim.read.inputs import read_inputs
+from counterclaim.ledger.sqlite import Ledger
 
 CORPUS = Path(str(importlib.resources.files("counterclaim.data.corpus")))
 SEEDS = CORPUS / "seeds"

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from counterclaim.actors import Actor, BadRegistry, Match, Registry, default_registry, normalise
+from counterclaim.knowledge.actors import Actor, BadRegistry, Match, Registry, default_registry, normalise
 from counterclaim.model import ACTOR_TYPES
 
 MOD = "Russian Ministry of Defence"

@@ -24,9 +24,9 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 from werkzeug.serving import make_server
 
-from counterclaim.grouping import update
+from counterclaim.group.update import update
 from counterclaim.pipeline import Result
-from counterclaim.store import Ledger
+from counterclaim.ledger.sqlite import Ledger
 from counterclaim.web import create_app
 
 from .conftest import add_seeds

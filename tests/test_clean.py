@@ -1,4 +1,4 @@
-"""Tests for counterclaim.clean: what each seed loses (and why), what it keeps, and the
+"""Tests for counterclaim.read.clean: what each seed loses (and why), what it keeps, and the
 invariants every later offset relies on (Removed.text is a verbatim raw slice, ``at`` lies in
 the cleaned text, same input -> same text and doc_id)."""
 
@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from counterclaim.clean import REASONS, Cleaned, clean_text, to_document
+from counterclaim.read.clean import REASONS, Cleaned, clean_text, to_document
 from counterclaim.model import RawRecord, doc_id_for
 
 SEEDS = files("counterclaim.data.corpus") / "seeds"

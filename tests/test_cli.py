@@ -20,7 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from counterclaim.cli import cli
-from counterclaim.store import Ledger
+from counterclaim.ledger.sqlite import Ledger
 
 from .conftest import FAKES, SEEDS
 
@@ -246,7 +246,7 @@ def test_gazetteer_import_reaches_village_level(runner: CliRunner, tmp_path: Pat
     monkeypatch.setenv("COUNTERCLAIM_DATA", str(tmp_path / "data"))
     result = runner.invoke(cli, ["gazetteer", "import", str(dump)])
     assert result.exit_code == 0 and "1 kept" in result.stdout
-    from counterclaim.gazetteer import Gazetteer
+    from counterclaim.knowledge.gazetteer import Gazetteer
 
     village = Gazetteer.load().lookup("Kfar Testa")
     assert village and village[0].admin1 == "Idlib" and village[0].kind == "user"

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from counterclaim.cli import cli
-from counterclaim.store import SCHEMA_VERSION, Ledger
+from counterclaim.ledger.sqlite import SCHEMA_VERSION, Ledger
 
 from .conftest import SEEDS
 

@@ -1,4 +1,4 @@
-"""Tests for the ledger exports (counterclaim.export) and their readers (counterclaim.readers_export).
+"""Tests for the ledger exports (counterclaim.export.formats) and their readers (counterclaim.export.readers).
 
 Two ledgers, each built once per module through the real extractor and grouping:
 
@@ -25,7 +25,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from counterclaim.export import (
+from counterclaim.export.formats import (
     ACLED_COLUMNS,
     CLAIM_EXPORT_COLUMNS,
     EXPORT_FORMATS,
@@ -44,7 +44,7 @@ from counterclaim.export import (
     write_claims,
     write_export,
 )
-from counterclaim.grouping import update
+from counterclaim.group.update import update
 from counterclaim.model import (
     Claim,
     Claimant,
@@ -58,7 +58,7 @@ from counterclaim.model import (
     to_dict,
 )
 from counterclaim.pipeline import Extractor, Result
-from counterclaim.readers_export import (
+from counterclaim.export.readers import (
     ExportFormatError,
     geojson_problems,
     read_acled_export,
@@ -67,7 +67,7 @@ from counterclaim.readers_export import (
     read_jsonl_export,
     read_ucdp_export,
 )
-from counterclaim.store import Ledger
+from counterclaim.ledger.sqlite import Ledger
 
 #: Syria's bounding box, generously: longitude 35.5..42.5 E, latitude 32.0..37.5 N
 SYRIA_LON, SYRIA_LAT = (35.5, 42.5), (32.0, 37.5)

@@ -4,7 +4,7 @@ before a dateline in capitals, and town names the model calls a person."""
 from __future__ import annotations
 
 from counterclaim import extract
-from counterclaim.clean import clean_text
+from counterclaim.read.clean import clean_text
 
 BODY = ("Shelling killed four people in the Khalidiya district of Aleppo on Saturday, SANA reported. "
         "A source at the police command said seven others were wounded.")
@@ -97,8 +97,8 @@ def test_place_name_word_and_a_syrian_spelling_variant_make_a_place(nlp) -> None
 
 
 def test_place_name_word_without_a_syrian_place_stays_as_labelled(nlp) -> None:  # type: ignore[no-untyped-def]
-    from counterclaim.nlp import _syrian_toponym
-    from counterclaim.gazetteer import default_gazetteer
+    from counterclaim.extraction.nlp import _syrian_toponym
+    from counterclaim.knowledge.gazetteer import default_gazetteer
 
     doc = nlp("Rebels said Tal Qwertyuiop was killed.")
     assert not any(_syrian_toponym(e, default_gazetteer()) for e in doc.ents)

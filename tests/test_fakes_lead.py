@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from counterclaim import extract
-from counterclaim.places import LEAD_CHARS, LEAD_RELATION
+from counterclaim.resolve.places import LEAD_CHARS, LEAD_RELATION
 
 
 def _count(text: str, needle: str):
@@ -75,7 +75,7 @@ def test_a_lead_naming_several_governorates_gives_no_lead_place() -> None:
 
 
 def test_a_separate_title_opens_the_text_unless_the_text_carries_it() -> None:
-    from counterclaim.clean import to_document
+    from counterclaim.read.clean import to_document
     from counterclaim.model import RawRecord
 
     body = "Rescue workers said 40 people were wounded when a car bomb exploded in Azaz on Monday."

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from counterclaim.gazetteer import Gazetteer
+from counterclaim.knowledge.gazetteer import Gazetteer
 from counterclaim.model import Location
-from counterclaim.places import build_context, resolve_location
+from counterclaim.resolve.places import build_context, resolve_location
 
 
 @pytest.fixture(scope="module")

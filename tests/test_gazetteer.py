@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from counterclaim import gazetteer as gz
+from counterclaim.knowledge import gazetteer as gz
 from counterclaim.errors import BadGazetteerFile
-from counterclaim.gazetteer import (
+from counterclaim.knowledge.gazetteer import (
     Entry,
     Gazetteer,
     admin1_at,
@@ -25,7 +25,7 @@ from counterclaim.gazetteer import (
     variants,
 )
 
-GAZ_DIR = Path(gz.__file__).parent / "data" / "gazetteer"
+GAZ_DIR = Path(gz.__file__).parents[1] / "data" / "gazetteer"
 
 
 @pytest.fixture(scope="module")

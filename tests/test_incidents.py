@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from counterclaim.contradictions import figure_range, object_class
-from counterclaim.dedup import band_keys, is_near_copy, minhash
-from counterclaim.grouping import covered_by, update
-from counterclaim.incidents import (
+from counterclaim.group.contradictions import figure_range, object_class
+from counterclaim.group.dedup import band_keys, is_near_copy, minhash
+from counterclaim.group.update import covered_by, update
+from counterclaim.group.incidents import (
     ASSUMED_DAYS,
     DocInfo,
     Grouper,
@@ -41,7 +41,7 @@ from counterclaim.model import (
     to_dict,
 )
 from counterclaim.pipeline import Extractor, Result
-from counterclaim.store import Ledger
+from counterclaim.ledger.sqlite import Ledger
 
 from .conftest import add_seeds
 
@@ -273,7 +273,7 @@ def test_a_killed_grouping_run_leaves_the_ledger_as_it_was(ledger: Ledger, extra
     def boom(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    import counterclaim.contradictions as contra
+    import counterclaim.group.contradictions as contra
 
     monkeypatch.setattr(contra.Finder, "find", boom)
     with pytest.raises(KeyboardInterrupt):
@@ -530,7 +530,7 @@ def test_figure_ranges_and_object_classes() -> None:
 def test_a_claim_nobody_can_be_named_for_is_compared_with_nothing() -> None:
     from dataclasses import replace as _replace
 
-    from counterclaim.contradictions import Finder, unattributed
+    from counterclaim.group.contradictions import Finder, unattributed
 
     twelve = Quantity("12 people", 12, 12, 12, "exact", "killed", "people", 0, 1)
     thirty = Quantity("30 people", 30, 30, 30, "exact", "killed", "people", 0, 1)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from counterclaim.gazetteer import Gazetteer
+from counterclaim.knowledge.gazetteer import Gazetteer
 from counterclaim.model import Location
-from counterclaim.places import acled_geo_precision, best_of, build_context, resolve_location, ucdp_where_prec
+from counterclaim.resolve.places import acled_geo_precision, best_of, build_context, resolve_location, ucdp_where_prec
 
 
 @pytest.fixture(scope="module")
@@ -122,7 +122,7 @@ def test_precision_codes(precision: str, acled: int | None, ucdp: int | None) ->
     ],
 )
 def test_several_perpetrators_each_get_their_actor(text: str, actors: list[str]) -> None:
-    from counterclaim.actors import default_registry
-    from counterclaim.resolve import several_actors
+    from counterclaim.knowledge.actors import default_registry
+    from counterclaim.resolve.stage import several_actors
 
     assert several_actors(text, default_registry()) == actors

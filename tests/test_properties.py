@@ -8,7 +8,7 @@ import csv
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from counterclaim.clean import to_document
+from counterclaim.read.clean import to_document
 from counterclaim.model import Claim, Document, RawRecord, Span
 from counterclaim.pipeline import Extractor
 

@@ -1,4 +1,4 @@
-"""Tests for counterclaim.quantities: counts of violence read from a parsed sentence.
+"""Tests for counterclaim.extraction.quantities: counts of violence read from a parsed sentence.
 
 Every expectation below was written by reading the sentence, not by copying what the code
 printed: bound/low/high follow the table in the module docstring, measure is what the
@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from counterclaim.model import BOUNDS, Quantity
-from counterclaim.quantities import (
+from counterclaim.extraction.quantities import (
     MEASURES,
     VAGUE_LOW,
     bound_of,

@@ -1,4 +1,4 @@
-"""Tests for counterclaim.readers: every input kind, metadata, and every bad input.
+"""Tests for counterclaim.read.inputs: every input kind, metadata, and every bad input.
 
 Each bad input must come back as one yielded InputError naming the input and the reason, and
 the batch must go on with the next input.
@@ -18,7 +18,7 @@ import pytest
 
 from counterclaim import errors
 from counterclaim.model import RawRecord
-from counterclaim.readers import DEFAULT_MAX_BYTES, CsvColumns, iso_date, read_inputs
+from counterclaim.read.inputs import DEFAULT_MAX_BYTES, CsvColumns, iso_date, read_inputs
 
 ARTICLE = (
     "Airstrikes hit the city of Idlib on Tuesday, leaving fatalities and destruction.\n\n"

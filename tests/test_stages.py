@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from counterclaim import extract
-from counterclaim.attribution import find_frames, guess_actor_type
-from counterclaim.events import read_event
-from counterclaim.mentions import time_mentions
+from counterclaim.extraction.attribution import find_frames, guess_actor_type
+from counterclaim.extraction.events import read_event
+from counterclaim.extraction.mentions import time_mentions
 
 
 def _sent(nlp, text: str):  # type: ignore[no-untyped-def]
@@ -308,7 +308,7 @@ def test_place_inside_a_run_the_model_mislabelled() -> None:
 
 
 def test_organisation_labelled_as_a_place_is_not_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
-    from counterclaim.mentions import place_mentions
+    from counterclaim.extraction.mentions import place_mentions
 
     doc = nlp("Jets struck Douma, the Syrian Observatory for Human Rights said.")
     sent = next(iter(doc.sents))

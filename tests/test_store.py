@@ -1,4 +1,4 @@
-"""Tests for the SQLite ledger (counterclaim.store).
+"""Tests for the SQLite ledger (counterclaim.ledger.sqlite).
 
 Documents and claims are built by hand from the model classes, so no spaCy pipeline is needed.
 """
@@ -41,7 +41,7 @@ from counterclaim.model import (
     doc_id_for,
     stable_id,
 )
-from counterclaim.store import SCHEMA_VERSION, Ledger
+from counterclaim.ledger.sqlite import SCHEMA_VERSION, Ledger
 
 TEXT = (
     "By AFP\n"

@@ -14,7 +14,7 @@ from types import ModuleType
 
 import pytest
 
-from counterclaim.actors import default_registry
+from counterclaim.knowledge.actors import default_registry
 from counterclaim.model import Claim
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"

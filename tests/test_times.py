@@ -1,4 +1,4 @@
-"""Tests for counterclaim.times: time mentions resolved to calendar windows, datelines, and the
+"""Tests for counterclaim.resolve.times: time mentions resolved to calendar windows, datelines, and the
 ACLED/UCDP precision codes.
 
 Every expected date below was worked out by hand with a calendar (weekdays double-checked with
@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from counterclaim.model import Span, TimeSpan
-from counterclaim.times import (
+from counterclaim.resolve.times import (
     Dateline,
     acled_time_precision,
     read_dateline,

@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 from flask.testing import FlaskClient
 
-from counterclaim.grouping import update
+from counterclaim.group.update import update
 from counterclaim.model import RawRecord
 from counterclaim.pipeline import Extractor, Result
-from counterclaim.store import Ledger
+from counterclaim.ledger.sqlite import Ledger
 from counterclaim.web import CSP, create_app
 from counterclaim.web.report import REPORT_CSP, write_report
 

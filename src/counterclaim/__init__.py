@@ -17,7 +17,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from .pipeline import Extractor
-    from .store import Ledger
+    from .ledger.sqlite import Ledger
 
 _default: Extractor | None = None
 
@@ -25,7 +25,7 @@ _default: Extractor | None = None
 def extract(text: str, published: str | None = None, outlet: str | None = None, *, title: str | None = None) -> list[Claim]:
     """The claims of one article's text.  The spaCy pipeline loads on the first call."""
     global _default
-    from .clean import to_document
+    from .read.clean import to_document
     from .pipeline import Extractor
 
     if _default is None:
@@ -37,7 +37,7 @@ def extract(text: str, published: str | None = None, outlet: str | None = None, 
 def __getattr__(name: str) -> object:
     # heavy modules (spaCy) load only when asked for
     if name == "Ledger":
-        from .store import Ledger
+        from .ledger.sqlite import Ledger
 
         return Ledger
     if name == "Extractor":

@@ -21,13 +21,13 @@ import click
 
 from . import __version__
 from .errors import CounterclaimError
-from .export import EXPORT_FORMATS, FORMATS, ExportStats, write_claims, write_export
+from .export.formats import EXPORT_FORMATS, FORMATS, ExportStats, write_claims, write_export
 from .model import CONTRADICTION_KINDS, EVENT_TYPES, Contradiction, link_from_dict
-from .views import VIEW_FORMATS, write_contradictions, write_incidents, write_show
-from .nlp import DEFAULT_MODEL
+from .export.views import VIEW_FORMATS, write_contradictions, write_incidents, write_show
+from .extraction.nlp import DEFAULT_MODEL
 from .pipeline import Extractor, Result
-from .readers import DEFAULT_MAX_BYTES, CsvColumns, read_inputs
-from .store import Ledger
+from .read.inputs import DEFAULT_MAX_BYTES, CsvColumns, read_inputs
+from .ledger.sqlite import Ledger
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -168,7 +168,7 @@ def ingest(paths: tuple[str, ...], db: str, **kw: Any) -> None:
 
 
 def _ingest(paths: tuple[str, ...], db: str, settings: InputSettings) -> Tally:
-    from .grouping import update
+    from .group.update import update
 
     tally = Tally()
     started = time.perf_counter()
@@ -194,7 +194,7 @@ def _grouped(db: str) -> Iterator[Ledger]:
     """The ledger with every claim grouped: claims no run has grouped yet (an older ledger, an
     ingest killed before grouping) are grouped first.  A ledger that cannot be written is read
     as it is."""
-    from .grouping import update
+    from .group.update import update
 
     if os.access(db, os.W_OK):
         with Ledger(db) as ledger:
@@ -210,7 +210,7 @@ def _governorate(name: str | None) -> str | None:
     """A governorate as the ledger names it, from any spelling or ISO code."""
     if name is None:
         return None
-    from .gazetteer import default_gazetteer
+    from .knowledge.gazetteer import default_gazetteer
 
     entry = default_gazetteer().admin1(name)
     if entry is None:
@@ -252,7 +252,7 @@ def group_cmd(db: str, rebuild: bool) -> None:
     `ingest` already does this for what it stores, incrementally; --rebuild starts over, e.g.
     after upgrading counterclaim.
     """
-    from .grouping import update
+    from .group.update import update
 
     def run() -> None:
         with Ledger(db) as ledger:
@@ -318,7 +318,7 @@ def show(incident_id: str, db: str, fmt: str) -> None:
     """One incident whole: who says what, its claims and why each is there (the link scores),
     its contradictions and corroborations, republished copies and the summaries covering it.
     INCIDENT_ID may be shortened to its first 6 or more characters."""
-    from .grouping import covered_by
+    from .group.update import covered_by
 
     def run() -> None:
         with _grouped(db) as ledger:
@@ -527,8 +527,8 @@ def gazetteer_import(dump: str, into: str | None) -> None:
 
     This gets place resolution to village level, or to another country.
     """
-    from .gazetteer import import_geonames
-    from .gazetteer import user_dir as default_dir
+    from .knowledge.gazetteer import import_geonames
+    from .knowledge.gazetteer import user_dir as default_dir
 
     report = _guard(lambda: import_geonames(Path(dump), Path(into) if into else None))
     click.echo(report.summary())
@@ -553,8 +553,8 @@ def eval_fakes_cmd(limit: int | None, model: str) -> None:
     ("damascus" accepts Damascus or Rif Dimashq).  A baseline that counts governorate names in
     the text is printed beside it.
     """
-    from .evaluate import eval_fakes, format_fakes
-    from .gazetteer import default_gazetteer
+    from .evaluate.fakes import eval_fakes, format_fakes
+    from .knowledge.gazetteer import default_gazetteer
 
     corpus = Path(str(importlib.resources.files("counterclaim.data.corpus") / "fakes" / "FA-KES-Dataset.csv"))
     report = _guard(lambda: eval_fakes(Extractor(model=model), corpus, default_gazetteer(), limit=limit))
@@ -571,7 +571,7 @@ def eval_places_cmd(paths: tuple[str, ...], db: str | None, top: int, model: str
 
     Reads PATHS (default: the bundled corpus) or the claims of a ledger (--db).
     """
-    from .evaluate import format_places, places_report
+    from .evaluate.fakes import format_places, places_report
 
     def run() -> str:
         if db:

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .claims import extract_claims
-from .clean import to_document
-from .resolve import Resources, resolve_claims, resolve_document
+from .extraction.claims import extract_claims
+from .read.clean import to_document
+from .resolve.stage import Resources, resolve_claims, resolve_document
 from .errors import EmptyInput, InputError
 from .model import Claim, Document, RawRecord
-from .nlp import DEFAULT_MODEL, add_components, load_pipeline
+from .extraction.nlp import DEFAULT_MODEL, add_components, load_pipeline
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,12 +36,12 @@ from typing import Any, TypeVar
 from flask import Flask, Response, abort, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
-from ..export import geojson_feature, quantity_summary
-from ..gazetteer import default_gazetteer
-from ..grouping import covered_by
+from ..export.formats import geojson_feature, quantity_summary
+from ..knowledge.gazetteer import default_gazetteer
+from ..group.update import covered_by
 from ..model import ACTOR_TYPES, EVENT_TYPES, Claim, Contradiction, Document, Incident, to_dict
-from ..store import Ledger
-from ..views import INCIDENT_COLUMNS, incident_row
+from ..ledger.sqlite import Ledger
+from ..export.views import INCIDENT_COLUMNS, incident_row
 
 T = TypeVar("T")
 

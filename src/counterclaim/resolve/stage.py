@@ -21,10 +21,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from .actors import Match, Registry, default_registry
-from .gazetteer import Gazetteer, default_gazetteer
-from .mentions import DATELINE
-from .model import Claim, Claimant, Document, Location, Perpetrator, Span, TimeSpan
+from ..knowledge.actors import Match, Registry, default_registry
+from ..knowledge.gazetteer import Gazetteer, default_gazetteer
+from ..extraction.mentions import DATELINE
+from ..model import Claim, Claimant, Document, Location, Perpetrator, Span, TimeSpan
 from .places import Context, best_of, build_context, from_lead, lead_governorate, lead_place, resolve_location
 from .times import read_dateline, resolve_time
 

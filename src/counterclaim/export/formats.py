@@ -7,7 +7,7 @@ full quantity list as JSON in one cell.  The table is for reading, not for machi
 The ledger exports (:func:`write_export`, ``counterclaim export``) write a grouped ledger as
 lossless JSON lines, a claims CSV with each claim's incident, a GeoJSON map of incidents, and
 ACLED- and UCDP GED-style event tables; :func:`to_dataframe` gives the same tables to pandas.
-Their readers are in :mod:`counterclaim.readers_export`.
+Their readers are in :mod:`counterclaim.export.readers`.
 """
 
 from __future__ import annotations
@@ -22,14 +22,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
-from .model import Claim, Incident, Quantity, TimeSpan, to_dict
-from .places import acled_geo_precision, ucdp_where_prec
-from .times import acled_time_precision, ucdp_date_prec
+from ..model import Claim, Incident, Quantity, TimeSpan, to_dict
+from ..resolve.places import acled_geo_precision, ucdp_where_prec
+from ..resolve.times import acled_time_precision, ucdp_date_prec
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-    from .store import Ledger
+    from ..ledger.sqlite import Ledger
 
 FORMATS = ("jsonl", "table", "csv")
 T = TypeVar("T")
@@ -190,7 +190,7 @@ def _fit(value: str, w: int) -> str:
 # ``counterclaim export --format jsonl|csv|geojson|acled|ucdp``: the ledger (claims grouped into
 # incidents, with their contradictions) written for other tools.  One function a format, each
 # writing to a text stream and returning the number of records written; :func:`write_export`
-# dispatches.  The readers that take each format back are in :mod:`counterclaim.readers_export`.
+# dispatches.  The readers that take each format back are in :mod:`counterclaim.export.readers`.
 #
 # What is decided, in one place (each writer's docstring says it again):
 #
@@ -336,7 +336,7 @@ def write_export(
     keep incidents whose window overlaps them, ``claimant`` matches a claimant name) and, for
     jsonl and csv, the claims to those incidents' claims; with no filter everything is written,
     claims grouped into no incident included.  The ledger must have been grouped
-    (:func:`counterclaim.grouping.update`); claims grouping has not seen yet have empty grouping
+    (:func:`counterclaim.group.update.update`); claims grouping has not seen yet have empty grouping
     columns.  ``stats``, if given, gets the count written and the records left out, by reason.
     """
     writers = {
@@ -388,7 +388,7 @@ def write_jsonl_export(
     before the claim.  With no filter everything is written; with filters, the incidents kept,
     the claims they hold (members and republished copies) or that their contradictions and
     corroborations cite, those claims' documents and sightings, and those contradictions and
-    corroborations.  Read back with :func:`counterclaim.readers_export.read_jsonl_export`.
+    corroborations.  Read back with :func:`counterclaim.export.readers.read_jsonl_export`.
     """
     stats = stats if stats is not None else ExportStats()
     n = 0
@@ -701,7 +701,7 @@ def agreed_perpetrator(inc: Incident, claims: Mapping[str, Claim]) -> str | None
 
 def _actor_type(name: str) -> str | None:
     """The registry's type for a canonical actor name, None when the registry does not know it."""
-    from .actors import default_registry
+    from ..knowledge.actors import default_registry
 
     a = default_registry().actor(name)
     return a.type if a is not None else None
@@ -778,7 +778,7 @@ def acled_row(ledger: Ledger, inc: Incident, claims: Mapping[str, Claim] | None 
 
     ``event_date`` is the first day of the incident's window (ISO ``YYYY-MM-DD``) and
     ``time_precision`` says how wide the window is (1 a day, 2 up to a week, 3 longer;
-    :func:`counterclaim.times.acled_time_precision`); the full window is in ``tags``.
+    :func:`counterclaim.resolve.times.acled_time_precision`); the full window is in ``tags``.
     ``actor1`` is the agreed perpetrator (:func:`agreed_perpetrator`, else empty); ``actor2`` is
     "Civilians (<country>)" when a claimant says civilians were killed, else empty.
     ``fatalities`` by ACLED's conservative rule (:func:`incident_tolls`).  ``source`` lists the
@@ -894,8 +894,8 @@ def ucdp_row(ledger: Ledger, inc: Incident, claims: Mapping[str, Claim] | None =
     sides' dead apart: ``deaths_a``/``deaths_b`` are 0), so ``best`` is their sum as in GED.
     GED codes only events with a death; rows with ``best`` 0 are kept (filter ``best > 0`` for
     GED's scope).  ``event_clarity`` is 1, or 2 when the claimants contradict each other or a
-    member denies it.  ``date_prec``/``where_prec`` from :func:`counterclaim.times.ucdp_date_prec`
-    and :func:`counterclaim.places.ucdp_where_prec`.  ``side_a`` is the agreed perpetrator,
+    member denies it.  ``date_prec``/``where_prec`` from :func:`counterclaim.resolve.times.ucdp_date_prec`
+    and :func:`counterclaim.resolve.places.ucdp_where_prec`.  ``side_a`` is the agreed perpetrator,
     ``side_b`` "Civilians" when civilians are said to be killed.  ``source_article`` cites each
     document (outlet, date, title), ``source_office`` the outlets, ``source_original`` the
     claimants.

@@ -35,7 +35,7 @@ import re
 from dataclasses import replace, dataclass
 from typing import Final
 
-from .model import Document, RawRecord, Removed, Span, doc_id_for
+from ..model import Document, RawRecord, Removed, Span, doc_id_for
 
 __all__ = ["Cleaned", "REASONS", "clean_text", "to_document"]
 

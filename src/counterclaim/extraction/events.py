@@ -25,7 +25,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from .attribution import mention_span
-from .model import Perpetrator, Span
+from ..model import Perpetrator, Span
 
 #: lemma -> event type.  Result words ("kill", "destroy") are ``other``: they take the type of a
 #: more specific trigger in the same claim when there is one.

@@ -12,8 +12,8 @@ import shutil
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
-from .export import CSV_COLUMNS, _fit, flat_row, write_records, write_table
-from .model import Claim, Contradiction, Corroboration, Incident, Link, to_dict
+from .formats import CSV_COLUMNS, _fit, flat_row, write_records, write_table
+from ..model import Claim, Contradiction, Corroboration, Incident, Link, to_dict
 
 VIEW_FORMATS = ("table", "jsonl", "csv")
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from .errors import (
+from ..errors import (
     BadQuery,
     ClaimMismatch,
     LedgerError,
@@ -30,7 +30,7 @@ from .errors import (
     LedgerWriteError,
     NotALedger,
 )
-from .model import (
+from ..model import (
     EXTRACTOR_VERSION,
     Claim,
     Contradiction,

@@ -16,10 +16,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .actors import Registry, default_registry
+from ..knowledge.actors import Registry, default_registry
 from .contradictions import Finder
 from .dedup import band_keys, is_near_copy, minhash, pair_claims
-from .export import quantity_summary
+from ..export.formats import quantity_summary
 from .incidents import (
     DocInfo,
     Footprint,
@@ -33,8 +33,8 @@ from .incidents import (
     state_from_dict,
     state_to_dict,
 )
-from .model import Claim, ClaimantSummary, Contradiction, Corroboration, Incident, to_json
-from .store import Ledger
+from ..model import Claim, ClaimantSummary, Contradiction, Corroboration, Incident, to_json
+from ..ledger.sqlite import Ledger
 
 
 @dataclass

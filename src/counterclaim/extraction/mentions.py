@@ -21,7 +21,7 @@ from collections.abc import Collection
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from .model import Location, TimeSpan
+from ..model import Location, TimeSpan
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TIME_LABELS = frozenset({"DATE", "TIME"})

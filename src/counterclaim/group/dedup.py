@@ -30,7 +30,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .incidents import claimant_key
-from .model import Claim
+from ..model import Claim
 
 #: MinHash signature length, and how it is cut for LSH.
 PERMUTATIONS, BANDS, ROWS = 64, 16, 4

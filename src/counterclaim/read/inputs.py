@@ -41,8 +41,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO, Final, TextIO
 
-from . import errors
-from .model import RawRecord
+from .. import errors
+from ..model import RawRecord
 
 __all__ = [
     "ARTICLE_SUFFIXES", "DEFAULT_MAX_BYTES", "MANIFEST_NAME", "CsvColumns", "iso_date",

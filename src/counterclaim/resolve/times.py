@@ -55,7 +55,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
-from .model import Claim, Span, TimeSpan
+from ..model import Claim, Span, TimeSpan
 
 __all__ = [
     "Dateline",

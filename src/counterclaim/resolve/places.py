@@ -30,9 +30,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from .gazetteer import Entry, Gazetteer
-from .mentions import CLAIMANT_PLACE, DATELINE, ORIGIN
-from .model import Location
+from ..knowledge.gazetteer import Entry, Gazetteer
+from ..extraction.mentions import CLAIMANT_PLACE, DATELINE, ORIGIN
+from ..model import Location
 
 #: relation words that mean "somewhere around the named place"
 _NEAR = re.compile(r"\b(?:near|nearby|outskirts|vicinity|around|outside|close to|of)\b|(?:north|south|east|west)", re.I)
@@ -43,7 +43,7 @@ _TRAILING = re.compile(r"\s+(?:province|governorate|countryside|city|town|villag
 _LEADING = re.compile(r"^(?:the\s+)", re.I)
 @functools.lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
-    from .gazetteer import default_gazetteer
+    from ..knowledge.gazetteer import default_gazetteer
 
     return {c.country: c.name for c in default_gazetteer().countries() if c.country}
 

@@ -1,4 +1,4 @@
-"""Reading back what :mod:`counterclaim.export` writes.
+"""Reading back what :mod:`counterclaim.export.formats` writes.
 
 Each export format has its reader here, so that every export round-trips in the tests and a
 user can take an export back into Python without the ledger:
@@ -20,13 +20,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from .export import (
+from .formats import (
     ACLED_COLUMNS,
     CLAIM_EXPORT_COLUMNS,
     EXPORT_COLUMN_TYPES,
     UCDP_COLUMNS,
 )
-from .model import (
+from ..model import (
     Claim,
     Contradiction,
     Corroboration,
@@ -69,7 +69,7 @@ _BUILDERS = {
 
 
 def read_jsonl_export(lines: Iterable[str]) -> LedgerDump:
-    """Rebuild the objects of a jsonl export (:func:`counterclaim.export.write_jsonl_export`).
+    """Rebuild the objects of a jsonl export (:func:`counterclaim.export.formats.write_jsonl_export`).
 
     ``lines`` is any iterable of lines (an open file).  Blank lines are skipped; a line that is
     not a JSON object with a ``record`` key raises :class:`ExportFormatError` naming the line.
@@ -105,7 +105,7 @@ def read_jsonl_export(lines: Iterable[str]) -> LedgerDump:
 
 def typed_value(kind: str | None, text: str | None) -> Any:
     """A CSV cell as the export meant it: None for an empty cell, else int, float or bool for
-    a column of that ``kind`` (:data:`counterclaim.export.EXPORT_COLUMN_TYPES`), else the text."""
+    a column of that ``kind`` (:data:`counterclaim.export.formats.EXPORT_COLUMN_TYPES`), else the text."""
     if text is None or text == "":
         return None
     if kind == "int":
@@ -136,18 +136,18 @@ def _read_csv(stream: TextIO | Iterable[str], columns: Sequence[str], fmt: str, 
 
 
 def read_csv_export(stream: TextIO | Iterable[str]) -> list[dict[str, Any]]:
-    """The rows of a claims CSV export (:data:`counterclaim.export.CLAIM_EXPORT_COLUMNS`),
+    """The rows of a claims CSV export (:data:`counterclaim.export.formats.CLAIM_EXPORT_COLUMNS`),
     typed."""
     return _read_csv(stream, CLAIM_EXPORT_COLUMNS, "csv", "claims CSV")
 
 
 def read_acled_export(stream: TextIO | Iterable[str]) -> list[dict[str, Any]]:
-    """The rows of an ACLED-style export (:data:`counterclaim.export.ACLED_COLUMNS`), typed."""
+    """The rows of an ACLED-style export (:data:`counterclaim.export.formats.ACLED_COLUMNS`), typed."""
     return _read_csv(stream, ACLED_COLUMNS, "acled", "ACLED")
 
 
 def read_ucdp_export(stream: TextIO | Iterable[str]) -> list[dict[str, Any]]:
-    """The rows of a UCDP GED-style export (:data:`counterclaim.export.UCDP_COLUMNS`), typed."""
+    """The rows of a UCDP GED-style export (:data:`counterclaim.export.formats.UCDP_COLUMNS`), typed."""
     return _read_csv(stream, UCDP_COLUMNS, "ucdp", "UCDP")
 
 

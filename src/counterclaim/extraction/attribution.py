@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from .model import Claimant, Span
+from ..model import Claimant, Span
 from .nlp import TITLE_WORDS as _TITLE_LOWER
 
 REPORT_VERBS: frozenset[str] = frozenset(

@@ -1,0 +1,1 @@
+"""Measuring the extractor on text nobody on the project wrote."""

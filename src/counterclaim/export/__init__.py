@@ -1,0 +1,1 @@
+"""Writing the ledger out for other tools and for people."""

@@ -1,0 +1,1 @@
+"""The ledger: where documents, claims, incidents and contradictions are stored."""
