@@ -1,4 +1,4 @@
-"""Tests for the ledger exports (counterclaim.export.formats) and their readers (counterclaim.export.readers).
+"""Tests for the ledger exports (counterclaim.export) and their readers (counterclaim.export.readers).
 
 Two ledgers, each built once per module through the real extractor and grouping:
 
@@ -25,25 +25,16 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from counterclaim.export.formats import (
-    ACLED_COLUMNS,
-    CLAIM_EXPORT_COLUMNS,
-    EXPORT_FORMATS,
-    GEOJSON_PROPERTIES,
-    UCDP_COLUMNS,
-    ExportStats,
-    acled_row,
-    acled_vague_count,
-    claim_export_row,
-    claim_toll,
-    geojson_feature,
-    incident_properties,
-    incident_tolls,
-    to_dataframe,
-    ucdp_row,
-    write_claims,
-    write_export,
-)
+from counterclaim.export.acled import ACLED_COLUMNS, acled_row
+from counterclaim.export.claims_csv import CLAIM_EXPORT_COLUMNS, claim_export_row
+from counterclaim.export.dataframe import to_dataframe
+from counterclaim.export.geojson import GEOJSON_PROPERTIES, geojson_feature, incident_properties
+from counterclaim.export.records import write_claims
+from counterclaim.export.registry import EXPORT_FORMATS, write_export
+from counterclaim.export.selection import ExportStats
+from counterclaim.export.ucdp import UCDP_COLUMNS, ucdp_row
+from counterclaim.group.tolls import acled_vague_count, claim_toll, incident_tolls
+from counterclaim.knowledge.actors import default_registry
 from counterclaim.group.update import update
 from counterclaim.model import (
     Claim,
@@ -518,7 +509,9 @@ def test_incident_rows_skip_denials_alone() -> None:
     denial = make_claim("1", "MoD", stance="denies")
     inc = make_incident([denial], loc)
     stub = _Stub([inc], [denial])
-    assert acled_row(stub, inc) is None and ucdp_row(stub, inc) is None  # type: ignore[arg-type]
+    claims = {"1": denial}
+    registry = default_registry()
+    assert acled_row(stub, inc, claims, registry) is None and ucdp_row(stub, inc, claims, registry) is None  # type: ignore[arg-type]
     feature = geojson_feature(inc, {"1": denial})
     assert feature is not None and feature["properties"]["stance"] == "denied"
 

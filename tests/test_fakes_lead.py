@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from counterclaim import extract
-from counterclaim.resolve.places import LEAD_CHARS, LEAD_RELATION
+from counterclaim.model import LEAD_RELATION
+from counterclaim.resolve.places import LEAD_CHARS
 
 
 def _count(text: str, needle: str):

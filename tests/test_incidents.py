@@ -16,13 +16,13 @@ import pytest
 from counterclaim.group.contradictions import figure_range, object_class
 from counterclaim.group.dedup import band_keys, is_near_copy, minhash
 from counterclaim.group.update import covered_by, update
+from counterclaim.group.keys import day
 from counterclaim.group.incidents import (
     ASSUMED_DAYS,
     DocInfo,
     Grouper,
     IncidentState,
     compare,
-    day,
     footprint,
     group,
     state_from_dict,

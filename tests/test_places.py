@@ -8,7 +8,8 @@ import pytest
 
 from counterclaim.knowledge.gazetteer import Gazetteer
 from counterclaim.model import Location
-from counterclaim.resolve.places import acled_geo_precision, best_of, build_context, resolve_location, ucdp_where_prec
+from counterclaim.export.codes import acled_geo_precision, ucdp_where_prec
+from counterclaim.resolve.places import best_of, build_context, resolve_location
 
 
 @pytest.fixture(scope="module")

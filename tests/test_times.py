@@ -15,13 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from counterclaim.model import Span, TimeSpan
-from counterclaim.resolve.times import (
-    Dateline,
-    acled_time_precision,
-    read_dateline,
-    resolve_time,
-    ucdp_date_prec,
-)
+from counterclaim.export.codes import acled_time_precision, ucdp_date_prec
+from counterclaim.resolve.times import Dateline, read_dateline, resolve_time
 
 D = dt.date
 

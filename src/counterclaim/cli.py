@@ -21,7 +21,9 @@ import click
 
 from . import __version__
 from .errors import CounterclaimError
-from .export.formats import EXPORT_FORMATS, FORMATS, ExportStats, write_claims, write_export
+from .export.records import FORMATS, write_claims
+from .export.registry import EXPORT_FORMATS, formats_help, write_export
+from .export.selection import ExportStats
 from .model import CONTRADICTION_KINDS, EVENT_TYPES, Contradiction, link_from_dict
 from .export.views import VIEW_FORMATS, write_contradictions, write_incidents, write_show
 from .extraction.nlp import DEFAULT_MODEL
@@ -421,9 +423,7 @@ def _summary(db: str, seeds: Path) -> None:
 @cli.command("export")
 @click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False), help="Ledger file.")
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
-              help="jsonl: the whole ledger, lossless; csv: one row a claim with its incident; geojson: "
-                   "incidents as points (QGIS); acled: ACLED-style event rows; ucdp: UCDP GED-style rows "
-                   "with low/best/high deaths.")
+              help=formats_help())
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="File to write (default: stdout).")
 @click.option("--governorate", help="Only incidents in this governorate (any spelling, or an ISO code such as SY-ID).")
 @click.option("--since", metavar="YYYY-MM-DD", help="Only incidents whose window ends on or after this date.")

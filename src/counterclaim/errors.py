@@ -109,3 +109,11 @@ class Unreadable(InputError):
 
 class BadGazetteerFile(CounterclaimError):
     """not a GeoNames dump"""
+
+
+class BadRegistry(CounterclaimError, ValueError):
+    """bad actor registry"""
+
+
+class ExportFormatError(CounterclaimError, ValueError):
+    """not a valid export"""

@@ -233,6 +233,47 @@ class Claim:
     source_id: str | None = None
 
 
+# --------------------------------------------------------------------------- plain words
+
+_BOUND_SIGN = {"exact": "", "approx": "~", "low": "≥", "high": "≤", "vague": ""}
+
+
+def quantity_summary(q: Quantity) -> str:
+    """"≤200 fighters killed", "26 people killed", "dozens of tanker trucks destroyed"."""
+    measure = "" if (q.measure and q.object and q.object.lower().endswith(q.measure)) else (q.measure or "")
+    if q.bound == "range":
+        num = f"{_num(q.low)}–{_num(q.high)}"
+    elif q.bound == "vague":
+        num = q.text.split(" of ")[0] if " of " in q.text else q.text
+        obj = f" of {q.object}" if q.object and " of " in q.text else ""
+        return f"{num}{obj} {measure}".strip()
+    else:
+        num = _BOUND_SIGN.get(q.bound, "") + _num(q.value if q.value is not None else q.low if q.low is not None else q.high)
+    parts = [num, q.object or "", measure]
+    return " ".join(p for p in parts if p)
+
+
+def _num(v: float | None) -> str:
+    if v is None:
+        return "?"
+    return f"{int(v):,}" if float(v).is_integer() else f"{v:,}"
+
+
+
+# --------------------------------------------------------------------------- place relations
+
+#: ``relation`` of a place read from the claimant's own phrase ("Activists in Homs said")
+CLAIMANT_PLACE = "(claimant) in"
+#: ``relation`` of a dateline place ("BEIRUT -", "Aleppo, SANA -", "MOSCOW (Sputnik)"): where the
+#: report was filed, not where the claim says something happened
+DATELINE = "dateline"
+#: ``relation`` of a place that people or fire came from ("evacuees from the towns of Fuaa and
+#: Kafraya", "shells fired from Idlib"): not where the event happened when the claim names another
+ORIGIN = "from"
+#: ``relation`` of a place a claim takes from the article's lead (its own sentence names none)
+LEAD_RELATION = "(article) lead"
+
+
 # --------------------------------------------------------------------------- incidents
 
 #: The four kinds of contradiction the contract names.
@@ -452,5 +493,5 @@ __all__ = [
     "Claim", "Claimant", "ClaimantSummary", "Contradiction", "Corroboration", "Document",
     "Incident", "Link", "Location", "Perpetrator", "Quantity", "RawRecord", "Removed", "Span",
     "TimeSpan", "claim_from_dict", "contradiction_from_dict", "corroboration_from_dict",
-    "doc_id_for", "document_from_dict", "incident_from_dict", "link_from_dict", "stable_id", "to_dict", "to_json",
+    "doc_id_for", "document_from_dict", "quantity_summary", "incident_from_dict", "link_from_dict", "stable_id", "to_dict", "to_json",
 ]

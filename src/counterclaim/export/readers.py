@@ -1,4 +1,4 @@
-"""Reading back what :mod:`counterclaim.export.formats` writes.
+"""Reading back what the exports of :mod:`counterclaim.export.registry` write.
 
 Each export format has its reader here, so that every export round-trips in the tests and a
 user can take an export back into Python without the ledger:
@@ -20,12 +20,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from .formats import (
-    ACLED_COLUMNS,
-    CLAIM_EXPORT_COLUMNS,
-    EXPORT_COLUMN_TYPES,
-    UCDP_COLUMNS,
-)
+from ..errors import ExportFormatError
+from . import acled, claims_csv, ucdp
 from ..model import (
     Claim,
     Contradiction,
@@ -38,10 +34,6 @@ from ..model import (
     document_from_dict,
     incident_from_dict,
 )
-
-
-class ExportFormatError(ValueError):
-    """An export that does not have the shape its format promises (line or feature named)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +61,7 @@ _BUILDERS = {
 
 
 def read_jsonl_export(lines: Iterable[str]) -> LedgerDump:
-    """Rebuild the objects of a jsonl export (:func:`counterclaim.export.formats.write_jsonl_export`).
+    """Rebuild the objects of a jsonl export (:func:`counterclaim.export.jsonl.write_jsonl_export`).
 
     ``lines`` is any iterable of lines (an open file).  Blank lines are skipped; a line that is
     not a JSON object with a ``record`` key raises :class:`ExportFormatError` naming the line.
@@ -105,7 +97,7 @@ def read_jsonl_export(lines: Iterable[str]) -> LedgerDump:
 
 def typed_value(kind: str | None, text: str | None) -> Any:
     """A CSV cell as the export meant it: None for an empty cell, else int, float or bool for
-    a column of that ``kind`` (:data:`counterclaim.export.formats.EXPORT_COLUMN_TYPES`), else the text."""
+    a column of that ``kind`` (each format module's ``COLUMN_TYPES``), else the text."""
     if text is None or text == "":
         return None
     if kind == "int":
@@ -119,8 +111,9 @@ def typed_value(kind: str | None, text: str | None) -> Any:
     return text
 
 
-def _read_csv(stream: TextIO | Iterable[str], columns: Sequence[str], fmt: str, what: str) -> list[dict[str, Any]]:
-    types = EXPORT_COLUMN_TYPES[fmt]
+def _read_csv(
+    stream: TextIO | Iterable[str], columns: Sequence[str], types: Mapping[str, str], what: str
+) -> list[dict[str, Any]]:
     reader = csv.DictReader(stream)
     header = tuple(reader.fieldnames or ())
     missing = [c for c in columns if c not in header]
@@ -136,19 +129,18 @@ def _read_csv(stream: TextIO | Iterable[str], columns: Sequence[str], fmt: str, 
 
 
 def read_csv_export(stream: TextIO | Iterable[str]) -> list[dict[str, Any]]:
-    """The rows of a claims CSV export (:data:`counterclaim.export.formats.CLAIM_EXPORT_COLUMNS`),
-    typed."""
-    return _read_csv(stream, CLAIM_EXPORT_COLUMNS, "csv", "claims CSV")
+    """The rows of a claims CSV export (:data:`.claims_csv.CLAIM_EXPORT_COLUMNS`), typed."""
+    return _read_csv(stream, claims_csv.CLAIM_EXPORT_COLUMNS, claims_csv.COLUMN_TYPES, "claims CSV")
 
 
 def read_acled_export(stream: TextIO | Iterable[str]) -> list[dict[str, Any]]:
-    """The rows of an ACLED-style export (:data:`counterclaim.export.formats.ACLED_COLUMNS`), typed."""
-    return _read_csv(stream, ACLED_COLUMNS, "acled", "ACLED")
+    """The rows of an ACLED-style export (:data:`.acled.ACLED_COLUMNS`), typed."""
+    return _read_csv(stream, acled.ACLED_COLUMNS, acled.COLUMN_TYPES, "ACLED")
 
 
 def read_ucdp_export(stream: TextIO | Iterable[str]) -> list[dict[str, Any]]:
-    """The rows of a UCDP GED-style export (:data:`counterclaim.export.formats.UCDP_COLUMNS`), typed."""
-    return _read_csv(stream, UCDP_COLUMNS, "ucdp", "UCDP")
+    """The rows of a UCDP GED-style export (:data:`.ucdp.UCDP_COLUMNS`), typed."""
+    return _read_csv(stream, ucdp.UCDP_COLUMNS, ucdp.COLUMN_TYPES, "UCDP")
 
 
 # --------------------------------------------------------------------------- geojson

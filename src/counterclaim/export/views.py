@@ -1,34 +1,34 @@
 """Writing incidents and contradictions for people (a table) and for tools (JSON lines, CSV).
 
 JSON lines carry each object whole (``to_dict``); CSV flattens it to one row with the columns
-named in :data:`INCIDENT_COLUMNS` / :data:`CONTRADICTION_COLUMNS`; the table is for reading.
+named in :data:`INCIDENT_LIST_COLUMNS` / :data:`CONTRADICTION_LIST_COLUMNS`; the table is for reading.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import shutil
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
-from .formats import CSV_COLUMNS, _fit, flat_row, write_records, write_table
+from .records import CSV_COLUMNS, flat_row, write_records
+from .tables import fit, terminal_width, write_table
 from ..model import Claim, Contradiction, Corroboration, Incident, Link, to_dict
 
 VIEW_FORMATS = ("table", "jsonl", "csv")
 
-INCIDENT_COLUMNS: tuple[str, ...] = (
+INCIDENT_LIST_COLUMNS: tuple[str, ...] = (
     "incident_id", "event_type", "location_text", "location_name", "admin1", "country", "latitude",
     "longitude", "geo_precision", "time_text", "time_start", "time_end", "time_precision", "time_basis",
     "n_claims", "claimants", "outlets", "n_contradictions", "n_corroborations", "claim_ids",
 )
-CONTRADICTION_COLUMNS: tuple[str, ...] = (
+CONTRADICTION_LIST_COLUMNS: tuple[str, ...] = (
     "contradiction_id", "incident_id", "kind", "same_claimant", "claimant_a", "claimant_b", "claim_a",
     "claim_b", "explanation", "note", "evidence_a", "evidence_b",
 )
 
 
-def incident_row(i: Incident) -> dict[str, object]:
+def incident_list_row(i: Incident) -> dict[str, object]:
     loc, t = i.location, i.time
     return {
         "incident_id": i.incident_id,
@@ -54,7 +54,7 @@ def incident_row(i: Incident) -> dict[str, object]:
     }
 
 
-def contradiction_row(c: Contradiction) -> dict[str, object]:
+def contradiction_list_row(c: Contradiction) -> dict[str, object]:
     a, b = (c.claimants + ("", ""))[:2]
     ea, eb = (tuple(e.text for e in c.evidence) + ("", ""))[:2]
     ca, cb = (c.claim_ids + ("", ""))[:2]
@@ -63,10 +63,6 @@ def contradiction_row(c: Contradiction) -> dict[str, object]:
         "same_claimant": c.same_claimant, "claimant_a": a, "claimant_b": b, "claim_a": ca, "claim_b": cb,
         "explanation": c.explanation, "note": c.note or "", "evidence_a": ea, "evidence_b": eb,
     }
-
-
-def _width() -> int:
-    return max(100, shutil.get_terminal_size((160, 24)).columns)
 
 
 def where(i: Incident) -> str:
@@ -89,18 +85,18 @@ def when(i: Incident) -> str:
 
 def write_incidents(incidents: Iterable[Incident], out: TextIO, fmt: str) -> int:
     if fmt != "table":
-        return write_records(incidents, out, fmt, INCIDENT_COLUMNS, incident_row, VIEW_FORMATS)
+        return write_records(incidents, out, fmt, INCIDENT_LIST_COLUMNS, incident_list_row, VIEW_FORMATS)
     n = 0
     cols = (("incident", 16), ("when", 22), ("where", 26), ("event", 13), ("claims", 6), ("!", 3))
     header = "  ".join(name.ljust(w) for name, w in cols) + "  claimants"
-    out.write(header + "\n" + "-" * min(_width(), len(header) + 40) + "\n")
+    out.write(header + "\n" + "-" * min(terminal_width(), len(header) + 40) + "\n")
     fixed = sum(w + 2 for _, w in cols)
     starred = False
     for i in incidents:
         cells = (i.incident_id, when(i), where(i), i.event_type, str(len(i.claim_ids)), str(i.contradictions or ""))
         starred |= i.time_basis == "published"
-        out.write("  ".join(_fit(v, w) for v, (_, w) in zip(cells, cols, strict=True)) + "  "
-                  + _fit("; ".join(i.claimants), max(20, _width() - fixed)) + "\n")
+        out.write("  ".join(fit(v, w) for v, (_, w) in zip(cells, cols, strict=True)) + "  "
+                  + fit("; ".join(i.claimants), max(20, terminal_width() - fixed)) + "\n")
         n += 1
     if starred:
         out.write("* no claim gives a time: the week before publication\n")
@@ -110,9 +106,9 @@ def write_incidents(incidents: Iterable[Incident], out: TextIO, fmt: str) -> int
 
 def write_contradictions(items: Iterable[Contradiction], out: TextIO, fmt: str) -> int:
     if fmt != "table":
-        return write_records(items, out, fmt, CONTRADICTION_COLUMNS, contradiction_row, VIEW_FORMATS)
+        return write_records(items, out, fmt, CONTRADICTION_LIST_COLUMNS, contradiction_list_row, VIEW_FORMATS)
     n = 0
-    width = _width()
+    width = terminal_width()
     selfs: list[Contradiction] = []
     for c in items:
         if c.same_claimant:
@@ -135,7 +131,7 @@ def _contradiction_block(c: Contradiction, out: TextIO, width: int) -> None:
     if c.note:
         out.write(f"    note: {c.note}\n")
     for name, ev in zip(c.claimants, c.evidence):
-        out.write(("    " + _fit(f"{name}: {ev.text}", width - 4)).rstrip() + "\n")
+        out.write(("    " + fit(f"{name}: {ev.text}", width - 4)).rstrip() + "\n")
 
 
 def write_show(
@@ -177,7 +173,7 @@ def write_show(
         return len(rows)
     if fmt != "table":
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(VIEW_FORMATS)}")
-    width = _width()
+    width = terminal_width()
     out.write(f"Incident {incident.incident_id}: {incident.event_type}")
     out.write(f" in {where(incident)}" if where(incident) else "")
     out.write(f", {when(incident)}" if when(incident) else "")
@@ -188,7 +184,7 @@ def write_show(
               f"{'; '.join(incident.outlets) or '(none named)'}\n")
     out.write("\nWho says what:\n")
     for s in incident.summary:
-        out.write("  " + _fit(f"{s.claimant} ({s.actor_type}): {s.says}", width - 2) + "\n")
+        out.write("  " + fit(f"{s.claimant} ({s.actor_type}): {s.says}", width - 2) + "\n")
     out.write("\nClaims:\n")
     write_table(claims, out, width)
     out.write("\nWhy each claim is here:\n")
@@ -198,7 +194,7 @@ def write_show(
             continue
         scores = f"time {lk.time:.2f}, place {lk.place:.2f}, type {lk.type:.2f}, actor {lk.actor:.2f}"
         dist = f", {lk.distance_km} km" if lk.distance_km is not None else ""
-        out.write("  " + _fit(f"{c.claim_id} [{lk.role}, score {lk.score:.2f}: {scores}{dist}] {lk.reason}", width - 2) + "\n")
+        out.write("  " + fit(f"{c.claim_id} [{lk.role}, score {lk.score:.2f}: {scores}{dist}] {lk.reason}", width - 2) + "\n")
     out.write(f"\nContradictions ({len(contradictions)}):\n")
     if contradictions:
         for x in contradictions:
@@ -212,15 +208,15 @@ def write_show(
     if duplicates:
         out.write(f"\nThe same claims in republished copies ({len(duplicates)}), counted once:\n")
         for c, lk in duplicates:
-            out.write("  " + _fit(f"{c.claim_id} repeats {lk.to_claim_id}: {c.evidence.text}", width - 2) + "\n")
+            out.write("  " + fit(f"{c.claim_id} repeats {lk.to_claim_id}: {c.evidence.text}", width - 2) + "\n")
     if covered_by:
         out.write(f"\nSummary claims that cover it ({len(covered_by)}):\n")
         for c in covered_by:
-            out.write("  " + _fit(f"{c.claimant.actor or c.claimant.text or '(outlet)'}: {c.evidence.text}", width - 2) + "\n")
+            out.write("  " + fit(f"{c.claimant.actor or c.claimant.text or '(outlet)'}: {c.evidence.text}", width - 2) + "\n")
     return 1
 
 
 __all__ = [
-    "CONTRADICTION_COLUMNS", "INCIDENT_COLUMNS", "VIEW_FORMATS", "contradiction_row", "incident_row",
+    "CONTRADICTION_LIST_COLUMNS", "INCIDENT_LIST_COLUMNS", "VIEW_FORMATS", "contradiction_list_row", "incident_list_row",
     "write_contradictions", "write_incidents", "write_show",
 ]

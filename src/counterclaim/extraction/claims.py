@@ -24,8 +24,8 @@ from spacy.tokens import Token
 
 from .attribution import MEDIA_NAMES, Coref, Frame, find_frames, speaker_tokens
 from .events import make_perpetrator, perpetrator_of, read_event
-from .mentions import CLAIMANT_PLACE, best_location, place_mentions, time_mentions
-from ..model import Claim, Claimant, Document, Location, Perpetrator, Quantity, Span, TimeSpan, stable_id
+from .mentions import best_location, place_mentions, time_mentions
+from ..model import CLAIMANT_PLACE, Claim, Claimant, Document, Location, Perpetrator, Quantity, Span, TimeSpan, stable_id
 from .quantities import find_quantities
 
 #: "rejected that allegation", "denied the reports": a denial that points back

@@ -21,7 +21,7 @@ from collections.abc import Collection
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..model import Location, TimeSpan
+from ..model import DATELINE, ORIGIN, Location, TimeSpan
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -112,11 +112,6 @@ def place_mentions(sent: SpacySpan, content: Collection[int], exclude: Collectio
 
 #: a word right after a place name that makes it the governorate: "Idlib province", "Homs countryside"
 _ADMIN_AFTER = re.compile(r"\s+(?:province|governorate|countryside)\b", re.I)
-
-
-#: ``relation`` of a place that people or fire came from ("evacuees from the towns of Fuaa and
-#: Kafraya", "shells fired from Idlib"): not where the event happened when the claim names another
-ORIGIN = "from"
 
 
 def _comes_from(root: Token) -> bool:
@@ -227,11 +222,6 @@ def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     return out
 
 
-#: ``relation`` of a place read from the claimant's own phrase ("Activists in Homs said")
-CLAIMANT_PLACE = "(claimant) in"
-#: ``relation`` of a dateline place ("BEIRUT -", "Aleppo, SANA -", "MOSCOW (Sputnik)"): where the
-#: report was filed, not where the claim says something happened
-DATELINE = "dateline"
 #: what may come before a dateline in its sentence: nothing, or the end of a date header
 _BEFORE_DATELINE = re.compile(r"^(?:|.*(?:\d{4}|\d{1,2}:\d{2}|\bGMT|\bUTC[+-]?\d*))\s*$", re.S)
 #: what follows a dateline: an agency in brackets, a dash, ", SANA"

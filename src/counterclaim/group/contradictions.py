@@ -50,7 +50,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .incidents import INDIRECT_PLACES, MIN_TYPE, PLACE_RANK, claimant_key, claimant_name, day, type_compatibility
+from .keys import INDIRECT_PLACES, MIN_TYPE, PLACE_RANK, claimant_key, claimant_name, day, type_compatibility
 from ..model import Claim, Contradiction, Corroboration, Quantity, stable_id
 
 _CIVILIAN_SCOPE = re.compile(

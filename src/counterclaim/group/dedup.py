@@ -29,7 +29,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .incidents import claimant_key
+from .keys import claimant_key
 from ..model import Claim
 
 #: MinHash signature length, and how it is cut for LSH.

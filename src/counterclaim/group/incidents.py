@@ -51,11 +51,18 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from datetime import date
 
 from ..model import Claim, Incident, Link, Location, TimeSpan, stable_id, to_dict
-from ..extraction.mentions import DATELINE, ORIGIN
-from ..resolve.places import LEAD_RELATION
+from .keys import (
+    INDIRECT_PLACES,
+    MIN_TYPE,
+    NOT_NAMED_HERE,
+    PLACE_RANK,
+    claimant_key,
+    day,
+    iso,
+    type_compatibility,
+)
 
 #: A window longer than this (days) is a summary, not an incident.
 MAX_EVENT_DAYS = 14
@@ -72,25 +79,6 @@ AMBIGUOUS_MARGIN = 0.1
 #: Weights of the link score.
 WEIGHTS = {"time": 0.35, "place": 0.35, "type": 0.2, "actor": 0.1}
 
-PLACE_RANK = {"point": 0, "near": 1, "admin1": 2, "country": 3, "unknown": 4}
-
-_STRIKES = ("airstrike", "shelling", "explosion")
-#: How compatible two event types are (1 = same).  Pairs not listed (and below 0.3) never group.
-TYPE_COMPATIBILITY: dict[frozenset[str], float] = {
-    **{frozenset((a, b)): 0.6 for a in _STRIKES for b in _STRIKES if a != b},
-    frozenset(("weapon_use", "airstrike")): 0.7,
-    frozenset(("weapon_use", "shelling")): 0.6,
-    frozenset(("weapon_use", "explosion")): 0.5,
-    frozenset(("ground_attack", "shelling")): 0.4,
-    frozenset(("ground_attack", "airstrike")): 0.3,
-    frozenset(("ground_attack", "territory")): 0.6,
-    **{frozenset(("other", t)): 0.4 for t in ("airstrike", "shelling", "explosion", "ground_attack", "weapon_use")},
-}
-MIN_TYPE = 0.3
-
-
-def type_compatibility(a: str, b: str) -> float:
-    return 1.0 if a == b else TYPE_COMPATIBILITY.get(frozenset((a, b)), 0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,28 +115,6 @@ class Footprint:
     media: bool = False
 
 
-def day(iso: str | None) -> int | None:
-    if not iso:
-        return None
-    try:
-        return date.fromisoformat(iso[:10]).toordinal()
-    except ValueError:
-        return None
-
-
-def iso(ordinal: int) -> str:
-    return date.fromordinal(ordinal).isoformat()
-
-
-def claimant_key(c: Claim) -> str:
-    """Who is speaking, so that a spokesman and his ministry are one claimant."""
-    cl = c.claimant
-    return cl.organisation or cl.actor or (cl.text or "(unknown)").casefold()
-
-
-def claimant_name(c: Claim) -> str:
-    cl = c.claimant
-    return cl.actor or cl.text or "(unnamed outlet)"
 
 
 def _campaign_total(c: Claim) -> bool:
@@ -159,11 +125,6 @@ def _campaign_total(c: Claim) -> bool:
     )
 
 
-#: a claim's ``location`` with one of these relations is not where its event happened
-INDIRECT_PLACES = frozenset({LEAD_RELATION, ORIGIN})
-#: place mentions that do not count as governorates the claim is about ("names 2 governorates"):
-#: the lead's, where the report was filed, where people or fire came from
-NOT_NAMED_HERE = frozenset({LEAD_RELATION, DATELINE, ORIGIN})
 
 
 def footprint(c: Claim, doc: DocInfo | None, sides_of: Callable[[Claim], frozenset[str]] | None = None) -> Footprint:
@@ -692,8 +653,7 @@ def group(
 
 __all__ = [
     "ASSUMED_DAYS", "CAMPAIGN_TOTAL", "MAX_EVENT_DAYS", "NEAR_RADIUS_KM", "POINT_RADIUS_KM",
-    "DocInfo", "Footprint", "Grouper", "Grouping", "IncidentState", "Scores", "claimant_key",
-    "claimant_name", "compare", "covers", "footprint", "in_scope", "group", "haversine_km", "state_from_dict",
+    "DocInfo", "Footprint", "Grouper", "Grouping", "IncidentState", "Scores", "compare", "covers", "footprint", "in_scope", "group", "haversine_km", "state_from_dict",
     "state_to_dict",
     "type_compatibility",
 ]

@@ -19,21 +19,19 @@ from typing import Any
 from ..knowledge.actors import Registry, default_registry
 from .contradictions import Finder
 from .dedup import band_keys, is_near_copy, minhash, pair_claims
-from ..export.formats import quantity_summary
+from .keys import claimant_key, claimant_name
 from .incidents import (
     DocInfo,
     Footprint,
     Grouper,
     IncidentState,
-    claimant_key,
-    claimant_name,
     covers,
     footprint,
     in_scope,
     state_from_dict,
     state_to_dict,
 )
-from ..model import Claim, ClaimantSummary, Contradiction, Corroboration, Incident, to_json
+from ..model import Claim, ClaimantSummary, Contradiction, Corroboration, Incident, quantity_summary, to_json
 from ..ledger.sqlite import Ledger
 
 

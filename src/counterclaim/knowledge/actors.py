@@ -51,14 +51,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from ..errors import CounterclaimError
+from ..errors import BadRegistry
 from ..model import ACTOR_TYPES
 
 __all__ = ["Actor", "BadRegistry", "Match", "Person", "Registry", "default_registry", "normalise"]
-
-
-class BadRegistry(CounterclaimError, ValueError):
-    """bad actor registry"""
 
 
 @dataclass(frozen=True, slots=True)

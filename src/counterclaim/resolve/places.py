@@ -26,13 +26,11 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from ..knowledge.gazetteer import Entry, Gazetteer
-from ..extraction.mentions import CLAIMANT_PLACE, DATELINE, ORIGIN
-from ..model import Location
+from ..model import CLAIMANT_PLACE, DATELINE, LEAD_RELATION, ORIGIN, Location
 
 #: relation words that mean "somewhere around the named place"
 _NEAR = re.compile(r"\b(?:near|nearby|outskirts|vicinity|around|outside|close to|of)\b|(?:north|south|east|west)", re.I)
@@ -291,8 +289,6 @@ def best_of(locations: tuple[Location, ...]) -> Location | None:
 #: how far into the text the lead runs: the headline (when the text repeats it), a dateline and
 #: the first sentence of a wire story
 LEAD_CHARS = 300
-#: ``relation`` of a place a claim takes from the article's lead (its own sentence names none)
-LEAD_RELATION = "(article) lead"
 
 
 def lead_place(claims: Iterable[object]) -> Location | None:
@@ -380,21 +376,3 @@ def from_lead(lead: Location, gaz: Gazetteer) -> Location:
         source="governorate",
         note=f"the sentence names no place; the article's lead names {lead.text!r} ({where}): governorate only",
     )
-
-
-def majority_admin1(locations: Iterable[Location]) -> str | None:
-    """The governorate most mentions point to (ties: the first met)."""
-    counts = Counter(m.admin1 for m in locations if m.admin1)
-    return counts.most_common(1)[0][0] if counts else None
-
-
-def acled_geo_precision(precision: str) -> int | None:
-    """ACLED ``geo_precision``: 1 the town itself, 2 near the town or part of a region,
-    3 a province or larger (ACLED codebook, "Geo-precision")."""
-    return {"point": 1, "near": 2, "admin1": 3, "country": 3}.get(precision)
-
-
-def ucdp_where_prec(precision: str) -> int | None:
-    """UCDP GED ``where_prec``: 1 exact location, 2 within 25 km of a known point, 4 first-order
-    administrative division (province), 6 country (UCDP GED codebook, "where_prec")."""
-    return {"point": 1, "near": 2, "admin1": 4, "country": 6}.get(precision)

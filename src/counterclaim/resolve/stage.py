@@ -19,24 +19,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from ..knowledge.actors import Match, Registry, default_registry
-from ..knowledge.gazetteer import Gazetteer, default_gazetteer
-from ..extraction.mentions import DATELINE
-from ..model import Claim, Claimant, Document, Location, Perpetrator, Span, TimeSpan
+from ..knowledge.actors import Match, Registry
+from ..knowledge.resources import Resources
+from ..knowledge.gazetteer import Gazetteer
+from ..model import DATELINE, Claim, Claimant, Document, Location, Perpetrator, Span, TimeSpan
 from .places import Context, best_of, build_context, from_lead, lead_governorate, lead_place, resolve_location
 from .times import read_dateline, resolve_time
-
-
-@dataclass(frozen=True)
-class Resources:
-    gazetteer: Gazetteer
-    registry: Registry
-
-    @classmethod
-    def default(cls) -> Resources:
-        return cls(default_gazetteer(), default_registry())
 
 
 def resolve_document(document: Document) -> Document:

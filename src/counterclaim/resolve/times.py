@@ -55,15 +55,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
-from ..model import Claim, Span, TimeSpan
+from ..model import Span, TimeSpan
 
 __all__ = [
     "Dateline",
-    "acled_time_precision",
     "read_dateline",
-    "resolve_claim",
     "resolve_time",
-    "ucdp_date_prec",
 ]
 
 Date = _dt.date
@@ -789,13 +786,6 @@ def resolve_time(span: TimeSpan, published: Date | str | None) -> TimeSpan:
     )
 
 
-def resolve_claim(claim: Claim, published: Date | str | None) -> Claim:
-    """``claim`` with its ``time`` and ``stated_on`` resolved against ``published``."""
-    time = resolve_time(claim.time, published) if claim.time is not None else None
-    stated = resolve_time(claim.stated_on, published) if claim.stated_on is not None else None
-    return dataclasses.replace(claim, time=time, stated_on=stated)
-
-
 # =========================================================================== public: datelines
 
 
@@ -975,72 +965,3 @@ def _partial_dateline(text: str, m: re.Match[str], year: int | None) -> Dateline
                                 f"mentions) in which it is a {_WEEKDAY_NAMES[wd]}, the weekday its sentence names")
     d = _safe_date(bound, mo, dd)
     return Dateline(d, mo, dd, span, True, f"no year in the dateline: {bound}, the latest year the text mentions")
-
-
-# =========================================================================== ACLED / UCDP codes
-
-# ACLED codebook, `time_precision` (as summarised in mapme.biodiversity's
-# R/calc_fatalities_acled.R, which points to https://acleddata.com/knowledge-base/codebook/):
-#   1 - the source material includes an actual date of the event;
-#   2 - the source says the event happened sometime during a week or a similar period;
-#   3 - the source only says it happened sometime during a month ("in the past two or three
-#       weeks", "in January"); ACLED then codes the month's mid-point.
-#
-# UCDP GED codebook, `date_prec` (wording as quoted from the "UCDP GED Codebook" in a public
-# thesis walkthrough of GED data, and as summarised in mapme.biodiversity's
-# R/calc_fatalities_ucdp.R; codebook at https://ucdp.uu.se/downloads/ged/ged251.pdf):
-#   1 - the exact date of the event is known;
-#   2 - the date is known only within a 2-6 day range;
-#   3 - only the week of the event is known;
-#   4 - the date is known only within an 8-30 day range, or only the month is known;
-#   5 - the date is known only within a range longer than one month but not more than one
-#       calendar year (or only the year is known).
-# Neither has a code for "unknown" or for windows longer than a year: those map to None.
-
-
-def _window_days(span: TimeSpan) -> int | None:
-    if span.start is None or span.end is None:
-        return None
-    try:
-        return (Date.fromisoformat(span.end) - Date.fromisoformat(span.start)).days + 1
-    except ValueError:
-        return None
-
-
-def acled_time_precision(precision: str | TimeSpan) -> int | None:
-    """ACLED ``time_precision`` (1 day, 2 about a week, 3 a month or longer) for a precision.
-
-    Given a resolved :class:`TimeSpan`, the window's length decides: 1 day -> 1, 2-7 days -> 2,
-    longer -> 3, and a ``month``/``year`` precision is 3.  Given only the precision word,
-    ``day`` -> 1, ``days`` -> 2 (a multi-day window of unknown length, read as about a week),
-    ``month``/``year`` -> 3.  ``unknown`` (or an unresolved span) -> None: ACLED has no code
-    for an event whose time is not known.
-    """
-    if isinstance(precision, TimeSpan):
-        n = _window_days(precision)
-        if n is None or precision.precision == "unknown":
-            return None
-        if precision.precision in ("month", "year"):
-            return 3
-        return 1 if n <= 1 else 2 if n <= 7 else 3
-    return {"day": 1, "days": 2, "month": 3, "year": 3}.get(precision)
-
-
-def ucdp_date_prec(span: TimeSpan) -> int | None:
-    """UCDP GED ``date_prec`` (1..5) for a resolved window, or None when it has none.
-
-    By the window's length in days: 1 -> 1, 2-6 -> 2, 7 -> 3 (a week), 8-30 -> 4, 31-366 -> 5.
-    A window the text gives as a calendar month (precision ``month``, up to 31 days) is 4 ("only
-    the month is known"); a calendar year is 5.  A window cut at publication keeps the code its
-    length gives when that is finer ("earlier this month" on the 3rd is 3 days -> 2).  Longer
-    than a year, or unresolved -> None (GED codes no such event).
-    """
-    n = _window_days(span)
-    if n is None or span.precision == "unknown":
-        return None
-    code = 1 if n <= 1 else 2 if n <= 6 else 3 if n == 7 else 4 if n <= 30 else 5 if n <= 366 else None
-    if span.precision == "month":
-        return min(code or 4, 4)
-    if span.precision == "year":
-        return min(code or 5, 5)
-    return code

@@ -36,12 +36,12 @@ from typing import Any, TypeVar
 from flask import Flask, Response, abort, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
-from ..export.formats import geojson_feature, quantity_summary
+from ..export.geojson import geojson_feature
 from ..knowledge.gazetteer import default_gazetteer
 from ..group.update import covered_by
-from ..model import ACTOR_TYPES, EVENT_TYPES, Claim, Contradiction, Document, Incident, to_dict
+from ..model import ACTOR_TYPES, EVENT_TYPES, Claim, Contradiction, Document, Incident, quantity_summary, to_dict
 from ..ledger.sqlite import Ledger
-from ..export.views import INCIDENT_COLUMNS, incident_row
+from ..export.views import INCIDENT_LIST_COLUMNS, incident_list_row
 
 T = TypeVar("T")
 
@@ -322,11 +322,11 @@ def create_app(db: str | os.PathLike[str]) -> Flask:
     def download_csv() -> Response:
         f = filters()
         out = io.StringIO()
-        w = csv.DictWriter(out, fieldnames=list(INCIDENT_COLUMNS), lineterminator="\n")
+        w = csv.DictWriter(out, fieldnames=list(INCIDENT_LIST_COLUMNS), lineterminator="\n")
         w.writeheader()
         with browse() as b:
             for inc in b.incidents(f):
-                w.writerow(incident_row(inc))
+                w.writerow(incident_list_row(inc))
         return Response(out.getvalue(), mimetype="text/csv",
                         headers={"Content-Disposition": "attachment; filename=incidents.csv"})
 
