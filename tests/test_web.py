@@ -22,7 +22,7 @@ from counterclaim.group.update import update
 from counterclaim.model import RawRecord
 from counterclaim.pipeline import Extractor, Result
 from counterclaim.ledger.sqlite import Ledger
-from counterclaim.web import CSP, create_app
+from counterclaim.web.app import CSP, create_app
 from counterclaim.web.report import REPORT_CSP, write_report
 
 from .conftest import add_seeds

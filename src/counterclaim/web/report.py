@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..model import Claim
 from ..ledger.sqlite import Ledger
-from . import HERE, Browse, Filters, basemap, figure, incident_json
+from .browse import HERE, Browse, Filters, basemap, figure, incident_json
 
 #: The report may run only its own inline script and style, and load nothing at all.
 REPORT_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:"
