@@ -42,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from counterclaim.knowledge import gazetteer as gz  # noqa: E402
+from counterclaim.knowledge.gazetteer import areas as gz_areas, geonames as gz_geonames, names as gz_names  # noqa: E402
 
 DATA = ROOT / "src" / "counterclaim" / "data"
 OUT = DATA / "gazetteer"
@@ -127,7 +128,7 @@ def build_countries(world: Path | None, countries: dict) -> list[dict[str, str]]
         for feat in json.loads(world.read_text(encoding="utf-8"))["features"]:
             code = feat["properties"].get("iso_a2")
             if code in COUNTRY_ORDER:
-                shapes[code] = gz._rings_of(feat["geometry"])
+                shapes[code] = gz_areas.rings_of(feat["geometry"])
     else:
         print(f"warning: {world} not found: keeping the points already in countries.tsv", file=sys.stderr)
     rows = []
@@ -167,7 +168,7 @@ def build_governorates() -> list[dict[str, str]]:
             if k not in seen:
                 seen.add(k)
                 aliases.append(s)
-        lat, lon = gz.representative_point(gz._rings_of(feat["geometry"]))
+        lat, lon = gz.representative_point(gz_areas.rings_of(feat["geometry"]))
         assert gz.admin1_code_at(lat, lon) == code, (code, lat, lon)
         rows.append({"code": code, "name": name, "lat": f"{lat:.4f}", "lon": f"{lon:.4f}",
                      "wikidata": p.get("wikidataid") or "", "aliases": "|".join(aliases)})
@@ -178,11 +179,11 @@ def build_extract(cities: dict, countries: list[dict[str, str]]) -> tuple[list[l
     # main names of populous places the world over, for "another major place's name"
     majors: dict[str, tuple[int, int]] = {}
     world = list(cities.values())
-    keys = gz._keys([c["name"] for c in world])
+    keys = gz_names.name_keys([c["name"] for c in world])
     for c, k in zip(world, keys):
         if c["population"] >= gz.REGIONAL_POPULATION and (k not in majors or majors[k][1] < c["population"]):
             majors[k] = (c["geonameid"], c["population"])
-    forbidden = frozenset(gz._keys([r["name"] for r in countries]
+    forbidden = frozenset(gz_names.name_keys([r["name"] for r in countries]
                                    + [a for r in countries for a in r["aliases"].split("|")]))
     rejected: Counter = Counter()
     notes: list[str] = []
@@ -206,7 +207,7 @@ def build_extract(cities: dict, countries: list[dict[str, str]]) -> tuple[list[l
                                     rejected=rejected)
         rows.append([str(c["geonameid"]), c["name"], f"{lat:.5f}", f"{lon:.5f}", cc, admin1, code,
                      str(c["population"]) if c["population"] else "", "P",
-                     "|".join(gz._clean(a) for a in alts)])
+                     "|".join(gz_geonames.clean_field(a) for a in alts)])
     order = {cc: i for i, cc in enumerate(COUNTRY_ORDER)}
     rows.sort(key=lambda r: (order[r[4]], -int(r[7] or 0), int(r[0])))
     return rows, rejected, notes
