@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from counterclaim.model import Span, TimeSpan
 from counterclaim.export.codes import acled_time_precision, ucdp_date_prec
-from counterclaim.resolve.times import Dateline, read_dateline, resolve_time
+from counterclaim.resolve.dateline import Dateline, read_dateline
+from counterclaim.resolve.times import resolve_time
 
 D = dt.date
 

@@ -26,7 +26,8 @@ from ..knowledge.resources import Resources
 from ..knowledge.gazetteer import Gazetteer
 from ..model import DATELINE, Claim, Claimant, Document, Location, Perpetrator, Span, TimeSpan
 from .places import Context, best_of, build_context, from_lead, lead_governorate, lead_place, resolve_location
-from .times import read_dateline, resolve_time
+from .dateline import read_dateline
+from .times import resolve_time
 
 
 def resolve_document(document: Document) -> Document:

@@ -1,0 +1,194 @@
+"""The publication date read from the top of a text (a dateline, a header) when no metadata
+gives it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from ..model import Span
+from .dates import Date, MON, WD, WDA, WEEKDAY_NAMES, group, month_of, safe_date, weekday_of
+
+
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """A publication date read from the top of a text.
+
+    ``date`` is None when the text gives a month and day but no year could be found for it;
+    ``month``/``day`` are always set.  ``guess`` is True when the year was not written next to
+    the date, or the date stands where a dateline is not certain; ``note`` says how it was read.
+    ``span`` points into the text the date was read from.
+    """
+
+    date: Date | None
+    month: int
+    day: int
+    span: Span
+    guess: bool
+    note: str
+
+    @property
+    def iso(self) -> str | None:
+        return self.date.isoformat() if self.date is not None else None
+
+
+#: Only the top of the text is searched for a dateline.
+DATELINE_CHARS: Final = 400
+
+_WIRES = r"(?:AFP|AP|Reuters|TASS|RIA\s+Novosti|Interfax|Sputnik|SANA|IRNA|Xinhua|Anadolu|DPA|ANSA|Press\s+TV|Al\s+Jazeera|NNA|ANI|UPI|EFE|Kyodo|BBC|CNN)"
+_DL_FULL: Final[tuple[re.Pattern[str], ...]] = tuple(
+    re.compile(p, re.I)
+    for p in (
+        # "Wed 05 Apr 2017", "16 March 2016", "Saturday 21 Jun 2014"
+        r"\b(?:" + group("wd", WDA) + r",?\s+)?" + group("d", r"(?:[12]\d|3[01]|0?[1-9])") + r"(?:st|nd|rd|th)?\s+"
+        + group("mo", MON) + r",?\s+" + group("y", r"(?:19|20)\d{2}") + r"(?!\d)",
+        # "April 20, 2021", "Fri Sep 27 2013", "Apr 232017" (year glued to the day)
+        r"\b(?:" + group("wd", WDA) + r",?\s+)?" + group("mo", MON) + r"\s+" + group("d", r"(?:[12]\d|3[01]|0?[1-9])")
+        + r"(?:st|nd|rd|th)?(?:,?\s+|(?=(?:19|20)\d{2}(?!\d)))" + group("y", r"(?:19|20)\d{2}") + r"(?!\d)",
+        # ISO, optionally with a time
+        r"\b" + group("y", r"(?:19|20)\d{2}") + r"-" + group("mo", r"[01]\d") + r"-" + group("d", r"[0-3]\d") + r"(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?\S*)?",
+        # "01.10.2017", "23-04-2016", "05/04/2017": day first
+        r"\b" + group("d", r"[0-3]?\d") + r"(?P<sep>[./-])" + group("mo", r"[01]?\d") + r"(?P=sep)" + group("y", r"(?:19|20)\d{2}") + r"(?!\d)",
+    )
+)
+#: "MOSCOW, December 23. /TASS/.", "BEIRUT, Dec 23 (Reuters) -": a wire dateline without its year
+_DL_PARTIAL: Final = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)?,\s*"
+    + group("mo", r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+    + r"\s+" + group("d", r"(?:[12]\d|3[01]|0?[1-9])") + r"\b(?!,?\s*\d)\.?\s*(?:/[A-Z][A-Za-z]+/|\(" + _WIRES + r"\)|[-–—])"
+)
+_DL_MARKER: Final = re.compile(
+    r"\b(?:published|posted|date\s+of\s+publication|last\s+updated|updated|first\s+published|date|dated)"
+    r"(?:\s+(?:on|at))?\s*[:\-]?\s*$", re.I)
+_DL_REST_OF_LINE: Final = re.compile(
+    r"[\s,|·•-]*(?:(?:at\s+)?(?:[0-2]?\d[:.]?[0-5]\d)(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*(?:gmt|utc|[A-Z]{2,4})(?:\s*[+-]\s*\d{1,2})?)?)?"
+    r"[\s,|·•-]*(?:\(updated[^)\n]*\))?\s*$", re.I)
+_DL_BY_AFTER: Final = re.compile(r"\s+(?:by\s|\(?" + _WIRES + r"\b|[A-Z][a-z]+\s+" + _WIRES + r"\b)", re.I)
+_DL_PREP: Final = re.compile(
+    r"\b(?:on|in|since|from|until|till|to|by|of|before|after|between|and|during|at|through|around|as|than|"
+    r"dated|taken|photo|picture|file)\s*,?\s*$", re.I)
+_DL_WIRE_BEFORE: Final = re.compile(r"(?:\b" + _WIRES + r"\b|[A-Z]{3,}[A-Z .'’-]*,)\s*$")
+_DL_PLACE_WIRE_AFTER: Final = re.compile(r"\s+[A-Z][a-z]+\s+" + _WIRES + r"\b")
+_YEAR_IN_TEXT: Final = re.compile(r"(?<![\d,.])((?:19|20)\d{2})(?!\d|[,.]\d|\s*(?:utc|gmt|hrs|hours|local|people|km|kg|tons?)\b)", re.I)
+_WEEKDAY_WORD: Final = re.compile(r"\b" + group("wd", WD) + r"\b", re.I)
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    s = text.rfind("\n", 0, pos) + 1
+    e = text.find("\n", pos)
+    return s, (len(text) if e < 0 else e)
+
+
+def _dateline_strength(text: str, m: re.Match[str], first: int) -> str | None:
+    """Why this date is taken as the publication date ("line", "start", ...), or None if weak."""
+    s, e = m.span()
+    ls, le = _line_bounds(text, s)
+    before = text[ls:s]
+    after = text[e:le]
+    if s == first:
+        return "the date opens the text"
+    if before.strip(" \t#*_>|") == "" and _DL_REST_OF_LINE.fullmatch(after):
+        return "the date stands on a line of its own"
+    if _DL_MARKER.search(before):
+        return "the date follows a publication marker"
+    if before.strip(" \t#*_>|") == "":
+        return "the date opens a line"
+    if m.groupdict().get("wd"):
+        return "a date written with its weekday, as datelines are"
+    if _DL_BY_AFTER.match(after) or _DL_WIRE_BEFORE.search(before) or _DL_PLACE_WIRE_AFTER.match(text, e):
+        return "the date sits next to a byline or agency name"
+    return None
+
+
+def read_dateline(text: str, *, year: int | None = None) -> Dateline | None:
+    """The publication date as the top of ``text`` gives it, or None.
+
+    Looks only at the first :data:`DATELINE_CHARS` characters.  Reads a date that opens the text
+    ("Wed 05 Apr 2017 Syria attack ..."), stands on its own line ("April 20, 2021" under a
+    headline and byline), follows "Published"/"Posted on"/"Last updated at", carries its weekday
+    ("AFP Saturday 21 Jun 2014"), or sits next to a wire name; ISO and day-first numeric dates
+    (``01.10.2017``, ``23-04-2016``) too.  Such dates have ``guess`` False (True only if the
+    weekday written with them disagrees with the date).  Failing those, the first full date in
+    the head that no preposition introduces ("on", "since", ...) is taken with ``guess`` True.
+
+    A wire dateline without its year ("MOSCOW, December 23. /TASS/.") is returned with
+    ``guess`` True and the year found as follows: ``year`` when the caller knows it (from a
+    URL, a file name); else the latest year the text mentions is taken as a lower bound, and
+    when the dateline's sentence names a weekday ("... said on Wednesday"), the first year from
+    that bound in which the date falls on that weekday (wire copy dates the statement it
+    reports); else that latest year itself.  With no year anywhere, ``date`` is None.
+    """
+    head = text[: DATELINE_CHARS + 40]
+    first = len(text) - len(text.lstrip())
+    candidates: list[tuple[int, re.Match[str]]] = []
+    for rx in _DL_FULL:
+        for m in rx.finditer(head):
+            if m.start() < DATELINE_CHARS:
+                candidates.append((m.start(), m))
+    candidates.sort(key=lambda c: (c[0], -(c[1].end() - c[1].start())))
+    partial = _DL_PARTIAL.search(head)
+    if partial is not None and partial.start() >= DATELINE_CHARS:
+        partial = None
+
+    weak: tuple[re.Match[str], Date] | None = None
+    taken_until = -1
+    for start, m in candidates:
+        if start < taken_until:
+            continue  # a shorter reading of a date already looked at
+        taken_until = m.end()
+        d = safe_date(int(m.group("y")), month_of(m.group("mo")) if not m.group("mo").isdigit() else int(m.group("mo")), int(m.group("d")))
+        if d is None:
+            continue
+        if partial is not None and partial.start() < start:
+            break
+        why = _dateline_strength(text, m, first)
+        if why is not None:
+            wd = m.groupdict().get("wd")
+            if wd and weekday_of(wd) != d.weekday():
+                return Dateline(d, d.month, d.day, Span(m.group(0), m.start(), m.end()), True,
+                                f"{why}, but its weekday does not match the date")
+            return Dateline(d, d.month, d.day, Span(m.group(0), m.start(), m.end()), False, why)
+        if weak is None and not _DL_PREP.search(text[max(0, start - 20):start]):
+            weak = (m, d)
+    if partial is not None:
+        return _partial_dateline(text, partial, year)
+    if weak is not None:
+        m, d = weak
+        return Dateline(d, d.month, d.day, Span(m.group(0), m.start(), m.end()), True,
+                        "the first full date near the top, though not in a dateline's place")
+    return None
+
+
+def _partial_dateline(text: str, m: re.Match[str], year: int | None) -> Dateline:
+    mo, dd = month_of(m.group("mo")), int(m.group("d"))
+    span = Span(m.group("mo") + text[m.end("mo"):m.end("d")], m.start("mo"), m.end("d"))
+    if year is not None:
+        d = safe_date(year, mo, dd)
+        return Dateline(d, mo, dd, span, True, "no year in the dateline: the year given by the caller")
+    years = [int(y) for y in _YEAR_IN_TEXT.findall(text)]
+    bound = max(years) if years else None
+    # the weekday named in the dateline's own sentence
+    lead = re.match(r"[\s./]*", text[m.end():])
+    begin = m.end() + (lead.end() if lead else 0)
+    end = re.search(r"[.!?](?:\s|$)", text[begin:])
+    sentence = text[begin: begin + (end.end() if end else 300)]
+    wdm = _WEEKDAY_WORD.search(sentence)
+    if bound is None:
+        return Dateline(None, mo, dd, span, True, "no year in the dateline and none in the text")
+    if wdm is not None:
+        wd = weekday_of(wdm.group("wd"))
+        for y in range(bound, bound + 8):
+            d = safe_date(y, mo, dd)
+            if d is not None and d.weekday() == wd:
+                return Dateline(d, mo, dd, span, True,
+                                f"no year in the dateline: {y}, the first year from {bound} (the latest year the text "
+                                f"mentions) in which it is a {WEEKDAY_NAMES[wd]}, the weekday its sentence names")
+    d = safe_date(bound, mo, dd)
+    return Dateline(d, mo, dd, span, True, f"no year in the dateline: {bound}, the latest year the text mentions")
+
+
+__all__ = ["DATELINE_CHARS", "Dateline", "read_dateline"]
