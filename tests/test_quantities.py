@@ -17,17 +17,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from counterclaim.model import BOUNDS, Quantity
-from counterclaim.extraction.quantities import (
-    MEASURES,
-    VAGUE_LOW,
-    bound_of,
-    find_numbers,
-    find_quantities,
-    find_quantities_in_doc,
-    parse_number,
-    parse_range,
-    vague_low,
-)
+from counterclaim.extraction.measures import MEASURES
+from counterclaim.extraction.numbers import VAGUE_LOW, bound_of, parse_number, parse_range, vague_low
+from counterclaim.extraction.quantities import find_numbers, find_quantities, find_quantities_in_doc
 
 SEEDS = Path(__file__).resolve().parents[1] / "src" / "counterclaim" / "data" / "corpus" / "seeds"
 
