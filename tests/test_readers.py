@@ -18,7 +18,8 @@ import pytest
 
 from counterclaim import errors
 from counterclaim.model import RawRecord
-from counterclaim.read.inputs import DEFAULT_MAX_BYTES, CsvColumns, iso_date, read_inputs
+from counterclaim.read.formats import CsvColumns, iso_date
+from counterclaim.read.inputs import DEFAULT_MAX_BYTES, read_inputs
 
 ARTICLE = (
     "Airstrikes hit the city of Idlib on Tuesday, leaving fatalities and destruction.\n\n"

@@ -28,7 +28,8 @@ from .model import CONTRADICTION_KINDS, EVENT_TYPES, Contradiction, link_from_di
 from .export.views import VIEW_FORMATS, write_contradictions, write_incidents, write_show
 from .extraction.nlp import DEFAULT_MODEL
 from .pipeline import Extractor, Result
-from .read.inputs import DEFAULT_MAX_BYTES, CsvColumns, read_inputs
+from .read.formats import CsvColumns
+from .read.inputs import DEFAULT_MAX_BYTES, read_inputs
 from .ledger.sqlite import Ledger
 
 F = TypeVar("F", bound=Callable[..., Any])

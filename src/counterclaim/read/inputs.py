@@ -28,26 +28,21 @@ Stages for one path:
 
 from __future__ import annotations
 
-import csv
 import datetime as _dt
-import io
-import json
 import os
 import re
 import stat
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO, Final, TextIO
 
 from .. import errors
 from ..model import RawRecord
+from .formats import CsvColumns, iso_date, json_lines, read_csv, read_html, read_jsonl, scalar, strip_bom, strip_bom_bytes
 
-__all__ = [
-    "ARTICLE_SUFFIXES", "DEFAULT_MAX_BYTES", "MANIFEST_NAME", "CsvColumns", "iso_date",
-    "read_inputs",
-]
+__all__ = ["ARTICLE_SUFFIXES", "DEFAULT_MAX_BYTES", "MANIFEST_NAME", "read_inputs"]
 
 #: Files larger than this are rejected unless ``max_bytes`` (the CLI's ``--max-bytes``) says more.
 DEFAULT_MAX_BYTES: Final[int] = 20 * 1024 * 1024
@@ -64,49 +59,11 @@ _SNIFF_BYTES: Final[int] = 8192
 _BINARY_RATIO: Final[float] = 0.30
 #: An HTML extraction holds an article only if one of its lines has at least this many words
 #: (a sentence); trafilatura's fallback otherwise returns menu items of a page with no article.
-_ARTICLE_MIN_WORDS: Final[int] = 8
 _CONTROL_BYTES: Final[bytes] = bytes([*range(0x00, 0x08), 0x0b, *range(0x0e, 0x1a), *range(0x1c, 0x20), 0x7f])
 _META_FIELDS: Final[tuple[str, ...]] = ("outlet", "url", "published", "title", "id")
 
 
-@dataclass(frozen=True, slots=True)
-class CsvColumns:
-    """Which CSV columns hold what.  Only ``text`` is required to exist; ``None`` means unused.
-
-    The defaults are FA-KES's columns, so the bundled dataset reads with no flags.
-    """
-
-    text: str = "article_content"
-    id: str | None = "unit_id"
-    title: str | None = "article_title"
-    url: str | None = None
-    outlet: str | None = "source"
-    published: str | None = "date"
-
-
 # =========================================================================== dates
-
-_ISO_RE: Final = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_MDY_RE: Final = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-
-
-def iso_date(value: str) -> str | None:
-    """``YYYY-MM-DD`` (ISO, optionally followed by a time) or ``M/D/YYYY`` (FA-KES) as an ISO
-    date string; None when the value is not a real date in either form."""
-    v = value.strip()
-    m = _ISO_RE.match(v)
-    if m and (len(v) == m.end() or v[m.end()] in "T "):
-        y, mo, d = (int(g) for g in m.groups())
-    else:
-        m = _MDY_RE.fullmatch(v)
-        if not m:
-            return None
-        mo, d, y = (int(g) for g in m.groups())
-    try:
-        return _dt.date(y, mo, d).isoformat()
-    except ValueError:
-        return None
-
 
 def _validate_published(published: str) -> str:
     """``--published`` must be ISO ``YYYY-MM-DD`` and a real date: else :class:`errors.BadDate`."""
@@ -153,9 +110,9 @@ class _Manifests:
         except OSError as exc:
             yield errors.Unreadable(str(manifest), _os_reason(exc))
             return
-        text = _strip_bom(data.decode("utf-8", errors="replace"))
+        text = strip_bom(data.decode("utf-8", errors="replace"))
         base = manifest.parent
-        for item in _json_lines(str(manifest), text):
+        for item in json_lines(str(manifest), text):
             if isinstance(item, errors.InputError):
                 yield item
                 continue
@@ -165,19 +122,11 @@ class _Manifests:
                 yield errors.BadRecord(where, "manifest entry has no \"path\"")
                 continue
             full = base / rel
-            meta = {k: _scalar(obj[k]) for k in _META_FIELDS if _scalar(obj.get(k)) is not None}
+            meta = {k: scalar(obj[k]) for k in _META_FIELDS if scalar(obj.get(k)) is not None}
             resolved = _resolve(full)
             target[resolved] = meta  # type: ignore[assignment]
             if explicit:
                 self.explicit_order.append(full)
-
-
-def _scalar(value: Any) -> str | None:
-    """A metadata value as a non-empty string, or None (null, empty, or not a scalar)."""
-    if value is None or isinstance(value, (dict, list, bool)):
-        return None
-    s = str(value).strip()
-    return s or None
 
 
 def _resolve(path: Path) -> Path:
@@ -299,13 +248,13 @@ def _read_one(label: str, path: Path | None, *, columns: CsvColumns, max_bytes: 
         return
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
-        yield _read_html(label, data)
+        yield read_html(label, data)
         return
     text, warnings = _decode(data)
     if suffix == ".jsonl":
-        yield from _read_jsonl(label, text, warnings)
+        yield from read_jsonl(label, text, warnings)
     elif suffix == ".csv":
-        yield from _read_csv(label, text, warnings, columns)
+        yield from read_csv(label, text, warnings, columns)
     else:
         yield RawRecord(raw=text, source_path=label, kind="text", warnings=warnings)
 
@@ -336,7 +285,7 @@ def _read_guarded(label: str, path: Path, max_bytes: int) -> bytes | errors.Inpu
 
 
 def _check_content(label: str, data: bytes) -> bytes | errors.InputError:
-    if not data.strip() or not _strip_bom_bytes(data).strip():
+    if not data.strip() or not strip_bom_bytes(data).strip():
         return errors.EmptyInput(label, "only whitespace" if data else None)
     reason = _binary_reason(data)
     if reason:
@@ -385,17 +334,9 @@ def _os_reason(exc: OSError) -> str:
     return exc.strerror or type(exc).__name__
 
 
-def _strip_bom(text: str) -> str:
-    return text[1:] if text.startswith("\ufeff") else text
-
-
-def _strip_bom_bytes(data: bytes) -> bytes:
-    return data[3:] if data.startswith(b"\xef\xbb\xbf") else data
-
-
 def _decode(data: bytes) -> tuple[str, tuple[str, ...]]:
     """Stage 3: UTF-8 with replacement, BOM stripped; a warning counts the invalid bytes."""
-    data = _strip_bom_bytes(data)
+    data = strip_bom_bytes(data)
     try:
         return data.decode("utf-8"), ()
     except UnicodeDecodeError:
@@ -417,7 +358,7 @@ def _read_stdin(stdin: TextIO | BinaryIO | None, max_bytes: int) -> RawRecord | 
     if isinstance(data, str):
         if len(data) > max_bytes:
             return _too_large(STDIN_LABEL, len(data), max_bytes, at_least=True)
-        text = _strip_bom(data)
+        text = strip_bom(data)
         if not text.strip():
             return errors.EmptyInput(STDIN_LABEL, "only whitespace" if text else None)
         if "\x00" in text[:_SNIFF_BYTES]:
@@ -430,171 +371,6 @@ def _read_stdin(stdin: TextIO | BinaryIO | None, max_bytes: int) -> RawRecord | 
         return checked
     text, warnings = _decode(checked)
     return RawRecord(raw=text, source_path=None, kind="text", warnings=warnings)
-
-
-# =========================================================================== formats
-
-
-def _read_html(label: str, data: bytes) -> RawRecord | errors.InputError:
-    """HTML: trafilatura extracts the article body (comments excluded) and its metadata.
-
-    Valid UTF-8 is handed over as text; anything else as bytes, for trafilatura's own charset
-    detection (with a warning).  No line of prose in the result means no article.
-    """
-    import trafilatura  # imported here: slow to import, and only HTML needs it
-
-    warnings: tuple[str, ...] = ()
-    content: str | bytes
-    try:
-        content = _strip_bom_bytes(data).decode("utf-8")
-    except UnicodeDecodeError:
-        content = data
-        warnings = ("not valid UTF-8: character encoding detected from the page",)
-    try:
-        doc = trafilatura.bare_extraction(content, include_comments=False, with_metadata=True)
-    except Exception as exc:  # noqa: BLE001 -- a parser failure is one bad input, not a crash
-        return errors.NoArticle(label, f"HTML extraction failed: {type(exc).__name__}")
-    text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not any(len(ln.split()) >= _ARTICLE_MIN_WORDS for ln in text.splitlines()):
-        return errors.NoArticle(label)
-    date = getattr(doc, "date", None)
-    return RawRecord(
-        raw=text,
-        source_path=label,
-        url=_scalar(getattr(doc, "url", None)),
-        outlet=_scalar(getattr(doc, "sitename", None)),
-        published=iso_date(date) if isinstance(date, str) else None,
-        title=_scalar(getattr(doc, "title", None)),
-        kind="extracted",
-        warnings=warnings,
-    )
-
-
-def _json_lines(label: str, text: str) -> Iterator[tuple[str, int, dict[str, Any]] | errors.InputError]:
-    """Each non-blank line of a JSONL text as (``label:LINE``, line number, object), or a
-    :class:`errors.BadRecord` naming the line when it is not a JSON object."""
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{label}:{n}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield errors.BadRecord(where, f"invalid JSON: {exc.msg} (column {exc.colno})")
-            continue
-        if not isinstance(obj, dict):
-            yield errors.BadRecord(where, f"not a JSON object but {type(obj).__name__}")
-            continue
-        yield where, n, obj
-
-
-def _read_jsonl(label: str, text: str, warnings: tuple[str, ...]
-                ) -> Iterator[RawRecord | errors.InputError]:
-    """JSONL: one article object a line (``text`` + optional ``id``, ``title``, ``url``,
-    ``outlet``, ``published``); a bad line is one :class:`errors.BadRecord` naming
-    ``path:LINE``; blank lines are skipped."""
-    found = False
-    for item in _json_lines(label, text):
-        found = True
-        if isinstance(item, errors.InputError):
-            yield item
-            continue
-        where, n, obj = item
-        body = obj.get("text")
-        if not isinstance(body, str):
-            yield errors.BadRecord(where, 'no "text" field' if body is None else '"text" is not a string')
-            continue
-        if not body.strip():
-            yield errors.BadRecord(where, '"text" is empty')
-            continue
-        rec_warnings = warnings
-        date = _scalar(obj.get("published"))
-        published = iso_date(date) if date else None
-        if date and not published:
-            rec_warnings += (f"published {date!r} is not a date; ignored",)
-        yield RawRecord(
-            raw=_strip_bom(body),
-            source_path=label,
-            source_id=_scalar(obj.get("id")) or f"line {n}",
-            url=_scalar(obj.get("url")),
-            outlet=_scalar(obj.get("outlet")),
-            published=published,
-            title=_scalar(obj.get("title")),
-            kind="extracted",
-            warnings=rec_warnings,
-        )
-    if not found:
-        yield errors.EmptyInput(label, "no JSONL lines")
-
-
-def _set_csv_limit() -> None:
-    """Let the csv module read fields as large as any file we accept."""
-    limit = sys.maxsize
-    while True:
-        try:
-            csv.field_size_limit(limit)
-            return
-        except OverflowError:  # pragma: no cover -- platforms with a 32-bit C long
-            limit //= 2
-
-
-def _read_csv(label: str, text: str, warnings: tuple[str, ...], columns: CsvColumns
-              ) -> Iterator[RawRecord | errors.InputError]:
-    """CSV: one article a row, columns per :class:`CsvColumns`; the file must have the text
-    column (:class:`errors.MissingColumn`); a row with an empty text is one
-    :class:`errors.BadRecord` naming ``path:LINE``."""
-    _set_csv_limit()
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    try:
-        header = reader.fieldnames
-    except csv.Error as exc:
-        yield errors.BadRecord(f"{label}:1", f"unreadable CSV header: {exc}")
-        return
-    if not header:
-        yield errors.EmptyInput(label, "no CSV header")
-        return
-    if columns.text not in header:
-        have = ", ".join(repr(h) for h in header)
-        yield errors.MissingColumn(label, f"wanted column {columns.text!r}; the file has {have}")
-        return
-
-    def col(row: Mapping[str, Any], name: str | None) -> str | None:
-        return _scalar(row.get(name)) if name is not None else None
-
-    line = reader.line_num + 1
-    rows = iter(reader)
-    while True:
-        try:
-            row = next(rows)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            yield errors.BadRecord(f"{label}:{reader.line_num}", f"malformed CSV, rest of file skipped: {exc}")
-            return
-        where, line = f"{label}:{line}", reader.line_num + 1
-        body = row.get(columns.text)
-        if not isinstance(body, str) or not body.strip():
-            yield errors.BadRecord(where, f"empty {columns.text!r}")
-            continue
-        rec_warnings = warnings
-        date = col(row, columns.published)
-        published = iso_date(date) if date else None
-        if date and not published:
-            rec_warnings += (f"published {date!r} is not a date; ignored",)
-        yield RawRecord(
-            raw=body,
-            source_path=label,
-            source_id=col(row, columns.id) or f"row {where.rsplit(':', 1)[1]}",
-            url=col(row, columns.url),
-            outlet=col(row, columns.outlet),
-            published=published,
-            title=col(row, columns.title),
-            kind="extracted",
-            warnings=rec_warnings,
-        )
-
-
-# =========================================================================== metadata
 
 
 def _annotate(record: RawRecord, meta: _Meta, override: str | None) -> RawRecord:
