@@ -13,7 +13,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from counterclaim.knowledge.actors import Actor, BadRegistry, Match, Registry, default_registry, normalise
+from counterclaim.errors import BadRegistry
+from counterclaim.knowledge.actor_names import normalise
+from counterclaim.knowledge.actors import Actor, Match, Registry, default_registry
 from counterclaim.model import ACTOR_TYPES
 
 MOD = "Russian Ministry of Defence"
