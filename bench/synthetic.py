@@ -140,7 +140,7 @@ from counterclaim.model import (
 )
 
 try:
-    from counterclaim.group.incidents import DocInfo
+    from counterclaim.group.footprints import DocInfo
 except ImportError:  # the grouping module is not there yet: the same three fields
 
     @dataclass(frozen=True, slots=True)

@@ -17,17 +17,9 @@ from counterclaim.group.contradictions import figure_range, object_class
 from counterclaim.group.dedup import band_keys, is_near_copy, minhash
 from counterclaim.group.update import covered_by, update
 from counterclaim.group.keys import day
-from counterclaim.group.incidents import (
-    ASSUMED_DAYS,
-    DocInfo,
-    Grouper,
-    IncidentState,
-    compare,
-    footprint,
-    group,
-    state_from_dict,
-    state_to_dict,
-)
+from counterclaim.group.footprints import ASSUMED_DAYS, DocInfo, footprint
+from counterclaim.group.incidents import Grouper, group
+from counterclaim.group.states import IncidentState, compare, state_from_dict, state_to_dict
 from counterclaim.model import (
     Claim,
     Claimant,

@@ -46,143 +46,22 @@ incidents when a later claim would have been a better founder; the links say wha
 
 from __future__ import annotations
 
-import math
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
-from ..model import Claim, Incident, Link, Location, TimeSpan, stable_id, to_dict
+from ..model import Claim, Incident, Link, Location, TimeSpan, stable_id
+from .footprints import ASSUMED_DAYS, MAX_EVENT_DAYS, DocInfo, Footprint, footprint
+from .states import IncidentState, Scores, compare, covers, in_scope, within
 from .keys import (
-    INDIRECT_PLACES,
     MIN_TYPE,
-    NOT_NAMED_HERE,
-    PLACE_RANK,
-    claimant_key,
-    day,
     iso,
     type_compatibility,
 )
 
-#: A window longer than this (days) is a summary, not an incident.
-MAX_EVENT_DAYS = 14
-#: A claim with no time is taken to speak of the week before its document's publication.
-ASSUMED_DAYS = 7
-#: Two points farther apart than this (km) are different places.
-POINT_RADIUS_KM = 15.0
-#: ... and this when one of them is only "near" a place.
-NEAR_RADIUS_KM = 30.0
-#: A killed/struck/destroyed figure this large is a campaign total, not one incident.
-CAMPAIGN_TOTAL = 1000
 #: A coarse claim whose best incidents score within this of each other is ambiguous: kept apart.
 AMBIGUOUS_MARGIN = 0.1
-#: Weights of the link score.
-WEIGHTS = {"time": 0.35, "place": 0.35, "type": 0.2, "actor": 0.1}
 
 
-
-@dataclass(frozen=True, slots=True)
-class DocInfo:
-    """What grouping needs to know of a claim's document."""
-
-    doc_id: str
-    published: str | None
-    outlet: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Footprint:
-    """A claim reduced to what grouping compares."""
-
-    claim_id: str
-    doc_id: str
-    role: str  # "event", "summary" or "unplaced"
-    why: str  # for a summary or an unplaced claim, why in a few words
-    areas: tuple[str, ...]  # governorate names, or ("country:<name>",)
-    country: str | None
-    lat: float | None
-    lon: float | None
-    prec: int  # PLACE_RANK
-    start: int | None  # proleptic ordinal days, inclusive
-    end: int | None
-    time_basis: str  # "text", "published" or "none"
-    event_type: str
-    stance: str
-    claimant: str
-    sides: frozenset[str]
-    outlet: str | None = None
-    #: the claimant is an outlet (background the outlet states, or a relay), not a party
-    media: bool = False
-
-
-
-
-def _campaign_total(c: Claim) -> bool:
-    return any(
-        q.measure in ("killed", "struck", "destroyed", "eliminated")
-        and max((v for v in (q.value, q.low) if v is not None), default=0) >= CAMPAIGN_TOTAL
-        for q in c.quantities
-    )
-
-
-
-
-def footprint(c: Claim, doc: DocInfo | None, sides_of: Callable[[Claim], frozenset[str]] | None = None) -> Footprint:
-    """Reduce a claim to its footprint and decide its role."""
-    loc = c.location
-    if loc is not None and loc.relation in INDIRECT_PLACES:
-        # the article's lead place, or where people or fire came from: not where it happened, so it
-        # groups only within its article
-        loc = None
-    govs = tuple(dict.fromkeys(m.admin1 for m in c.locations if m.admin1 and m.relation not in NOT_NAMED_HERE))
-    if loc is not None and loc.admin1:
-        govs = tuple(dict.fromkeys((loc.admin1, *govs)))
-    prec = PLACE_RANK.get(loc.precision, 4) if loc is not None else 4
-    lat = loc.lat if loc is not None and prec <= 1 else None
-    lon = loc.lon if loc is not None and prec <= 1 else None
-    country = loc.country if loc is not None else None
-    if country is None:
-        country = next((m.country for m in c.locations if m.country), None)
-
-    start = end = None
-    basis = "none"
-    t = c.time
-    long_time = False
-    if t is not None and t.start and t.end:
-        start, end = day(t.start), day(t.end)
-        if start is not None and end is not None:
-            basis = "text"
-            long_time = t.precision in ("month", "year") or end - start + 1 > MAX_EVENT_DAYS
-    if basis == "none" and doc is not None and (pub := day(doc.published)) is not None:
-        start, end, basis = pub - ASSUMED_DAYS, pub, "published"
-
-    why = ""
-    if len(govs) > 1:
-        why = f"names {len(govs)} governorates"
-    elif long_time:
-        why = "its time window is longer than an incident's"
-    elif c.event_type == "sorties":
-        why = "counts sorties, a total of many strikes"
-    elif _campaign_total(c):
-        why = f"a campaign total (a figure of {CAMPAIGN_TOTAL:,} or more)"
-    elif prec == 3 or (loc is not None and not govs and country):
-        why = "its place is a whole country"
-    if why:
-        role = "summary"
-        areas = govs or ((f"country:{country}",) if country else ())
-    elif not govs or prec >= 3:
-        role, why, areas = "unplaced", "no place of its own", ()
-    elif start is None:
-        role, why, areas = "unplaced", "no time, and its article has no publication date", govs
-    else:
-        role, areas = "event", govs
-    return Footprint(
-        claim_id=c.claim_id, doc_id=c.doc_id, role=role, why=why, areas=areas, country=country,
-        lat=lat, lon=lon, prec=prec, start=start, end=end, time_basis=basis,
-        event_type=c.event_type, stance=c.stance, claimant=claimant_key(c),
-        sides=sides_of(c) if sides_of is not None else frozenset(),
-        outlet=doc.outlet if doc is not None else None, media=c.claimant.actor_type == "media",
-    )
 
 
 _Item = tuple[Footprint, Location | None, TimeSpan | None]
@@ -194,119 +73,6 @@ def _precise_first(item: _Item) -> tuple[int, bool, int, int, str]:
     fp = item[0]
     assert fp.start is not None and fp.end is not None
     return (fp.prec, fp.time_basis != "text", fp.end - fp.start, fp.start, fp.claim_id)
-
-
-def _within(a: Footprint, b: Footprint, country_of: Callable[[str], str | None]) -> bool:
-    """Whether ``a``'s place lies inside ``b``'s: the same governorates, or ``b`` is a whole
-    country that holds them."""
-    if set(a.areas) <= set(b.areas):
-        return True
-    countries = {x[8:] for x in b.areas if x.startswith("country:")}
-    return bool(countries) and all(
-        (x[8:] if x.startswith("country:") else country_of(x)) in countries for x in a.areas
-    )
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
-
-
-@dataclass(slots=True)
-class IncidentState:
-    """What grouping keeps of an incident (mutable while claims join; stored between runs)."""
-
-    incident_id: str
-    area: str
-    lat: float | None
-    lon: float | None
-    prec: int
-    start: int
-    end: int
-    place_from: str
-    time_from: str
-    time_basis: str
-    location: Location | None
-    time: TimeSpan | None
-    types: Counter[str] = field(default_factory=Counter)
-    sides: set[str] = field(default_factory=set)
-    members: list[str] = field(default_factory=list)
-    docs: set[str] = field(default_factory=set)
-    outlets: set[str] = field(default_factory=set)
-    claimants: set[str] = field(default_factory=set)
-
-    @property
-    def event_type(self) -> str:
-        if not self.types:
-            return "other"
-        best = max(self.types.values())
-        return min(t for t, n in self.types.items() if n == best)
-
-
-@dataclass(frozen=True, slots=True)
-class Scores:
-    time: float
-    place: float
-    type: float
-    actor: float
-    distance_km: float | None
-
-    @property
-    def total(self) -> float:
-        w = WEIGHTS
-        return w["time"] * self.time + w["place"] * self.place + w["type"] * self.type + w["actor"] * self.actor
-
-
-def compare(fp: Footprint, inc: IncidentState) -> Scores | None:
-    """The scores of ``fp`` against ``inc``, or None when they cannot be the same happening."""
-    if fp.start is None or fp.end is None:
-        return None
-    overlap = min(fp.end, inc.end) - max(fp.start, inc.start) + 1
-    if overlap <= 0:
-        return None
-    t = math.sqrt(overlap / (fp.end - fp.start + 1) * overlap / (inc.end - inc.start + 1))
-    ty = type_compatibility(fp.event_type, inc.event_type)
-    if ty < MIN_TYPE:
-        return None
-    dist = None
-    if fp.lat is not None and fp.lon is not None and inc.lat is not None and inc.lon is not None:
-        dist = haversine_km(fp.lat, fp.lon, inc.lat, inc.lon)
-        radius = POINT_RADIUS_KM if fp.prec == 0 and inc.prec == 0 else NEAR_RADIUS_KM
-        if dist > radius:
-            return None
-        place = 1.0 - 0.5 * dist / radius
-    elif inc.area in fp.areas:
-        place = 0.5
-    else:
-        return None
-    if fp.sides and inc.sides:
-        actor = 1.0 if fp.sides & inc.sides else 0.0
-    else:
-        actor = 0.5
-    return Scores(t, place, ty, actor, dist)
-
-
-def covers(summary: Footprint, inc: IncidentState, country_of: Callable[[str], str | None]) -> bool:
-    """Whether a summary (or any coarse) claim's scope holds the incident: same governorate (or
-    the incident's governorate lies in the summary's country), overlapping windows, compatible
-    types.  A summary with no time covers nothing here (see :meth:`Grouper.covered`)."""
-    if summary.start is None or summary.end is None or summary.time_basis == "none":
-        return False
-    if summary.end < inc.start or summary.start > inc.end:
-        return False
-    if summary.event_type != "sorties" and type_compatibility(summary.event_type, inc.event_type) < MIN_TYPE:
-        return False
-    return in_scope(summary, inc, country_of)
-
-
-def in_scope(summary: Footprint, inc: IncidentState, country_of: Callable[[str], str | None]) -> bool:
-    """Whether the incident's place lies in the summary's governorates or country."""
-    if inc.area in summary.areas:
-        return True
-    inc_country = inc.area[8:] if inc.area.startswith("country:") else country_of(inc.area)
-    return any(a.startswith("country:") and inc_country == a[8:] for a in summary.areas)
 
 
 @dataclass
@@ -440,7 +206,7 @@ class Grouper:
                     if a[0].stance == "asserts" and a[0].claim_id not in used and a[0].areas
                     and not a[0].media
                     and a[0].event_type == fd.event_type
-                    and _within(a[0], fd, self._country_of)
+                    and within(a[0], fd, self._country_of)
                     and (a[0].time_basis != "text" or fd.time_basis != "text"
                          or (a[0].start is not None and a[0].end is not None
                              and a[0].start <= fd.end and fd.start <= a[0].end))
@@ -651,38 +417,6 @@ def group(
     )
 
 
-__all__ = [
-    "ASSUMED_DAYS", "CAMPAIGN_TOTAL", "MAX_EVENT_DAYS", "NEAR_RADIUS_KM", "POINT_RADIUS_KM",
-    "DocInfo", "Footprint", "Grouper", "Grouping", "IncidentState", "Scores", "compare", "covers", "footprint", "in_scope", "group", "haversine_km", "state_from_dict",
-    "state_to_dict",
-    "type_compatibility",
-]
+__all__ = ["AMBIGUOUS_MARGIN", "Grouper", "Grouping", "group"]
 
 
-# ---------------------------------------------------------------------- storing states
-
-
-def state_to_dict(st: IncidentState) -> dict[str, object]:
-    """A JSON-ready form of an incident's grouping state (see :func:`state_from_dict`)."""
-    return {
-        "incident_id": st.incident_id, "area": st.area, "lat": st.lat, "lon": st.lon, "prec": st.prec,
-        "start": st.start, "end": st.end, "place_from": st.place_from, "time_from": st.time_from,
-        "time_basis": st.time_basis,
-        "location": None if st.location is None else to_dict(st.location),
-        "time": None if st.time is None else to_dict(st.time),
-        "types": dict(st.types), "sides": sorted(st.sides), "members": list(st.members),
-        "docs": sorted(st.docs), "outlets": sorted(st.outlets), "claimants": sorted(st.claimants),
-    }
-
-
-def state_from_dict(d: Mapping[str, Any]) -> IncidentState:
-    loc, time = d.get("location"), d.get("time")
-    return IncidentState(
-        incident_id=d["incident_id"], area=d["area"], lat=d["lat"], lon=d["lon"], prec=d["prec"],
-        start=d["start"], end=d["end"], place_from=d["place_from"], time_from=d["time_from"],
-        time_basis=d["time_basis"],
-        location=None if loc is None else Location(**loc),
-        time=None if time is None else TimeSpan(**time),
-        types=Counter(d.get("types", {})), sides=set(d.get("sides", ())), members=list(d.get("members", ())),
-        docs=set(d.get("docs", ())), outlets=set(d.get("outlets", ())), claimants=set(d.get("claimants", ())),
-    )

@@ -20,17 +20,9 @@ from ..knowledge.actors import Registry, default_registry
 from .contradictions import Finder
 from .dedup import band_keys, is_near_copy, minhash, pair_claims
 from .keys import claimant_key, claimant_name
-from .incidents import (
-    DocInfo,
-    Footprint,
-    Grouper,
-    IncidentState,
-    covers,
-    footprint,
-    in_scope,
-    state_from_dict,
-    state_to_dict,
-)
+from .footprints import DocInfo, Footprint, footprint
+from .incidents import Grouper
+from .states import IncidentState, covers, in_scope, state_from_dict, state_to_dict
 from ..model import Claim, ClaimantSummary, Contradiction, Corroboration, Incident, quantity_summary, to_json
 from ..ledger.sqlite import Ledger
 
