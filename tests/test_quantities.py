@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from counterclaim.model import BOUNDS, Quantity
-from counterclaim.extraction.measures import MEASURES
+from counterclaim.model import BOUNDS, MEASURES, Quantity
+
 from counterclaim.extraction.numbers import VAGUE_LOW, bound_of, parse_number, parse_range, vague_low
 from counterclaim.extraction.quantities import find_numbers, find_quantities, find_quantities_in_doc
 

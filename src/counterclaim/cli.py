@@ -24,8 +24,9 @@ from .errors import CounterclaimError
 from .export.records import FORMATS, write_claims
 from .export.registry import EXPORT_FORMATS, formats_help, write_export
 from .export.selection import ExportStats
-from .model import CONTRADICTION_KINDS, EVENT_TYPES, Contradiction, link_from_dict
-from .export.views import VIEW_FORMATS, write_contradictions, write_incidents, write_show
+from .model import CONTRADICTION_KINDS, EVENT_TYPES, link_from_dict
+from .export.views import VIEW_FORMATS, write_contradictions, write_demo_summary, write_incidents, write_show
+from .knowledge.resources import Resources
 from .extraction.nlp import DEFAULT_MODEL
 from .pipeline import Extractor, Result
 from .read.formats import CsvColumns
@@ -213,9 +214,7 @@ def _governorate(name: str | None) -> str | None:
     """A governorate as the ledger names it, from any spelling or ISO code."""
     if name is None:
         return None
-    from .knowledge.gazetteer import default_gazetteer
-
-    entry = default_gazetteer().admin1(name)
+    entry = Resources.default().gazetteer.admin1(name)
     if entry is None:
         raise click.BadParameter(f"{name!r} is not a governorate this gazetteer knows", param_hint="--governorate")
     return entry.admin1 or entry.name
@@ -391,34 +390,7 @@ def demo(db: str, seeds_only: bool, model: str) -> None:
 
 def _summary(db: str, seeds: Path) -> None:
     with Ledger(db, readonly=True) as ledger:
-        stats = ledger.stats()
-        click.echo(f"\nLedger {Path(db).resolve()}: {stats['documents']} documents, {stats['claims']} claims")
-        click.echo("  by stance:     " + ", ".join(f"{k} {v}" for k, v in stats["by_stance"].items()))
-        click.echo("  by event type: " + ", ".join(f"{k} {v}" for k, v in stats["by_event_type"].items()))
-        click.echo("  by claimant:   " + ", ".join(f"{k} {v}" for k, v in stats["by_actor_type"].items()))
-        seed_claims = [c for c in ledger.claims() if c.source_path and Path(c.source_path).parent == seeds]
-        click.echo(f"\nThe seed articles' {len(seed_claims)} claims:\n")
-        write_claims(seed_claims, sys.stdout, "table")
-        click.echo(
-            f"\nIncidents: {stats['incidents']} (claims grouped across outlets), {stats['contradictions']} "
-            f"contradictions, {stats['corroborations']} corroborations in the whole ledger."
-        )
-        seed_docs = [d.doc_id for d in ledger.documents() if d.source_path and Path(d.source_path).parent == seeds]
-        seen: dict[str, Contradiction] = {}
-        for doc_id in seed_docs:
-            for x in ledger.contradictions(doc_id=doc_id):
-                seen.setdefault(x.contradiction_id, x)
-        click.echo(f"\nThe seed articles' contradictions ({len(seen)}):")
-        for x in seen.values():
-            who = " (the same side)" if x.same_claimant else ""
-            click.echo(f"  - [{x.kind}] {x.explanation}{who}")
-            click.echo(f"      http://127.0.0.1:8321/incidents/{x.incident_id}#contradiction-{x.contradiction_id}")
-        click.echo(
-            f"\nNext: counterclaim serve --db {db}   then open http://127.0.0.1:8321/ (map, timeline, contradictions)\n"
-            f"      counterclaim contradictions --db {db}   (evidence sentences; --kind count, --governorate Idlib)\n"
-            f"      counterclaim incidents --db {db} --contradicted   then   counterclaim show INCIDENT_ID --db {db}\n"
-            f"      counterclaim claims --db {db} --search Idlib"
-        )
+        write_demo_summary(ledger, db, seeds, sys.stdout)
 
 
 @cli.command("export")
@@ -555,10 +527,9 @@ def eval_fakes_cmd(limit: int | None, model: str) -> None:
     the text is printed beside it.
     """
     from .evaluate.fakes import eval_fakes, format_fakes
-    from .knowledge.gazetteer import default_gazetteer
-
     corpus = Path(str(importlib.resources.files("counterclaim.data.corpus") / "fakes" / "FA-KES-Dataset.csv"))
-    report = _guard(lambda: eval_fakes(Extractor(model=model), corpus, default_gazetteer(), limit=limit))
+    res = Resources.default()
+    report = _guard(lambda: eval_fakes(Extractor(model=model, resources=res), corpus, res.gazetteer, limit=limit))
     click.echo(format_fakes(report))
 
 

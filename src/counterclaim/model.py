@@ -24,11 +24,38 @@ ActorType = Literal["state_military", "government", "monitor", "ngo", "un", "med
 Bound = Literal["exact", "approx", "low", "high", "range", "vague"]
 PlacePrecision = Literal["point", "near", "admin1", "country", "unknown"]
 TimePrecision = Literal["day", "days", "month", "year", "unknown"]
+#: What happened to the counted thing.
+Measure = Literal[
+    "killed",        # kill, die, eliminate/destroy + person, "dead", "deaths", "death toll"
+    "wounded",       # wound, injure, hurt, "injuries"
+    "casualties",    # "casualties" (killed and wounded together)
+    "missing",       # "remain missing"
+    "destroyed",     # destroy, eliminate/neutralize + thing, demolish, raze, shoot down
+    "damaged",       # damage
+    "struck",        # hit, strike, target, bomb, shell, attack (as patient), airstrikes on N targets
+    "strikes",       # N airstrikes / strikes / air raids / bombings
+    "attacks",       # N attacks
+    "sorties",       # N sorties, N combat flights / missions
+    "fired",         # N missiles / rockets / shells fired, launched, dropped
+    "liberated",     # liberate, free, retake, recapture, regain
+    "captured",      # capture, seize, overrun
+    "surrendered",   # surrender, defect, lay down / give up / hand over (arms)
+    "recovered",     # recover, retrieve, exhume, find / pull out (bodies)
+    "hospitalized",  # hospitalize, admit / take / rush to hospital
+    "displaced",     # displace, flee, evacuate (people), uproot
+    "detained",      # detain, arrest, abduct, kidnap
+    "controlled",    # control (territory)
+]
+ContradictionKind = Literal["denial", "count", "perpetrator", "target"]
 
 STANCES: tuple[str, ...] = get_args(Stance)
 EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 ACTOR_TYPES: tuple[str, ...] = get_args(ActorType)
 BOUNDS: tuple[str, ...] = get_args(Bound)
+PLACE_PRECISIONS: tuple[str, ...] = get_args(PlacePrecision)
+TIME_PRECISIONS: tuple[str, ...] = get_args(TimePrecision)
+#: The measures a quantity can carry, in the order above.
+MEASURES: tuple[str, ...] = get_args(Measure)
 
 #: Bumped whenever extraction changes what it produces for the same input.
 EXTRACTOR_VERSION = "0.1.0"
@@ -120,7 +147,7 @@ class Claimant:
 
     text: str | None
     actor: str | None
-    actor_type: str
+    actor_type: ActorType
     start: int | None
     end: int | None
     #: when ``text`` is a pronoun, surname or "the ministry", the earlier mention it stands for
@@ -148,8 +175,8 @@ class Quantity:
     value: float | None
     low: float | None
     high: float | None
-    bound: str
-    measure: str | None
+    bound: Bound
+    measure: Measure | None
     object: str | None
     start: int
     end: int
@@ -173,7 +200,7 @@ class Location:
     lat: float | None = None
     lon: float | None = None
     geonames_id: int | None = None
-    precision: str = "unknown"
+    precision: PlacePrecision = "unknown"
     relation: str | None = None
     text_start: int = 0
     text_end: int = 0
@@ -192,7 +219,7 @@ class TimeSpan:
     text: str
     start: str | None = None
     end: str | None = None
-    precision: str = "unknown"
+    precision: TimePrecision = "unknown"
     text_start: int = 0
     text_end: int = 0
     #: how the window was worked out ("weekday before publication", "year taken so the date is
@@ -206,8 +233,8 @@ class Claim:
     doc_id: str
     claimant: Claimant
     via: Span | None
-    stance: str
-    event_type: str
+    stance: Stance
+    event_type: EventType
     perpetrator: Perpetrator | None
     quantities: tuple[Quantity, ...]
     location: Location | None
@@ -277,7 +304,7 @@ LEAD_RELATION = "(article) lead"
 # --------------------------------------------------------------------------- incidents
 
 #: The four kinds of contradiction the contract names.
-CONTRADICTION_KINDS: tuple[str, ...] = ("denial", "count", "perpetrator", "target")
+CONTRADICTION_KINDS: tuple[str, ...] = get_args(ContradictionKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,7 +383,7 @@ class Contradiction:
 
     contradiction_id: str
     incident_id: str
-    kind: str
+    kind: ContradictionKind
     claim_ids: tuple[str, ...]
     explanation: str
     claimants: tuple[str, ...] = ()

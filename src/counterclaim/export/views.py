@@ -9,11 +9,15 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Sequence
-from typing import TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
-from .records import CSV_COLUMNS, flat_row, write_records
+from .records import CSV_COLUMNS, flat_row, write_claims, write_records
 from .tables import fit, terminal_width, write_table
 from ..model import Claim, Contradiction, Corroboration, Incident, Link, to_dict
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..ledger.sqlite import Ledger
 
 VIEW_FORMATS = ("table", "jsonl", "csv")
 
@@ -216,7 +220,44 @@ def write_show(
     return 1
 
 
+def write_demo_summary(ledger: Ledger, db: str, seeds: Path, out: TextIO) -> None:
+    """What ``counterclaim demo`` prints: the ledger's counts, the seed articles' claims and
+    contradictions (each with its link into the web app), and the commands to try next."""
+
+    def _say(line: str) -> None:
+        out.write(line + "\n")
+
+    stats = ledger.stats()
+    _say(f"\nLedger {Path(db).resolve()}: {stats['documents']} documents, {stats['claims']} claims")
+    _say("  by stance:     " + ", ".join(f"{k} {v}" for k, v in stats["by_stance"].items()))
+    _say("  by event type: " + ", ".join(f"{k} {v}" for k, v in stats["by_event_type"].items()))
+    _say("  by claimant:   " + ", ".join(f"{k} {v}" for k, v in stats["by_actor_type"].items()))
+    seed_claims = [c for c in ledger.claims() if c.source_path and Path(c.source_path).parent == seeds]
+    _say(f"\nThe seed articles' {len(seed_claims)} claims:\n")
+    write_claims(seed_claims, out, "table")
+    _say(
+        f"\nIncidents: {stats['incidents']} (claims grouped across outlets), {stats['contradictions']} "
+        f"contradictions, {stats['corroborations']} corroborations in the whole ledger."
+    )
+    seed_docs = [d.doc_id for d in ledger.documents() if d.source_path and Path(d.source_path).parent == seeds]
+    seen: dict[str, Contradiction] = {}
+    for doc_id in seed_docs:
+        for x in ledger.contradictions(doc_id=doc_id):
+            seen.setdefault(x.contradiction_id, x)
+    _say(f"\nThe seed articles' contradictions ({len(seen)}):")
+    for x in seen.values():
+        who = " (the same side)" if x.same_claimant else ""
+        _say(f"  - [{x.kind}] {x.explanation}{who}")
+        _say(f"      http://127.0.0.1:8321/incidents/{x.incident_id}#contradiction-{x.contradiction_id}")
+    _say(
+        f"\nNext: counterclaim serve --db {db}   then open http://127.0.0.1:8321/ (map, timeline, contradictions)\n"
+        f"      counterclaim contradictions --db {db}   (evidence sentences; --kind count, --governorate Idlib)\n"
+        f"      counterclaim incidents --db {db} --contradicted   then   counterclaim show INCIDENT_ID --db {db}\n"
+        f"      counterclaim claims --db {db} --search Idlib"
+    )
+
+
 __all__ = [
     "CONTRADICTION_LIST_COLUMNS", "INCIDENT_LIST_COLUMNS", "VIEW_FORMATS", "contradiction_list_row", "incident_list_row",
-    "write_contradictions", "write_incidents", "write_show",
+    "write_contradictions", "write_demo_summary", "write_incidents", "write_show",
 ]

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..model import Claimant, Span
+from ..model import ActorType, Claimant, Span
 from .nlp import TITLE_WORDS as _TITLE_LOWER
 
 REPORT_VERBS: frozenset[str] = frozenset(
@@ -59,7 +59,7 @@ MEDIA_NAMES: frozenset[str] = frozenset(
 )
 
 #: actor type guessed from words in the claimant's name (the actor registry replaces this)
-TYPE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
+TYPE_WORDS: tuple[tuple[ActorType, frozenset[str]], ...] = (
     ("un", frozenset("un united nations unicef ocha unhcr who opcw".split())),
     ("monitor", frozenset("observatory monitor monitoring sohr snhr airwars".split())),
     ("ngo", frozenset("watch amnesty helmets crescent msf médecins sams ngo charity".split()) | {"civil defense", "civil defence"}),
@@ -390,7 +390,7 @@ def _according_set(f: Frame) -> set[int]:
 @dataclass(frozen=True, slots=True)
 class Mention:
     actor: str
-    actor_type: str
+    actor_type: ActorType
     kind: str  # "person" | "org"
     span: Span
 
@@ -491,7 +491,7 @@ def normalise_actor(toks: SpacySpan) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-def guess_actor_type(text: str) -> str:
+def guess_actor_type(text: str) -> ActorType:
     """A first guess of the actor type from the words of its name."""
     low = text.lower()
     words = set(re.findall(r"[\w-]+", low))

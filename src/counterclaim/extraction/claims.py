@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from .attribution import MEDIA_NAMES, Coref, Frame, find_frames, speaker_tokens
 from .events import make_perpetrator, perpetrator_of, read_event
 from .mentions import best_location, place_mentions, time_mentions
-from ..model import CLAIMANT_PLACE, Claim, Claimant, Document, Location, Perpetrator, Quantity, Span, TimeSpan, stable_id
+from ..model import CLAIMANT_PLACE, Claim, Stance, Claimant, Document, Location, Perpetrator, Quantity, Span, TimeSpan, stable_id
 from .quantities import find_quantities
 
 #: "rejected that allegation", "denied the reports": a denial that points back
@@ -177,7 +177,7 @@ def _claim(
             return None
         responds_to = answered.claim_id
         event_type, trigger, triggers = answered.event_type, None, ()
-        stance = "denies"
+        stance: Stance = "denies"
         stance_cue: Span | None = _tok_span(frame.cue) if frame.cue is not None else None
         hedged = False
     else:

@@ -25,11 +25,11 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from .attribution import mention_span
-from ..model import Perpetrator, Span
+from ..model import EventType, Perpetrator, Span, Stance
 
 #: lemma -> event type.  Result words ("kill", "destroy") are ``other``: they take the type of a
 #: more specific trigger in the same claim when there is one.
-TRIGGERS: dict[str, str] = {
+TRIGGERS: dict[str, EventType] = {
     **dict.fromkeys(
         "airstrike air-strike strike raid bomb bombing bombard bombardment airraid".split(),
         "airstrike",
@@ -75,16 +75,16 @@ HEDGES: frozenset[str] = frozenset("reportedly allegedly purportedly apparently"
 
 @dataclass(frozen=True, slots=True)
 class EventReading:
-    event_type: str
+    event_type: EventType
     trigger: Token
     #: every trigger of the content, most specific type first
     triggers: tuple[Token, ...]
-    stance: str
+    stance: Stance
     stance_cue: Span | None
     hedged: bool
 
 
-def trigger_type(tok: Token, context_lemmas: Collection[str]) -> str | None:
+def trigger_type(tok: Token, context_lemmas: Collection[str]) -> EventType | None:
     """The event type ``tok`` triggers, or None.  ``context_lemmas`` are the content's lemmas."""
     lemma = tok.lemma_.lower()
     if lemma in WEAPON_WORDS and tok.pos_ in ("NOUN", "ADJ", "PROPN"):
@@ -132,7 +132,7 @@ def _military_context(lemmas: Collection[str]) -> bool:
 def read_event(content: list[Token], frame_verb: Token | None) -> EventReading | None:
     """Event type, main trigger and stance of one claim's content tokens; None when no trigger."""
     lemmas = {t.lemma_.lower() for t in content}
-    found: list[tuple[int, int, Token, str]] = []
+    found: list[tuple[int, int, Token, EventType]] = []
     for tok in content:
         etype = trigger_type(tok, lemmas)
         if etype is not None:
@@ -145,7 +145,8 @@ def read_event(content: list[Token], frame_verb: Token | None) -> EventReading |
     if best is None:
         return None
     _, trigger, etype = best
-    stance, cue = "asserts", None
+    stance: Stance = "asserts"
+    cue: Span | None = None
     if denial_cue is not None:
         stance, cue = "denies", denial_cue
     else:

@@ -5,32 +5,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-#: The measures a quantity can carry: what happened to the counted thing.
-MEASURES: tuple[str, ...] = (
-    "killed",        # kill, die, eliminate/destroy + person, "dead", "deaths", "death toll"
-    "wounded",       # wound, injure, hurt, "injuries"
-    "casualties",    # "casualties" (killed and wounded together)
-    "missing",       # "remain missing"
-    "destroyed",     # destroy, eliminate/neutralize + thing, demolish, raze, shoot down
-    "damaged",       # damage
-    "struck",        # hit, strike, target, bomb, shell, attack (as patient), airstrikes on N targets
-    "strikes",       # N airstrikes / strikes / air raids / bombings
-    "attacks",       # N attacks
-    "sorties",       # N sorties, N combat flights / missions
-    "fired",         # N missiles / rockets / shells fired, launched, dropped
-    "liberated",     # liberate, free, retake, recapture, regain
-    "captured",      # capture, seize, overrun
-    "surrendered",   # surrender, defect, lay down / give up / hand over (arms)
-    "recovered",     # recover, retrieve, exhume, find / pull out (bodies)
-    "hospitalized",  # hospitalize, admit / take / rush to hospital
-    "displaced",     # displace, flee, evacuate (people), uproot
-    "detained",      # detain, arrest, abduct, kidnap
-    "controlled",    # control (territory)
-)
+from ..model import Measure
+
 
 # verb lemma -> measure
-_VERB_MEASURE: dict[str, str] = {}
-for _m, _lemmas in {
+_VERB_MEASURE: dict[str, Measure] = {}
+_VERB_LEMMAS: dict[Measure, str] = {
     "killed": "kill die massacre slaughter execute murder slay behead assassinate perish martyr",
     "wounded": "wound injure hurt maim",
     "destroyed": "demolish raze flatten obliterate torch",
@@ -45,7 +25,8 @@ for _m, _lemmas in {
     "detained": "detain arrest abduct kidnap",
     "controlled": "control",
     "fired": "fire launch drop shoot lob",
-}.items():
+}
+for _m, _lemmas in _VERB_LEMMAS.items():
     for _l in _lemmas.split():
         _VERB_MEASURE[_l] = _m
 #: destroy-like verbs: ``killed`` with a person object (or no object), else ``destroyed``
@@ -64,7 +45,7 @@ _LIGHT_VERBS = frozenset("deliver carry conduct launch make perform fly stage mo
 _FIRE_OBJECTS = frozenset("missile rocket shell bomb munition projectile mortar grenade barrel".split())
 
 # counted noun (lemma) -> measure: the noun names the event itself
-_NOUN_MEASURE: dict[str, str] = {
+_NOUN_MEASURE: dict[str, Measure] = {
     "sortie": "sorties",
     "airstrike": "strikes", "strike": "strikes", "raid": "strikes", "bombing": "strikes",
     "bombardment": "strikes", "airstrikes": "strikes",
@@ -79,7 +60,7 @@ _STRIKE_NOUNS = frozenset("airstrike strike raid bombing bombardment shelling at
 _DEATH_NOUNS = frozenset("death killing massacre execution".split())
 _INJURY_NOUNS = frozenset("injury wounding".split())
 #: adjectives/participles on the counted noun that say what happened ("six displaced people")
-_AMOD_MEASURE = {
+_AMOD_MEASURE: dict[str, Measure] = {
     "dead": "killed", "killed": "killed", "injured": "wounded", "wounded": "wounded",
     "damaged": "damaged", "destroyed": "destroyed", "displaced": "displaced",
     "detained": "detained", "missing": "missing",
@@ -131,7 +112,7 @@ def _to_hospital(verb: Token, preps: tuple[str, ...] = ("to", "into")) -> bool:
     return False
 
 
-def _verb_measure(verb: Token, obj: Token | None) -> str | None:
+def _verb_measure(verb: Token, obj: Token | None) -> Measure | None:
     """The measure a verb (or predicative adjective) gives the thing it happened to."""
     lem = lemma(verb)
     prts = {c.lower_ for c in verb.children if c.dep_ == "prt"}
@@ -188,7 +169,7 @@ def _verb_measure(verb: Token, obj: Token | None) -> str | None:
     return m
 
 
-def _noun_measure(noun: Token) -> str | None:
+def _noun_measure(noun: Token) -> Measure | None:
     lem = lemma(noun)
     if lem == "flight":
         if any(lemma(c) == "combat" for c in noun.lefts) or lemma(noun.head) in _LIGHT_VERBS:
@@ -199,7 +180,7 @@ def _noun_measure(noun: Token) -> str | None:
     return _NOUN_MEASURE.get(lem) or _NOUN_MEASURE.get(noun.lower_)
 
 
-def measure_of(anchor: Token, obj: Token | None, depth: int = 0) -> str | None:
+def measure_of(anchor: Token, obj: Token | None, depth: int = 0) -> Measure | None:
     """What happened to the counted thing: see the module docstring, step 4."""
     m = _measure_walk(anchor, obj, depth)
     if m == "killed" and obj is not None and lemma(obj) in _MATERIEL_NOUNS:
@@ -213,7 +194,7 @@ def measure_of(anchor: Token, obj: Token | None, depth: int = 0) -> str | None:
     return m
 
 
-def _measure_walk(anchor: Token, obj: Token | None, depth: int) -> str | None:
+def _measure_walk(anchor: Token, obj: Token | None, depth: int) -> Measure | None:
     head = obj if obj is not None else anchor
     if obj is not None:
         m = _noun_measure(obj)
@@ -276,7 +257,7 @@ def _measure_walk(anchor: Token, obj: Token | None, depth: int) -> str | None:
 
 def _measure_at_verb(
     verb: Token, obj: Token | None, dep: str, via_prep: str | None, depth: int = 0
-) -> str | None:
+) -> Measure | None:
     """Measure at the first verb reached from the count through relation ``dep``."""
     lem = lemma(verb)
     if lem == "be" and dep in ("nsubj", "nsubjpass") and depth < 2:
@@ -310,4 +291,4 @@ def _measure_at_verb(
 
 
 
-__all__ = ["MEASURES", "PERSON_NOUNS", "lemma", "measure_of"]
+__all__ = ["PERSON_NOUNS", "lemma", "measure_of"]

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from ..model import Bound
+
 #: Lower bound of a vague amount (the smallest amount the word literally allows).
 VAGUE_LOW: dict[str, float] = {
     "a handful": 2.0,
@@ -76,7 +78,7 @@ PRECHECK = re.compile(
 )
 
 #: bound cue words, longest first within each bound (regex alternatives)
-_BOUND_WORDS: dict[str, tuple[str, ...]] = {
+_BOUND_WORDS: dict[Bound, tuple[str, ...]] = {
     "low": (
         "no fewer than", "no less than", "not less than", "in excess of", "a minimum of",
         "upwards of", "well over", "just over", "more than", "at least", "over", "above",
@@ -92,7 +94,7 @@ _BOUND_WORDS: dict[str, tuple[str, ...]] = {
         "estimated", "some", "c.",
     ),
 }
-BOUND_LOOKUP: dict[str, str] = {w: b for b, ws in _BOUND_WORDS.items() for w in ws}
+BOUND_LOOKUP: dict[str, Bound] = {w: b for b, ws in _BOUND_WORDS.items() for w in ws}
 _BOUND_ALTS = "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(BOUND_LOOKUP, key=len, reverse=True)
 )
@@ -184,7 +186,7 @@ def vague_low(text: str) -> float | None:
     return None
 
 
-def bound_of(words: str) -> str:
+def bound_of(words: str) -> Bound:
     """The bound (one of ``model.BOUNDS``) that the words around a number give it.
 
     ``words`` are the qualifier words, e.g. "up to" → ``high``, "almost" → ``high``,

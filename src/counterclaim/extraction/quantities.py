@@ -92,7 +92,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from counterclaim.model import Quantity
+from ..model import Bound, Quantity
 
 from .measures import lemma, measure_of
 from .numbers import (
@@ -143,7 +143,7 @@ class _Cand:
     core_start: int     # doc char offset where the number words begin
     end: int            # doc char offset after the number phrase (suffix/% included)
     core: str           # the number words themselves
-    bound: str
+    bound: Bound
     value: float | None
     low: float | None
     high: float | None
@@ -166,7 +166,7 @@ def _candidates(sent: Span, text: str) -> Iterator[_Cand]:
         if OUT_OF.search(before):
             continue  # "three out of four zones": the denominator is not a count
         start = cs
-        bound = "exact"
+        bound: Bound = "exact"
         value = low = high = None
         vl = vague_low(core)
         rng = parse_range(core) if vl is None else None

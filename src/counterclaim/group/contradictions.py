@@ -51,7 +51,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .keys import INDIRECT_PLACES, MIN_TYPE, PLACE_RANK, claimant_key, claimant_name, day, type_compatibility
-from ..model import Claim, Contradiction, Corroboration, Quantity, stable_id
+from ..model import Claim, Contradiction, ContradictionKind, Corroboration, Quantity, stable_id
 
 _CIVILIAN_SCOPE = re.compile(
     r"\b(civilian|civilians|populated|residential|inhabited|hospitals?|schools?|markets?|homes|"
@@ -362,7 +362,7 @@ class Finder:
         return out
 
     @staticmethod
-    def _make(incident_id: str, kind: str, a: Party, b: Party, explanation: str, note: str | None = None) -> Contradiction:
+    def _make(incident_id: str, kind: ContradictionKind, a: Party, b: Party, explanation: str, note: str | None = None) -> Contradiction:
         ids = (a.claim.claim_id, b.claim.claim_id)
         return Contradiction(
             contradiction_id=stable_id("contradiction", kind, incident_id, *ids, explanation),

@@ -52,7 +52,7 @@ from typing import Any, Literal
 
 from ..errors import BadRegistry
 from .actor_names import COUNTRIES, PRO, QUALIFIERS, ROLES, TITLES, Tok, tokens
-from ..model import ACTOR_TYPES
+from ..model import ACTOR_TYPES, ActorType
 
 __all__ = ["Actor", "Match", "Person", "Registry", "default_registry"]
 
@@ -60,7 +60,7 @@ __all__ = ["Actor", "Match", "Person", "Registry", "default_registry"]
 @dataclass(frozen=True, slots=True)
 class Actor:
     name: str
-    type: str
+    type: ActorType
     aliases: tuple[str, ...]
     country: str | None = None
     parent: str | None = None
@@ -84,7 +84,7 @@ class Match:
     (for a person, the type of their organisation) and, for a person, the organisation."""
 
     actor: str
-    actor_type: str
+    actor_type: ActorType
     organisation: str | None
     kind: Literal["actor", "person"]
     #: the registry alias that matched, as the registry writes it

@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from ..knowledge.gazetteer import Entry, Gazetteer
-from ..model import CLAIMANT_PLACE, DATELINE, LEAD_RELATION, ORIGIN, Location
+from ..model import CLAIMANT_PLACE, DATELINE, LEAD_RELATION, Location, ORIGIN, PlacePrecision
 
 #: relation words that mean "somewhere around the named place"
 _NEAR = re.compile(r"\b(?:near|nearby|outskirts|vicinity|around|outside|close to|of)\b|(?:north|south|east|west)", re.I)
@@ -134,7 +134,7 @@ def resolve_location(loc: Location, gaz: Gazetteer, ctx: Context) -> Location:
     pick, note = _choose_point(points, ctx)
     if admins and admins[0].name == pick.admin1:
         note = _join(note, f"{pick.name} is also the name of its governorate; read as the town")
-    precision = "near" if loc.relation and _NEAR.search(loc.relation) and not _is_container(loc.relation) else "point"
+    precision: PlacePrecision = "near" if loc.relation and _NEAR.search(loc.relation) and not _is_container(loc.relation) else "point"
     if pick.feature == "region":
         precision, note = "near", _join(note, f"{pick.name} is a region, not a single place")
     elif pick.feature in ("neighbourhood", "road", "nearby"):
@@ -208,7 +208,7 @@ def _inner_place(name: str, gaz: Gazetteer) -> tuple[list[Entry], str | None]:
     return [], None
 
 
-def _located(loc: Location, e: Entry, precision: str, note: str | None) -> Location:
+def _located(loc: Location, e: Entry, precision: PlacePrecision, note: str | None) -> Location:
     return replace(
         loc,
         name=e.name,

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..model import TimePrecision
 from .dates import Date, safe_date
 
 
@@ -38,7 +39,7 @@ def latest_with_year(m: int, d: int, latest: Date) -> Date | None:
     return None
 
 
-def shape(start: Date, end: Date) -> str:
+def shape(start: Date, end: Date) -> TimePrecision:
     """The precision a bare window has: one day, one calendar month, one calendar year, or days."""
     if start == end:
         return "day"
@@ -55,7 +56,7 @@ def shape(start: Date, end: Date) -> str:
 class Window:
     start: Date
     end: Date
-    precision: str
+    precision: TimePrecision
     note: str | None = None
 
 

@@ -10,6 +10,7 @@ import itertools
 import re
 from collections import Counter
 
+from ...model import PlacePrecision
 from ...errors import BadGazetteerFile
 from .data import CURATED_COLUMNS, EXTRACT_COLUMNS, GOVERNORATE_NAMES, KIND_RANK, KINDS, data_dir, read_tsv, to_int, user_dir
 from .names import fold, key, name_keys, skeletons
@@ -45,10 +46,12 @@ class Entry:
     alternates: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     @property
-    def precision(self) -> str:
+    def precision(self) -> PlacePrecision:
         """The ``Location.precision`` a match on this entry gives."""
-        if self.kind in ("country", "admin1"):
-            return self.kind
+        if self.kind == "country":
+            return "country"
+        if self.kind == "admin1":
+            return "admin1"
         if self.feature in ("A.PCLI", "A.PCL", "A.PCLD", "A.PCLS", "A.PCLF", "A.PCLIX"):
             return "country"
         if self.feature == "A.ADM1":
