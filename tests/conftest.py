@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from counterclaim.ledger.sqlite import Ledger
 from counterclaim.pipeline import Extractor, Result
 from counterclaim.read.inputs import read_inputs
-from counterclaim.ledger.sqlite import Ledger
 
 CORPUS = Path(str(importlib.resources.files("counterclaim.data.corpus")))
 SEEDS = CORPUS / "seeds"

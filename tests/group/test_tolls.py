@@ -1,0 +1,49 @@
+"""How many were killed: each claimant's toll and ACLED's and UCDP's figures from them."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from counterclaim.group.tolls import acled_vague_count, claim_toll, incident_tolls
+from counterclaim.model import ClaimantSummary, Quantity
+
+from ..builders import killed, make_claim, make_incident
+
+
+def test_acled_vague_counts() -> None:
+    assert [acled_vague_count(t) for t in ("dozens of people", "several", "hundreds of civilians", "tens",
+                                          "several hundred people", "tens of thousands", "a few", "26")] == [
+        12, 10, 100, 10, 100, 10_000, 3, None]
+
+
+def test_tolls_rules_on_hand_built_claims() -> None:
+    # three claimants, two agree on 30: the figure most claimants give is the best
+    claims = [make_claim("1", "SOHR", killed(12)), make_claim("2", "SCD", killed(30)),
+              make_claim("3", "Reuters", killed(30)), make_claim("4", "MoD", stance="denies")]
+    t = incident_tolls(make_incident(claims, None), {c.claim_id: c for c in claims})
+    assert (t.acled, t.low, t.best, t.high) == (12, 12, 30, 30) and t.disputed
+    # one claimant repeating itself is one report: its larger statement stands
+    claims = [make_claim("5", "SOHR", killed(20)), make_claim("6", "SCD", killed(25))]
+    inc = dataclasses.replace(
+        make_incident(claims, None), claim_ids=("5", "6", "7"),
+        summary=(ClaimantSummary("SOHR", "monitor", "asserts", ("5", "7"), ""),
+                 ClaimantSummary("SCD", "ngo", "asserts", ("6",), "")),
+    )
+    found = {c.claim_id: c for c in [*claims, make_claim("7", "SOHR", killed(22))]}
+    t = incident_tolls(inc, found)
+    assert (t.acled, t.low, t.best, t.high) == (22, 22, 22, 25)
+    assert {x.claimant: x.best for x in t.by_claimant} == {"SOHR": 22, "SCD": 25}
+
+
+def test_claim_toll_does_not_double_count() -> None:
+    # "26 people were killed, including 10 civilians"
+    assert claim_toll(make_claim("1", "SOHR", killed(26), killed(10, "civilians"))) == (26, 26, 26, 10)
+    # civilians and combatants are different people: they add up
+    assert claim_toll(make_claim("2", "SOHR", killed(12, "militants"), killed(5, "civilians"))) == (17, 17, 17, 5)
+    # a range gives its conservative end as the figure; vague amounts take ACLED's figure
+    assert claim_toll(make_claim("3", "X", killed(None, bound="range", low=20, high=25, text="20-25 people"))) == (
+        20, 20, 25, 0)
+    assert claim_toll(make_claim("4", "X", killed(None, bound="vague", low=200, text="hundreds of people"))) == (
+        100, 100, 100, 0)
+    wounded = Quantity("30 people", 30, 30, 30, "exact", "wounded", "people", 0, 1)
+    assert claim_toll(make_claim("5", "X", wounded)) is None
