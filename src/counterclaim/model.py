@@ -112,6 +112,9 @@ class RawRecord:
     kind: Literal["text", "html", "extracted"] = "text"
     #: problems a reader noticed but recovered from, e.g. invalid UTF-8 decoded with replacement
     warnings: tuple[str, ...] = ()
+    #: the language of the text as its metadata gives it (an ISO 639-1 code such as "en", "ar",
+    #: "ru"), or None when the metadata says nothing
+    language: str | None = None
 
     @property
     def label(self) -> str:
@@ -139,6 +142,9 @@ class Document:
     #: a wire agency or relay named in the byline ("By AFP", "TASS reports"), as a span
     byline: Span | None = None
     warnings: tuple[str, ...] = ()
+    #: the language the text was read in (ISO 639-1: "en", "ar", "ru"); every claim of the
+    #: document was read with that language's lexicon
+    language: str = "en"
 
 
 @dataclass(frozen=True, slots=True)

@@ -254,3 +254,19 @@ def test_malformed_manifest_line_is_reported(tmp_path: Path) -> None:
     assert kinds(out) == ["BadRecord", "RawRecord"]
     assert out[0].message == f'{m}:1: malformed record (manifest entry has no "path")'  # type: ignore[union-attr]
     assert out[1].outlet == "TASS"  # type: ignore[union-attr]
+
+
+def test_language_comes_from_the_metadata_and_defaults_to_english(tmp_path: Path) -> None:
+    # a manifest or a JSONL field may say which language a text is in; the document carries it,
+    # and a text whose metadata says nothing is read as English (detection is a later step)
+    from counterclaim.read.clean import to_document
+
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    m = tmp_path / "m.jsonl"
+    m.write_text(json.dumps({"path": "a.txt", "language": "ar"}) + "\n", encoding="utf-8")
+    f = tmp_path / "c.jsonl"
+    f.write_text(json.dumps({"text": ARTICLE, "language": "ru"}) + "\n", encoding="utf-8")
+    out = records(run([str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), str(f)], manifest=str(m)))
+    assert [r.language for r in out] == ["ar", None, "ru"]
+    assert [to_document(r).language for r in out] == ["ar", "en", "ru"]

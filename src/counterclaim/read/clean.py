@@ -415,5 +415,6 @@ def to_document(record: RawRecord) -> Document:
         source_id=record.source_id,
         published_from="metadata" if record.published else None,
         byline=byline,
+        language=record.language or "en",
         warnings=record.warnings,
     )

@@ -158,6 +158,7 @@ def read_jsonl(label: str, text: str, warnings: tuple[str, ...]
             outlet=scalar(obj.get("outlet")),
             published=published,
             title=scalar(obj.get("title")),
+            language=scalar(obj.get("language")),
             kind="extracted",
             warnings=rec_warnings,
         )

@@ -60,7 +60,7 @@ _BINARY_RATIO: Final[float] = 0.30
 #: An HTML extraction holds an article only if one of its lines has at least this many words
 #: (a sentence); trafilatura's fallback otherwise returns menu items of a page with no article.
 _CONTROL_BYTES: Final[bytes] = bytes([*range(0x00, 0x08), 0x0b, *range(0x0e, 0x1a), *range(0x1c, 0x20), 0x7f])
-_META_FIELDS: Final[tuple[str, ...]] = ("outlet", "url", "published", "title", "id")
+_META_FIELDS: Final[tuple[str, ...]] = ("outlet", "url", "published", "title", "id", "language")
 
 
 # =========================================================================== dates
@@ -381,7 +381,8 @@ def _annotate(record: RawRecord, meta: _Meta, override: str | None) -> RawRecord
         Path(record.source_path).suffix.lower() in (".jsonl", ".csv")
     warnings = record.warnings
     fields: dict[str, Any] = {}
-    for key, attr in (("outlet", "outlet"), ("url", "url"), ("title", "title"), ("id", "source_id")):
+    for key, attr in (("outlet", "outlet"), ("url", "url"), ("title", "title"), ("id", "source_id"),
+                      ("language", "language")):
         value = meta.get(key)
         if value is None:
             continue
