@@ -1,0 +1,59 @@
+"""The accuracy gate: what the project measures on text it did not write may not fall.
+
+The floors live in ``floors.json`` beside this file, one number a metric; every metric measured
+here has a floor there and every floor a metric.  A change that lowers a figure fails here with
+the figure and its floor; a change that raises one raises its floor in the same commit.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from counterclaim.evaluate.fakes import eval_fakes
+from counterclaim.group.update import update
+from counterclaim.ledger.sqlite import Ledger
+from counterclaim.pipeline import Extractor, Result
+
+from ..conftest import FAKES, add_seeds
+
+HERE = Path(__file__).parent
+FLOORS: dict[str, float] = {k: v for k, v in json.loads((HERE / "floors.json").read_text()).items() if not k.startswith("_")}
+
+
+def _golden(kind: str) -> int:
+    return sum(len(tomllib.loads(p.read_text()).get(kind, [])) for p in sorted((HERE / "golden").glob("*.toml")))
+
+
+def _fakes_governorate(extractor: Extractor, seed_results: dict[str, Result]) -> float:
+    return eval_fakes(extractor, FAKES, extractor.resources.gazetteer).accuracy
+
+
+def _seed_contradictions(extractor: Extractor, seed_results: dict[str, Result]) -> float:
+    with Ledger(":memory:") as ledger:
+        add_seeds(ledger, seed_results)
+        update(ledger)
+        return float(len(list(ledger.contradictions())))
+
+
+METRICS: dict[str, Callable[[Extractor, dict[str, Result]], float]] = {
+    "fakes_governorate": _fakes_governorate,
+    "golden_must": lambda e, s: float(_golden("must")),
+    "golden_must_not": lambda e, s: float(_golden("must_not")),
+    "seed_contradictions": _seed_contradictions,
+}
+
+
+def test_every_metric_has_a_floor_and_every_floor_a_metric() -> None:
+    assert set(METRICS) == set(FLOORS)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_metric_does_not_fall_below_its_floor(name: str, extractor: Extractor, seed_results: dict[str, Result]) -> None:
+    value = METRICS[name](extractor, seed_results)
+    assert value >= FLOORS[name] - 1e-9, f"{name} fell to {value:.4f}, below its floor {FLOORS[name]} (tests/accuracy/floors.json)"
