@@ -14,7 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 from counterclaim.cli import cli
-from counterclaim.ledger.sqlite import SCHEMA_VERSION, Ledger
+from counterclaim.ledger import open_ledger
+from counterclaim.ledger.sqlite import SCHEMA_VERSION, SqliteLedger
 
 from ..conftest import SEEDS
 
@@ -125,12 +126,12 @@ def test_an_older_ledger_is_grouped_on_first_use(tmp_path: Path) -> None:
         for table in ("fingerprints", "minhash_bands", "grouping", "incidents", "contradictions", "corroborations"):
             raw.execute(f"DROP TABLE {table}")
         raw.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
-    with Ledger(db, readonly=True) as led:
+    with open_ledger(db, readonly=True) as led:
         with pytest.raises(Exception, match="no incidents yet"):
             list(led.incidents())
     code, out, err = run("contradictions", "--db", str(db), "--format", "jsonl")
     assert code == 0 and "grouped" in err and len(out.splitlines()) == 3
-    with Ledger(db, readonly=True) as led:
+    with SqliteLedger(db, readonly=True) as led:
         assert led.meta["schema_version"] == str(SCHEMA_VERSION) == "2"
 
 

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from counterclaim.export.readers import ExportFormatError, read_jsonl_export
-from counterclaim.ledger.sqlite import Ledger
+from counterclaim.ledger import Ledger, Sighting
 from counterclaim.model import to_dict
 
 from .helpers import export
@@ -57,8 +57,15 @@ def test_jsonl_filtered_is_self_contained(seed: Ledger) -> None:
 
 
 def test_jsonl_reader_names_the_bad_line() -> None:
+    sighting = ('{"record": "sighting", "doc_id": "x", "source_path": null, "source_id": null, "url": null,'
+                ' "outlet": "AFP", "seen_at": "2021-04-20T10:00:00+00:00"}')
     with pytest.raises(ExportFormatError, match="line 2: not JSON"):
-        read_jsonl_export(['{"record": "sighting", "doc_id": "x"}', "{oops"])
+        read_jsonl_export([sighting, "{oops"])
+    assert read_jsonl_export([sighting]).sightings == (
+        Sighting("x", None, None, None, "AFP", "2021-04-20T10:00:00+00:00"),
+    )
+    with pytest.raises(ExportFormatError, match="line 1: not a valid sighting"):
+        read_jsonl_export(['{"record": "sighting", "doc_id": "x"}'])  # no source, no time
     with pytest.raises(ExportFormatError, match='line 1: not an object with a "record" key'):
         read_jsonl_export(['{"claim_id": "x"}'])
     dump = read_jsonl_export(['{"record": "from_the_future", "x": 1}', ""])
