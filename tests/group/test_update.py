@@ -8,8 +8,22 @@ from pathlib import Path
 import pytest
 
 from counterclaim.group.update import covered_by, update
+from counterclaim.knowledge.actors import Registry
+from counterclaim.knowledge.resources import Resources
 from counterclaim.ledger import Ledger, open_ledger
-from counterclaim.model import contradiction_from_dict, incident_from_dict, to_dict
+from counterclaim.model import (
+    Claim,
+    Claimant,
+    Document,
+    Location,
+    Perpetrator,
+    Span,
+    TimeSpan,
+    contradiction_from_dict,
+    doc_id_for,
+    incident_from_dict,
+    to_dict,
+)
 from counterclaim.pipeline import Extractor, Result
 
 from ..conftest import add_seeds
@@ -326,3 +340,26 @@ def test_filters(seed_ledger: Ledger) -> None:
     hrw = list(seed_ledger.contradictions(claimant="human rights watch"))
     assert len(hrw) == 1
     assert all(c.kind == "denial" for c in seed_ledger.contradictions(kind="denial"))
+
+
+def test_update_reads_sides_with_the_registry_of_the_resources_it_is_given() -> None:
+    # Which side a perpetrator is on comes from the actor registry of the Resources passed in
+    # (the bundled one when none): with an empty registry "Russian Aerospace Forces" names no side.
+    text = "Russian jets struck Saraqib on Tuesday, SOHR said."
+    doc = Document(doc_id=doc_id_for(text), text=text, published="2017-03-08")
+    place = Location("Saraqib", "Saraqib", "Idlib", "Syria", 35.86, 36.8, precision="point")
+    claim = Claim(
+        claim_id="c0", doc_id=doc.doc_id, claimant=Claimant("SOHR", "SOHR", "monitor", 40, 44), via=None,
+        stance="asserts", event_type="airstrike",
+        perpetrator=Perpetrator("Russian jets", "Russian Aerospace Forces", 0, 12), quantities=(), location=place,
+        locations=(place,), time=TimeSpan("on Tuesday", "2017-03-07", "2017-03-07", "day"), stated_on=None,
+        evidence=Span(text, 0, len(text)), confidence=0.9,
+    )
+    sides: dict[str, tuple[str, ...]] = {}
+    for name, resources in (("bundled", None), ("empty", Resources(Resources.default().gazetteer, Registry([], [])))):
+        with open_ledger(":memory:") as led:
+            led.add(doc, [claim])
+            update(led, resources)
+            (state,) = led.incident_states()
+            sides[name] = state.sides
+    assert sides == {"bundled": ("state:RU",), "empty": ()}

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..knowledge.actors import Registry, default_registry
+from ..knowledge.resources import Resources
 from .contradictions import Finder
 from .dedup import band_keys, is_near_copy, minhash, pair_claims
 from .keys import claimant_key, claimant_name
@@ -71,9 +72,10 @@ class Sides:
         return self.side(name) if name else (cl.text or "(unknown)").casefold()
 
 
-def update(ledger: Ledger, registry: Registry | None = None) -> GroupingReport:
-    """Group the ledger's ungrouped claims and refresh the contradictions they touch."""
-    sides = Sides(registry or default_registry())
+def update(ledger: Ledger, resources: Resources | None = None) -> GroupingReport:
+    """Group the ledger's ungrouped claims and refresh the contradictions they touch; the actor
+    registry of ``resources`` (the bundled one when None) says which side each actor is on."""
+    sides = Sides(resources.registry if resources is not None else default_registry())
     report = GroupingReport()
 
     # 1. near copies among the new documents (MinHash LSH candidates, confirmed on the texts)
