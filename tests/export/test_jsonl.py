@@ -8,8 +8,8 @@ import json
 import pytest
 
 from counterclaim.export.readers import ExportFormatError, read_jsonl_export
-from counterclaim.ledger import Ledger, Sighting
-from counterclaim.model import to_dict
+from counterclaim.ledger import Ledger, Sighting, open_ledger
+from counterclaim.model import Document, doc_id_for, to_dict
 
 from .helpers import export
 
@@ -37,6 +37,20 @@ def test_jsonl_round_trips_the_whole_seed_ledger(seed: Ledger) -> None:
     kind = claim_line.pop("record")
     assert kind == "claim"
     assert claim_line == json.loads(json.dumps(to_dict(seed.claim(claim_line["claim_id"]))))
+
+
+def test_jsonl_carries_the_language_each_document_was_stored_with() -> None:
+    # The ledger keeps Document.language (schema 3); the lossless export must keep it too.
+    arabic_text, english_text = "غارة جوية على سراقب يوم الثلاثاء", "Airstrikes hit Saraqib on Tuesday."
+    arabic = Document(doc_id=doc_id_for(arabic_text), text=arabic_text, outlet="Enab Baladi", language="ar")
+    english = Document(doc_id=doc_id_for(english_text), text=english_text, outlet="AFP")
+    with open_ledger(":memory:") as led:
+        led.add(arabic, [])
+        led.add(english, [])
+        text, n, _ = export(led, "jsonl")
+    assert n == 2
+    assert [json.loads(line)["language"] for line in text.splitlines()] == ["ar", "en"]
+    assert read_jsonl_export(text.splitlines()).documents == (arabic, english)
 
 
 def test_jsonl_filtered_is_self_contained(seed: Ledger) -> None:

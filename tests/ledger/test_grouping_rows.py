@@ -4,13 +4,10 @@ JSON columns are its own business), and the encoding reads what older ledgers wr
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from counterclaim.errors import LedgerVersionError
 from counterclaim.group.states import IncidentState
 from counterclaim.group.update import update
 from counterclaim.ledger import (
@@ -222,19 +219,3 @@ def test_what_older_ledgers_stored_still_reads() -> None:
                       "sides": ["opposition", "government"]})
     assert footprint_from_json(old) == fp
 
-
-def test_grouping_of_an_ungroupable_old_ledger_is_one_clear_error(tmp_path: Path) -> None:
-    path = tmp_path / "v1.db"
-    with open_ledger(path) as led:
-        led.add(A, [_claim(A, "a0")])
-    raw = sqlite3.connect(path)
-    with raw:
-        for table in ("fingerprints", "minhash_bands", "grouping", "incidents", "contradictions", "corroborations"):
-            raw.execute(f"DROP TABLE {table}")
-        raw.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
-    raw.close()
-    with open_ledger(path, readonly=True) as ro:
-        assert ro.stats().incidents == 0 and ro.stats().claims == 1
-        for read in (lambda: list(ro.incidents()), ro.pending_grouping, lambda: ro.grouping_of("a0")):
-            with pytest.raises(LedgerVersionError, match="no incidents yet"):
-                read()

@@ -25,16 +25,20 @@ from ...model import (
     to_json,
 )
 
-#: The columns a document is read from, in this order.
+#: The columns a document is read from, in this order (``language`` since schema version 3).
 DOCUMENT_COLUMNS = (
     "doc_id", "source_path", "source_id", "url", "outlet", "published", "published_from",
-    "title", "text", "removed", "byline", "warnings",
+    "title", "text", "removed", "byline", "warnings", "language",
 )
 
 
-def document_columns(alias: str) -> str:
-    """The select list of a document's columns, ``alias.`` before each."""
-    return ", ".join(f"{alias}.{c}" for c in DOCUMENT_COLUMNS)
+def document_columns(alias: str, has_language: bool) -> str:
+    """The select list of a document's columns, ``alias.`` before each; a ledger older than the
+    ``language`` column reads every document as English."""
+    columns = [f"{alias}.{c}" for c in DOCUMENT_COLUMNS]
+    if not has_language:
+        columns[-1] = "'en'"
+    return ", ".join(columns)
 
 
 def document_values(d: Document) -> tuple[Any, ...]:
@@ -42,7 +46,7 @@ def document_values(d: Document) -> tuple[Any, ...]:
     return (
         d.doc_id, d.source_path, d.source_id, d.url, d.outlet, d.published, d.published_from,
         d.title, d.text, to_json(d.removed), None if d.byline is None else to_json(d.byline),
-        json.dumps(list(d.warnings), ensure_ascii=False),
+        json.dumps(list(d.warnings), ensure_ascii=False), d.language,
     )
 
 

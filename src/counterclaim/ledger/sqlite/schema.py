@@ -2,7 +2,8 @@
 ledger.
 
 Version 1: documents, claims, sightings and their full-text indexes.  Version 2: near-copy
-fingerprints, claim grouping, incidents, contradictions, corroborations.  A new ledger is laid out by running every version's
+fingerprints, claim grouping, incidents, contradictions, corroborations.  Version 3: the
+language a document was read in.  A new ledger is laid out by running every version's
 statements in order, so a new ledger and an upgraded one are the same.
 """
 
@@ -14,7 +15,7 @@ from ...errors import LedgerVersionError, NotALedger
 from ...model import EXTRACTOR_VERSION
 
 #: Bumped whenever the tables change; a ledger with a higher version is refused.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _TOKENIZE = "tokenize = 'porter unicode61 remove_diacritics 2'"
 
@@ -108,11 +109,16 @@ SCHEMA_2: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS corroborations_incident ON corroborations (incident_id)",
 )
 
-#: The statements that bring a ledger of version ``v - 1`` to version ``v``, by ``v``.
-UPGRADES: dict[int, tuple[str, ...]] = {1: SCHEMA_1, 2: SCHEMA_2}
+#: Version 3: the language a document was read in (ISO 639-1); older documents were read in English.
+SCHEMA_3: tuple[str, ...] = (
+    "ALTER TABLE documents ADD COLUMN language TEXT NOT NULL DEFAULT 'en'",
+)
 
-#: The first version with the grouping tables.
-GROUPING_VERSION = 2
+#: The statements that bring a ledger of version ``v - 1`` to version ``v``, by ``v``.
+UPGRADES: dict[int, tuple[str, ...]] = {1: SCHEMA_1, 2: SCHEMA_2, 3: SCHEMA_3}
+
+#: The first version with the grouping tables, and with ``documents.language``.
+GROUPING_VERSION, LANGUAGE_VERSION = 2, 3
 
 
 def schema_version(conn: sqlite3.Connection, name: str) -> int | None:
@@ -159,6 +165,6 @@ def upgrade(conn: sqlite3.Connection, version: int) -> None:
 
 
 __all__ = [
-    "GROUPING_VERSION", "SCHEMA_1", "SCHEMA_2", "SCHEMA_VERSION", "UPGRADES",
+    "GROUPING_VERSION", "LANGUAGE_VERSION", "SCHEMA_1", "SCHEMA_2", "SCHEMA_3", "SCHEMA_VERSION", "UPGRADES",
     "check_version", "create", "schema_version", "upgrade",
 ]
