@@ -26,12 +26,13 @@ def write_jsonl_export(
 
     Every object has a ``"record"`` key — ``document``, ``sighting``, ``claim``, ``incident``,
     ``contradiction`` or ``corroboration`` — and otherwise is exactly ``to_dict(obj)`` (documents
-    keep their full text: every offset in the ledger points into it; a sighting is a
-    :class:`~counterclaim.ledger.base.Sighting`).  Records come in that order, so a reader meets a claim's document
-    before the claim.  With no filter everything is written; with filters, the incidents kept,
-    the claims they hold (members and republished copies) or that their contradictions and
-    corroborations cite, those claims' documents and sightings, and those contradictions and
-    corroborations.  Read back with :func:`counterclaim.export.readers.read_jsonl_export`.
+    keep their full text: every offset in the ledger points into it, and their language; a
+    sighting is a :class:`~counterclaim.ledger.base.Sighting`).  Records come in that order, so a
+    reader meets a claim's document before the claim.  With no filter everything is written;
+    with filters, the incidents kept, the claims they hold (members and republished copies) or
+    that their contradictions and corroborations cite, those claims' documents and sightings,
+    and those contradictions and corroborations.  Read back with
+    :func:`counterclaim.export.readers.read_jsonl_export`.
     """
     stats = stats if stats is not None else ExportStats()
     n = 0
