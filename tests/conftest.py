@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from counterclaim.ledger.sqlite import Ledger
+from counterclaim.ledger import Ledger
 from counterclaim.pipeline import Extractor, Result
 from counterclaim.read.inputs import read_inputs
 

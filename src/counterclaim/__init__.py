@@ -1,7 +1,7 @@
 """counterclaim: a ledger of who claims what happened in conflict reporting.
 
-Library first: ``extract`` reads one article, :class:`Extractor` reads many, :class:`Ledger`
-stores them.  The ``counterclaim`` command is a thin layer over these.
+Library first: ``extract`` reads one article, :class:`Extractor` reads many, a :class:`Ledger`
+(from :func:`open_ledger`) stores them.  The ``counterclaim`` command is a thin layer over these.
 
 >>> from counterclaim import extract
 >>> claims = extract(text, published="2017-02-07", outlet="Press TV")   # doctest: +SKIP
@@ -17,7 +17,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from .pipeline import Extractor
-    from .ledger.sqlite import Ledger
+    from .ledger import Ledger, open_ledger
 
 _default: Extractor | None = None
 
@@ -36,10 +36,10 @@ def extract(text: str, published: str | None = None, outlet: str | None = None, 
 
 def __getattr__(name: str) -> object:
     # heavy modules (spaCy) load only when asked for
-    if name == "Ledger":
-        from .ledger.sqlite import Ledger
+    if name in ("Ledger", "open_ledger"):
+        from . import ledger
 
-        return Ledger
+        return getattr(ledger, name)
     if name == "Extractor":
         from .pipeline import Extractor
 
@@ -47,4 +47,4 @@ def __getattr__(name: str) -> object:
     raise AttributeError(name)
 
 
-__all__ = ["Claim", "Document", "Extractor", "Ledger", "RawRecord", "__version__", "extract"]
+__all__ = ["Claim", "Document", "Extractor", "Ledger", "RawRecord", "__version__", "extract", "open_ledger"]

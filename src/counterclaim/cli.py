@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import importlib.resources
-import os
 import sys
 import time
 from datetime import date
@@ -24,14 +23,14 @@ from .errors import CounterclaimError
 from .export.records import FORMATS, write_claims
 from .export.registry import EXPORT_FORMATS, formats_help, write_export
 from .export.selection import ExportStats
-from .model import CONTRADICTION_KINDS, EVENT_TYPES, link_from_dict
+from .model import CONTRADICTION_KINDS, EVENT_TYPES
 from .export.views import VIEW_FORMATS, write_contradictions, write_demo_summary, write_incidents, write_show
 from .knowledge.resources import Resources
 from .extraction.nlp import DEFAULT_MODEL
 from .pipeline import Extractor, Result
 from .read.formats import CsvColumns
 from .read.inputs import DEFAULT_MAX_BYTES, read_inputs
-from .ledger.sqlite import Ledger
+from .ledger import Ledger, open_ledger
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -176,7 +175,7 @@ def _ingest(paths: tuple[str, ...], db: str, settings: InputSettings) -> Tally:
 
     tally = Tally()
     started = time.perf_counter()
-    with Ledger(db) as ledger:
+    with open_ledger(db) as ledger:
         for r in _results(paths, settings):
             if tally.see(r):
                 assert r.document is not None
@@ -200,14 +199,10 @@ def _grouped(db: str) -> Iterator[Ledger]:
     as it is."""
     from .group.update import update
 
-    if os.access(db, os.W_OK):
-        with Ledger(db) as ledger:
-            if ledger.pending_grouping():
-                click.echo(update(ledger).line(), err=True)
-            yield ledger
-    else:
-        with Ledger(db, readonly=True) as ledger:
-            yield ledger
+    with open_ledger(db, readonly=None) as ledger:
+        if ledger.writable and ledger.pending_grouping():
+            click.echo(update(ledger).line(), err=True)
+        yield ledger
 
 
 def _governorate(name: str | None) -> str | None:
@@ -257,15 +252,15 @@ def group_cmd(db: str, rebuild: bool) -> None:
     from .group.update import update
 
     def run() -> None:
-        with Ledger(db) as ledger:
+        with open_ledger(db) as ledger:
             if rebuild:
                 ledger.clear_grouping()
             started = time.perf_counter()
             report = update(ledger)
             stats = ledger.stats()
         click.echo(f"{report.line()}; {time.perf_counter() - started:.1f} s", err=True)
-        click.echo(f"{stats['incidents']} incidents, {stats['contradictions']} contradictions, "
-                   f"{stats['corroborations']} corroborations")
+        click.echo(f"{stats.incidents} incidents, {stats.contradictions} contradictions, "
+                   f"{stats.corroborations} corroborations")
 
     _guard(run)
 
@@ -330,8 +325,8 @@ def show(incident_id: str, db: str, fmt: str) -> None:
             found = ledger.claims_by_id(list(inc.claim_ids))
             claims = [found[i] for i in inc.claim_ids if i in found]
             dup_links = ledger.duplicates_in(inc.incident_id)
-            dup_claims = ledger.claims_by_id([cid for cid, _ in dup_links])
-            duplicates = [(dup_claims[cid], link_from_dict(lk)) for cid, lk in dup_links if cid in dup_claims]
+            dup_claims = ledger.claims_by_id([lk.claim_id for lk in dup_links])
+            duplicates = [(dup_claims[lk.claim_id], lk) for lk in dup_links if lk.claim_id in dup_claims]
             write_show(inc, claims, list(ledger.contradictions(incident_id=inc.incident_id)),
                        ledger.corroborations(incident_id=inc.incident_id), covered_by(ledger, inc.incident_id),
                        duplicates, sys.stdout, fmt)
@@ -354,7 +349,7 @@ def claims(db: str, fmt: str, actor: str | None, actor_type: str | None, stance:
     """List the claims stored in a ledger."""
 
     def run() -> None:
-        with Ledger(db, readonly=True) as ledger:
+        with open_ledger(db, readonly=True) as ledger:
             if search:
                 found = [c for c in ledger.search_claims(search, limit=limit or 1000)
                          if (actor is None or (c.claimant.actor or "").lower() == actor.lower())
@@ -389,7 +384,7 @@ def demo(db: str, seeds_only: bool, model: str) -> None:
 
 
 def _summary(db: str, seeds: Path) -> None:
-    with Ledger(db, readonly=True) as ledger:
+    with open_ledger(db, readonly=True) as ledger:
         write_demo_summary(ledger, db, seeds, sys.stdout)
 
 
@@ -443,7 +438,7 @@ def serve(db: str, host: str, port: int) -> None:
     from .web import create_app
 
     def start() -> Any:
-        with Ledger(db, readonly=True) as ledger:
+        with open_ledger(db, readonly=True) as ledger:
             try:
                 pending = ledger.pending_grouping()
             except CounterclaimError:
@@ -478,7 +473,7 @@ def report(db: str, output: str, governorate: str | None, since: str | None, unt
         f = Filters(claimant=claimant, governorate=_governorate(governorate), since=_date_option(since, "--since"),
                     until=_date_option(until, "--until"), contested=contested)
         tmp = Path(output + ".part")
-        with Ledger(db, readonly=True) as ledger, open(tmp, "w", encoding="utf-8") as out:
+        with open_ledger(db, readonly=True) as ledger, open(tmp, "w", encoding="utf-8") as out:
             n = write_report(ledger, out, f)
         tmp.replace(output)
         return n
@@ -547,7 +542,7 @@ def eval_places_cmd(paths: tuple[str, ...], db: str | None, top: int, model: str
 
     def run() -> str:
         if db:
-            with Ledger(db, readonly=True) as ledger:
+            with open_ledger(db, readonly=True) as ledger:
                 return format_places(places_report(ledger.claims()), top)
         corpus = Path(str(importlib.resources.files("counterclaim.data.corpus")))
         inputs = list(paths) or [str(corpus / "seeds"), str(corpus / "fakes" / "FA-KES-Dataset.csv")]

@@ -87,6 +87,10 @@ class LedgerVersionError(LedgerError):
     """ledger was written by a newer counterclaim; upgrade to open it"""
 
 
+class UnsupportedLedger(LedgerError):
+    """unsupported ledger"""
+
+
 class LedgerReadOnly(LedgerError):
     """ledger is open read-only"""
 

@@ -414,6 +414,68 @@ class Corroboration:
     evidence: tuple[Span, ...] = ()
 
 
+# --------------------------------------------------------------------------- grouping, as stored
+
+@dataclass(frozen=True, slots=True)
+class DocInfo:
+    """What grouping needs to know of a claim's document."""
+
+    doc_id: str
+    published: str | None
+    outlet: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Footprint:
+    """A claim reduced to what grouping compares (see :func:`counterclaim.group.footprints.footprint`)."""
+
+    claim_id: str
+    doc_id: str
+    role: str  # "event", "summary" or "unplaced"
+    why: str  # for a summary or an unplaced claim, why in a few words
+    areas: tuple[str, ...]  # governorate names, or ("country:<name>",)
+    country: str | None
+    lat: float | None
+    lon: float | None
+    prec: int  # place precision rank: 0 point, 1 near, 2 admin1, 3 country, 4 unknown
+    start: int | None  # proleptic ordinal days, inclusive
+    end: int | None
+    time_basis: str  # "text", "published" or "none"
+    event_type: str
+    stance: str
+    claimant: str
+    sides: frozenset[str]
+    outlet: str | None = None
+    #: the claimant is an outlet (background the outlet states, or a relay), not a party
+    media: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentSnapshot:
+    """An incident's grouping state as the ledger keeps it between runs: the frozen form of
+    :class:`counterclaim.group.states.IncidentState` (its sets sorted, its type counts as
+    ``(event type, count)`` pairs in the order they were first counted)."""
+
+    incident_id: str
+    area: str
+    lat: float | None
+    lon: float | None
+    prec: int
+    start: int
+    end: int
+    place_from: str
+    time_from: str
+    time_basis: str
+    location: Location | None
+    time: TimeSpan | None
+    types: tuple[tuple[str, int], ...] = ()
+    sides: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()
+    docs: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+    claimants: tuple[str, ...] = ()
+
+
 # --------------------------------------------------------------------------- serialisation
 
 T = TypeVar("T")
@@ -523,8 +585,9 @@ def corroboration_from_dict(data: dict[str, Any]) -> Corroboration:
 
 __all__ = [
     "ACTOR_TYPES", "BOUNDS", "CONTRADICTION_KINDS", "EVENT_TYPES", "EXTRACTOR_VERSION", "STANCES",
-    "Claim", "Claimant", "ClaimantSummary", "Contradiction", "Corroboration", "Document",
-    "Incident", "Link", "Location", "Perpetrator", "Quantity", "RawRecord", "Removed", "Span",
-    "TimeSpan", "claim_from_dict", "contradiction_from_dict", "corroboration_from_dict",
-    "doc_id_for", "document_from_dict", "quantity_summary", "incident_from_dict", "link_from_dict", "stable_id", "to_dict", "to_json",
+    "Claim", "Claimant", "ClaimantSummary", "Contradiction", "Corroboration", "DocInfo", "Document",
+    "Footprint", "Incident", "IncidentSnapshot", "Link", "Location", "Perpetrator",
+    "Quantity", "RawRecord", "Removed", "Span", "TimeSpan", "claim_from_dict", "contradiction_from_dict",
+    "corroboration_from_dict", "doc_id_for", "document_from_dict", "quantity_summary",
+    "incident_from_dict", "link_from_dict", "stable_id", "to_dict", "to_json",
 ]

@@ -20,7 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from counterclaim.cli import cli
-from counterclaim.ledger.sqlite import Ledger
+from counterclaim.ledger import open_ledger
 
 from ..conftest import FAKES, SEEDS
 
@@ -73,14 +73,14 @@ def test_ingest_then_claims_in_every_format(runner: CliRunner, tmp_path: Path) -
     first = runner.invoke(cli, ["ingest", str(SEEDS), "--db", db])
     assert first.exit_code == 0, first.output
     assert "5 documents read (5 new, 0 already in the ledger)" in first.stderr
-    with Ledger(db, readonly=True) as ledger:
-        n = ledger.stats()["claims"]
+    with open_ledger(db, readonly=True) as ledger:
+        n = ledger.stats().claims
     assert n > 40
     # the same input again adds nothing
     again = runner.invoke(cli, ["ingest", str(SEEDS), "--db", db])
     assert "(0 new, 5 already in the ledger)" in again.stderr
-    with Ledger(db, readonly=True) as ledger:
-        assert ledger.stats()["claims"] == n and ledger.stats()["documents"] == 5
+    with open_ledger(db, readonly=True) as ledger:
+        assert ledger.stats().claims == n and ledger.stats().documents == 5
     as_jsonl = runner.invoke(cli, ["claims", "--db", db, "--format", "jsonl"]).stdout.splitlines()
     assert len(as_jsonl) == n
     as_csv = list(csv.DictReader(io.StringIO(runner.invoke(cli, ["claims", "--db", db, "--format", "csv"]).stdout)))
@@ -117,11 +117,11 @@ def test_bad_inputs_one_line_each_and_the_batch_goes_on(runner: CliRunner, tmp_p
         assert any(name in e and reason in e.lower() for e in errors), (name, errors)
     assert len(errors) == len(named)  # one line each
     assert any("latin1.txt" in w and "utf-8" in w.lower() for w in result.stderr.splitlines() if w.startswith("warning: "))
-    with Ledger(db, readonly=True) as ledger:
+    with open_ledger(db, readonly=True) as ledger:
         paths_in = {Path(d.source_path or "").name for d in ledger.documents()}
     # the good inputs all made it: the seed, the latin-1 text, both good JSONL lines
     assert {"004_cf4b3b3e72b76428.txt", "latin1.txt", "mixed.jsonl"} <= paths_in
-    with Ledger(db, readonly=True) as ledger:
+    with open_ledger(db, readonly=True) as ledger:
         assert sum(1 for d in ledger.documents() if d.source_path and d.source_path.endswith("mixed.jsonl")) == 2
 
 

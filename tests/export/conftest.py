@@ -18,7 +18,7 @@ from collections.abc import Iterator
 import pytest
 
 from counterclaim.group.update import update
-from counterclaim.ledger.sqlite import Ledger
+from counterclaim.ledger import Ledger, open_ledger
 from counterclaim.model import RawRecord
 from counterclaim.pipeline import Extractor, Result
 
@@ -45,7 +45,7 @@ DOZENS = (
 
 @pytest.fixture(scope="module")
 def seed(seed_results: dict[str, Result]) -> Iterator[Ledger]:
-    ledger = Ledger(":memory:")
+    ledger = open_ledger(":memory:")
     for name in sorted(seed_results):
         r = seed_results[name]
         assert r.document is not None
@@ -63,7 +63,7 @@ def conflict(extractor: Extractor) -> Iterator[Ledger]:
         RawRecord(raw=DENIAL_ONLY, source_path="c.txt", outlet="TASS", published="2019-05-14", kind="extracted"),
         RawRecord(raw=DOZENS, source_path="d.txt", outlet="AFP", published="2019-05-16", kind="extracted"),
     ]
-    ledger = Ledger(":memory:")
+    ledger = open_ledger(":memory:")
     for r in extractor.run(records):
         assert r.ok and r.document is not None, r.error
         ledger.add(r.document, r.claims)

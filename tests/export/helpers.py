@@ -7,7 +7,7 @@ from typing import Any
 
 from counterclaim.export.registry import write_export
 from counterclaim.export.selection import ExportStats
-from counterclaim.ledger.sqlite import Ledger
+from counterclaim.ledger import Ledger
 from counterclaim.model import Incident
 
 #: Syria's bounding box, generously: longitude 35.5..42.5 E, latitude 32.0..37.5 N

@@ -8,7 +8,7 @@ import pandas as pd
 
 from counterclaim.export.acled import ACLED_COLUMNS
 from counterclaim.export.readers import read_acled_export
-from counterclaim.ledger.sqlite import Ledger
+from counterclaim.ledger import Ledger
 
 from .helpers import by_id, export, incident_with, maarat, sohr_idlib
 

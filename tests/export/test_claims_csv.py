@@ -8,7 +8,7 @@ import pandas as pd
 
 from counterclaim.export.claims_csv import CLAIM_EXPORT_COLUMNS, claim_export_row
 from counterclaim.export.readers import read_csv_export
-from counterclaim.ledger.sqlite import Ledger
+from counterclaim.ledger import Ledger
 
 from .helpers import blank_to_none, export, sohr_idlib
 

@@ -6,7 +6,7 @@ import pytest
 
 from counterclaim.export.claims_csv import CLAIM_EXPORT_COLUMNS
 from counterclaim.export.dataframe import to_dataframe
-from counterclaim.ledger.sqlite import Ledger
+from counterclaim.ledger import Ledger
 
 from .helpers import sohr_idlib
 

@@ -19,7 +19,7 @@ from counterclaim.export.readers import (
 )
 from counterclaim.export.registry import write_export
 from counterclaim.export.selection import ExportStats
-from counterclaim.ledger.sqlite import Ledger
+from counterclaim.ledger import Ledger
 from counterclaim.model import Location
 
 from ..builders import Stub, make_claim, make_incident

@@ -8,8 +8,8 @@ import json
 import pytest
 
 from counterclaim.export.readers import ExportFormatError, read_jsonl_export
-from counterclaim.ledger.sqlite import Ledger
-from counterclaim.model import to_dict
+from counterclaim.ledger import Ledger, Sighting, open_ledger
+from counterclaim.model import Document, doc_id_for, to_dict
 
 from .helpers import export
 
@@ -39,6 +39,20 @@ def test_jsonl_round_trips_the_whole_seed_ledger(seed: Ledger) -> None:
     assert claim_line == json.loads(json.dumps(to_dict(seed.claim(claim_line["claim_id"]))))
 
 
+def test_jsonl_carries_the_language_each_document_was_stored_with() -> None:
+    # The ledger keeps Document.language (schema 3); the lossless export must keep it too.
+    arabic_text, english_text = "غارة جوية على سراقب يوم الثلاثاء", "Airstrikes hit Saraqib on Tuesday."
+    arabic = Document(doc_id=doc_id_for(arabic_text), text=arabic_text, outlet="Enab Baladi", language="ar")
+    english = Document(doc_id=doc_id_for(english_text), text=english_text, outlet="AFP")
+    with open_ledger(":memory:") as led:
+        led.add(arabic, [])
+        led.add(english, [])
+        text, n, _ = export(led, "jsonl")
+    assert n == 2
+    assert [json.loads(line)["language"] for line in text.splitlines()] == ["ar", "en"]
+    assert read_jsonl_export(text.splitlines()).documents == (arabic, english)
+
+
 def test_jsonl_filtered_is_self_contained(seed: Ledger) -> None:
     text, n, _ = export(seed, "jsonl", admin1="Idlib")
     dump = read_jsonl_export(text.splitlines())
@@ -57,8 +71,15 @@ def test_jsonl_filtered_is_self_contained(seed: Ledger) -> None:
 
 
 def test_jsonl_reader_names_the_bad_line() -> None:
+    sighting = ('{"record": "sighting", "doc_id": "x", "source_path": null, "source_id": null, "url": null,'
+                ' "outlet": "AFP", "seen_at": "2021-04-20T10:00:00+00:00"}')
     with pytest.raises(ExportFormatError, match="line 2: not JSON"):
-        read_jsonl_export(['{"record": "sighting", "doc_id": "x"}', "{oops"])
+        read_jsonl_export([sighting, "{oops"])
+    assert read_jsonl_export([sighting]).sightings == (
+        Sighting("x", None, None, None, "AFP", "2021-04-20T10:00:00+00:00"),
+    )
+    with pytest.raises(ExportFormatError, match="line 1: not a valid sighting"):
+        read_jsonl_export(['{"record": "sighting", "doc_id": "x"}'])  # no source, no time
     with pytest.raises(ExportFormatError, match='line 1: not an object with a "record" key'):
         read_jsonl_export(['{"claim_id": "x"}'])
     dump = read_jsonl_export(['{"record": "from_the_future", "x": 1}', ""])

@@ -12,7 +12,7 @@ from counterclaim.export.claims_csv import CLAIM_EXPORT_COLUMNS
 from counterclaim.export.records import write_claims
 from counterclaim.export.registry import EXPORT_FORMATS, write_export
 from counterclaim.export.ucdp import UCDP_COLUMNS
-from counterclaim.ledger.sqlite import Ledger
+from counterclaim.ledger import Ledger
 
 from .helpers import export
 

@@ -11,7 +11,7 @@ from counterclaim.export.geojson import geojson_feature
 from counterclaim.export.readers import read_ucdp_export
 from counterclaim.export.ucdp import UCDP_COLUMNS, ucdp_row
 from counterclaim.knowledge.actors import default_registry
-from counterclaim.ledger.sqlite import Ledger
+from counterclaim.ledger import Ledger
 from counterclaim.model import Location
 
 from ..builders import Stub, make_claim, make_incident

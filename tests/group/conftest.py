@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from counterclaim.ledger.sqlite import Ledger
+from counterclaim.ledger import Ledger, open_ledger
 
 
 @pytest.fixture
 def ledger(tmp_path: Path) -> Iterator[Ledger]:
-    with Ledger(tmp_path / "ledger.db") as led:
+    with open_ledger(tmp_path / "ledger.db") as led:
         yield led

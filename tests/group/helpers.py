@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from counterclaim.group.footprints import DocInfo
 from counterclaim.group.keys import day
 from counterclaim.group.states import IncidentState
-from counterclaim.ledger.sqlite import Ledger
+from counterclaim.ledger import Ledger
 from counterclaim.model import (
     Claim,
     Claimant,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from counterclaim.group.footprints import DocInfo, footprint
 from counterclaim.group.incidents import Grouper, group
-from counterclaim.group.states import state_from_dict, state_to_dict
+from counterclaim.group.states import IncidentState
 
 from .helpers import DOC, unit_claim
 
@@ -20,7 +20,7 @@ def test_group_in_memory_and_state_round_trip() -> None:
     g.add((c, footprint(c, DOC)) for c in claims)
     assert len(g.states) == 2
     for s in g.states.values():
-        assert state_from_dict(state_to_dict(s)) == s
+        assert IncidentState.from_snapshot(s.snapshot()) == s
 
 
 def test_a_coarse_claim_fitting_several_incidents_is_kept_apart() -> None:

@@ -8,8 +8,22 @@ from pathlib import Path
 import pytest
 
 from counterclaim.group.update import covered_by, update
-from counterclaim.ledger.sqlite import Ledger
-from counterclaim.model import contradiction_from_dict, incident_from_dict, to_dict
+from counterclaim.knowledge.actors import Registry
+from counterclaim.knowledge.resources import Resources
+from counterclaim.ledger import Ledger, open_ledger
+from counterclaim.model import (
+    Claim,
+    Claimant,
+    Document,
+    Location,
+    Perpetrator,
+    Span,
+    TimeSpan,
+    contradiction_from_dict,
+    doc_id_for,
+    incident_from_dict,
+    to_dict,
+)
 from counterclaim.pipeline import Extractor, Result
 
 from ..conftest import add_seeds
@@ -154,8 +168,8 @@ def test_one_wire_story_in_three_outlets_is_one_set_of_claims(ledger: Ledger, ex
     first_doc = {c.doc_id for c in ledger.claims_by_id(list(inc.claim_ids)).values()}
     assert len(first_doc) == 1
     dups = ledger.duplicates_in(inc.incident_id)
-    assert dups and all(link["role"] == "duplicate" for _, link in dups)
-    assert all(link["to_claim_id"] in inc.claim_ids for _, link in dups)
+    assert dups and all(link.role == "duplicate" for link in dups)
+    assert all(link.to_claim_id in inc.claim_ids for link in dups)
     assert ledger.corroborations() == []  # a story repeated is not a second witness
 
 
@@ -172,7 +186,7 @@ def test_a_template_reused_for_another_strike_is_not_a_copy(ledger: Ledger, extr
     assert sorted(v for tolls in toll_of.values() for v in tolls) == [7.0, 23.0]  # each counted once
     assert not any({7.0, 23.0} <= tolls for tolls in toll_of.values())  # never in one incident
     # the template's sentences without figures may count as copies; the tolls never do
-    dups = [ledger.claim(cid) for i in toll_of for cid, _ in ledger.duplicates_in(i)]
+    dups = [ledger.claim(lk.claim_id) for i in toll_of for lk in ledger.duplicates_in(i)]
     assert all(c is not None and not c.quantities for c in dups)
 
 
@@ -213,7 +227,7 @@ def test_a_killed_grouping_run_leaves_the_ledger_as_it_was(ledger: Ledger, extra
 @pytest.fixture(scope="module")
 def seed_ledger(tmp_path_factory: pytest.TempPathFactory, seed_results: dict[str, Result]) -> Iterator[Ledger]:
     path = tmp_path_factory.mktemp("seeds") / "seeds.db"
-    with Ledger(path) as led:
+    with open_ledger(path) as led:
         add_seeds(led, seed_results)
         update(led)
         yield led
@@ -265,8 +279,8 @@ def test_seed_001_september_strikes_never_meet_004_february_denial(seed_ledger: 
     d001, d004 = _doc_of(seed_ledger, "001"), _doc_of(seed_ledger, "004")
     (ten,) = [c for c in seed_ledger.claims(doc_id=d001) if any(q.value == 10 and q.measure == "strikes" for q in c.quantities)]
     g = seed_ledger.grouping_of(ten.claim_id)
-    assert g is not None and g["role"] == "member"
-    inc = seed_ledger.incident(g["incident_id"])
+    assert g is not None and g.role == "member"
+    inc = seed_ledger.incident(g.incident_id)
     assert inc is not None and inc.time is not None and inc.time.start.startswith("2017-09")
     # no claim of 004 is in that incident, covers it, or contradicts anything in it
     assert d004 not in inc.doc_ids
@@ -282,7 +296,7 @@ def test_seed_summary_claims_are_not_split_into_incidents(seed_ledger: Ledger) -
                   if any(q.value == 302 for q in c.quantities) and c.location is not None
                   and c.location.precision == "country"]
     g = seed_ledger.grouping_of(summary.claim_id)
-    assert g is not None and g["role"] == "summary" and g["incident_id"] is None
+    assert g is not None and g.role == "summary" and g.incident_id is None
     # it covers the incidents of that week in Syria: the strikes in Idlib, Aleppo, Homs, Deir ez-Zor
     covered = [i for i in seed_ledger.incidents(since="2015-12-18", until="2015-12-23")
                if summary.claim_id in {c.claim_id for c in covered_by(seed_ledger, i.incident_id)}]
@@ -292,7 +306,7 @@ def test_seed_summary_claims_are_not_split_into_incidents(seed_ledger: Ledger) -
     for c in seed_ledger.claims(doc_id=d003):
         if any((q.value or 0) >= 87000 for q in c.quantities):
             g = seed_ledger.grouping_of(c.claim_id)
-            assert g is not None and g["role"] == "summary"
+            assert g is not None and g.role == "summary"
 
 
 def test_every_contradiction_has_two_claims_their_evidence_and_one_sentence(seed_ledger: Ledger) -> None:
@@ -326,3 +340,26 @@ def test_filters(seed_ledger: Ledger) -> None:
     hrw = list(seed_ledger.contradictions(claimant="human rights watch"))
     assert len(hrw) == 1
     assert all(c.kind == "denial" for c in seed_ledger.contradictions(kind="denial"))
+
+
+def test_update_reads_sides_with_the_registry_of_the_resources_it_is_given() -> None:
+    # Which side a perpetrator is on comes from the actor registry of the Resources passed in
+    # (the bundled one when none): with an empty registry "Russian Aerospace Forces" names no side.
+    text = "Russian jets struck Saraqib on Tuesday, SOHR said."
+    doc = Document(doc_id=doc_id_for(text), text=text, published="2017-03-08")
+    place = Location("Saraqib", "Saraqib", "Idlib", "Syria", 35.86, 36.8, precision="point")
+    claim = Claim(
+        claim_id="c0", doc_id=doc.doc_id, claimant=Claimant("SOHR", "SOHR", "monitor", 40, 44), via=None,
+        stance="asserts", event_type="airstrike",
+        perpetrator=Perpetrator("Russian jets", "Russian Aerospace Forces", 0, 12), quantities=(), location=place,
+        locations=(place,), time=TimeSpan("on Tuesday", "2017-03-07", "2017-03-07", "day"), stated_on=None,
+        evidence=Span(text, 0, len(text)), confidence=0.9,
+    )
+    sides: dict[str, tuple[str, ...]] = {}
+    for name, resources in (("bundled", None), ("empty", Resources(Resources.default().gazetteer, Registry([], [])))):
+        with open_ledger(":memory:") as led:
+            led.add(doc, [claim])
+            update(led, resources)
+            (state,) = led.incident_states()
+            sides[name] = state.sides
+    assert sides == {"bundled": ("state:RU",), "empty": ()}

@@ -1,4 +1,4 @@
-"""Tests for the SQLite ledger (counterclaim.ledger.sqlite).
+"""Tests for the SQLite ledger (counterclaim.ledger.sqlite): documents and claims.
 
 Documents and claims are built by hand from the model classes, so no spaCy pipeline is needed.
 """
@@ -23,7 +23,8 @@ from counterclaim.errors import (
     LedgerWriteError,
     NotALedger,
 )
-from counterclaim.ledger.sqlite import SCHEMA_VERSION, Ledger
+from counterclaim.ledger.base import LedgerStats
+from counterclaim.ledger.sqlite import SCHEMA_VERSION, SqliteLedger
 from counterclaim.model import (
     ACTOR_TYPES,
     BOUNDS,
@@ -155,26 +156,26 @@ def full_claim(doc: Document) -> Claim:
     )
 
 
-def count(ledger: Ledger, table: str) -> int:
+def count(ledger: SqliteLedger, table: str) -> int:
     """Rows in a table, straight from SQLite (to see what really got written)."""
     return ledger._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
-def all_counts(ledger: Ledger) -> dict[str, int]:
+def all_counts(ledger: SqliteLedger) -> dict[str, int]:
     tables = ("documents", "claims", "sightings", "documents_fts", "claims_fts")
     return {table: count(ledger, table) for table in tables}
 
 
 @pytest.fixture
-def ledger() -> Iterator[Ledger]:
-    with Ledger(":memory:") as led:
+def ledger() -> Iterator[SqliteLedger]:
+    with SqliteLedger(":memory:") as led:
         yield led
 
 
 # ---------------------------------------------------------------------- round trip
 
 
-def test_claim_with_every_field_round_trips(ledger: Ledger) -> None:
+def test_claim_with_every_field_round_trips(ledger: SqliteLedger) -> None:
     # The ledger is the system of record: a claim read back must be the claim written, nested
     # spans, tuples and optional fields included, or exports and contradiction finding drift.
     doc = full_document()
@@ -185,7 +186,7 @@ def test_claim_with_every_field_round_trips(ledger: Ledger) -> None:
     assert list(ledger.claims(doc_id=doc.doc_id)) == [claim]
 
 
-def test_document_with_removed_spans_and_byline_round_trips(ledger: Ledger) -> None:
+def test_document_with_removed_spans_and_byline_round_trips(ledger: SqliteLedger) -> None:
     # Offsets in claims point into Document.text, and `removed` / `byline` are the audit trail of
     # cleaning: losing any of them breaks traceability back to the source.
     doc = full_document()
@@ -195,7 +196,7 @@ def test_document_with_removed_spans_and_byline_round_trips(ledger: Ledger) -> N
     assert ledger.has_document(doc.doc_id)
 
 
-def test_unknown_ids_give_none(ledger: Ledger) -> None:
+def test_unknown_ids_give_none(ledger: SqliteLedger) -> None:
     # Lookups of absent ids are normal (e.g. checking before ingest) and must not raise.
     assert ledger.document("nope") is None
     assert ledger.claim("nope") is None
@@ -208,10 +209,10 @@ def test_file_ledger_keeps_data_and_order_across_reopen(tmp_path: Path) -> None:
     # the same (ingest) order.
     path = tmp_path / "ledger.db"
     docs = [make_doc(f"article {i} about Idlib") for i in range(3)]
-    with Ledger(path) as led:
+    with SqliteLedger(path) as led:
         for doc in reversed(docs):
             led.add(doc, [make_claim(doc)])
-    with Ledger(path) as led:
+    with SqliteLedger(path) as led:
         assert [d.doc_id for d in led.documents()] == [d.doc_id for d in reversed(docs)]
         assert [c.doc_id for c in led.claims()] == [d.doc_id for d in reversed(docs)]
 
@@ -287,7 +288,7 @@ def test_generated_documents_and_claims_round_trip(case: tuple[Document, list[Cl
     # Whatever the extractor produces -- odd unicode, None numbers, several quantities and
     # places -- must survive JSON + SQLite unchanged and in order.
     doc, claims = case
-    with Ledger(":memory:") as led:
+    with SqliteLedger(":memory:") as led:
         assert led.add(doc, claims)
         assert led.document(doc.doc_id) == doc
         assert list(led.claims()) == claims
@@ -297,7 +298,7 @@ def test_generated_documents_and_claims_round_trip(case: tuple[Document, list[Cl
 # ---------------------------------------------------------------------- idempotence, sightings
 
 
-def test_adding_same_document_twice_changes_nothing(ledger: Ledger) -> None:
+def test_adding_same_document_twice_changes_nothing(ledger: SqliteLedger) -> None:
     # Re-running ingest over the same inputs must be a no-op, or every re-run would duplicate
     # claims and fake corroboration between "sources".
     doc = full_document()
@@ -310,7 +311,7 @@ def test_adding_same_document_twice_changes_nothing(ledger: Ledger) -> None:
     }
 
 
-def test_same_text_from_another_source_adds_one_sighting(ledger: Ledger) -> None:
+def test_same_text_from_another_source_adds_one_sighting(ledger: SqliteLedger) -> None:
     # A wire story republished elsewhere is one document; the ledger still has to remember the
     # other place it was seen, once, however often that place is re-ingested.
     doc = full_document()
@@ -320,9 +321,10 @@ def test_same_text_from_another_source_adds_one_sighting(ledger: Ledger) -> None
     assert ledger.add(elsewhere, [make_claim(elsewhere, 5)]) is False
     assert ledger.add(elsewhere, [make_claim(elsewhere, 5)]) is False  # NULL fields still dedupe
     assert count(ledger, "claims") == 1
-    assert ledger.stats()["sightings"] == 1
+    assert ledger.stats().sightings == 1
     (seen,) = ledger.sightings(doc.doc_id)
-    assert (seen["source_path"], seen["source_id"], seen["url"], seen["outlet"]) == (
+    assert (seen.doc_id, seen.source_path, seen.source_id, seen.url, seen.outlet) == (
+        doc.doc_id,
         "scraped/page.html", None, None, None,
     )
     assert ledger.document(doc.doc_id) == doc  # the first source stays the document's own
@@ -331,13 +333,13 @@ def test_same_text_from_another_source_adds_one_sighting(ledger: Ledger) -> None
 # ---------------------------------------------------------------------- atomicity, validation
 
 
-def _assert_nothing_of(ledger: Ledger, doc: Document) -> None:
+def _assert_nothing_of(ledger: SqliteLedger, doc: Document) -> None:
     assert not ledger.has_document(doc.doc_id)
     assert list(ledger.claims(doc_id=doc.doc_id)) == []
     assert ledger.search_documents("Idlib") == []
 
 
-def test_duplicate_claim_id_rolls_back_whole_document(ledger: Ledger) -> None:
+def test_duplicate_claim_id_rolls_back_whole_document(ledger: SqliteLedger) -> None:
     # The second claim fails at INSERT, after the document row and first claim were written:
     # a half-written document would later be skipped as "already ingested" and lose claims.
     doc = full_document()
@@ -349,7 +351,7 @@ def test_duplicate_claim_id_rolls_back_whole_document(ledger: Ledger) -> None:
     assert ledger.add(doc, [claim]) is True  # still usable, and the retry really adds it
 
 
-def test_claim_id_taken_by_another_document_rolls_back(ledger: Ledger) -> None:
+def test_claim_id_taken_by_another_document_rolls_back(ledger: SqliteLedger) -> None:
     # Same failure across documents: the id collision is found only inside the transaction.
     first = make_doc("Shelling hit Aleppo on Tuesday.")
     shared = make_claim(first, claim_id="same-id")
@@ -361,18 +363,18 @@ def test_claim_id_taken_by_another_document_rolls_back(ledger: Ledger) -> None:
     assert [c.claim_id for c in ledger.claims()] == ["same-id"]
 
 
-def test_any_exception_midway_rolls_back(ledger: Ledger, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_any_exception_midway_rolls_back(ledger: SqliteLedger, monkeypatch: pytest.MonkeyPatch) -> None:
     # Not only SQLite errors: a bug or Ctrl-C while claims are written must leave no trace, and
     # the original exception must reach the caller unchanged.
     doc = full_document()
-    original = Ledger._insert_claim
+    original = SqliteLedger._insert_claim
 
-    def failing(self: Ledger, ordinal: int, claim: Claim) -> None:
+    def failing(self: SqliteLedger, ordinal: int, claim: Claim) -> None:
         if ordinal == 1:
             raise RuntimeError("boom")
         original(self, ordinal, claim)
 
-    monkeypatch.setattr(Ledger, "_insert_claim", failing)
+    monkeypatch.setattr(SqliteLedger, "_insert_claim", failing)
     with pytest.raises(RuntimeError, match="boom"):
         ledger.add(doc, [make_claim(doc, 0), make_claim(doc, 1)])
     _assert_nothing_of(ledger, doc)
@@ -381,7 +383,7 @@ def test_any_exception_midway_rolls_back(ledger: Ledger, monkeypatch: pytest.Mon
     assert count(ledger, "claims") == 2
 
 
-def test_claim_of_another_document_is_refused(ledger: Ledger) -> None:
+def test_claim_of_another_document_is_refused(ledger: SqliteLedger) -> None:
     # Offsets only make sense in their own document; storing a claim under the wrong one would
     # point evidence at the wrong sentence.
     doc = full_document()
@@ -398,25 +400,25 @@ def test_claim_of_another_document_is_refused(ledger: Ledger) -> None:
 # ---------------------------------------------------------------------- full-text search
 
 
-def test_search_documents_finds_text_and_title_words(ledger: Ledger) -> None:
+def test_search_documents_finds_text_and_title_words(ledger: SqliteLedger) -> None:
     # Users find articles by words in them; the snippet shows where the word stands.
     doc = full_document()
     ledger.add(doc, [])
     ledger.add(make_doc("Shelling hit Aleppo on Tuesday."), [])
     hits = ledger.search_documents("civilians")
-    assert [doc_id for doc_id, _ in hits] == [doc.doc_id]
-    assert "[civilians]" in hits[0][1]
-    assert [d for d, _ in ledger.search_documents("denies")] == [doc.doc_id]  # title only
-    assert [d for d, _ in ledger.search_documents('"al-Numan"')] == [doc.doc_id]
+    assert [hit.doc_id for hit in hits] == [doc.doc_id]
+    assert "[civilians]" in hits[0].snippet
+    assert [h.doc_id for h in ledger.search_documents("denies")] == [doc.doc_id]  # title only
+    assert [h.doc_id for h in ledger.search_documents('"al-Numan"')] == [doc.doc_id]
     assert len(ledger.search_documents("strike")) == 1  # stemming: "strikes" in the title
     assert ledger.search_documents("Homs") == []
-    assert ledger.search_documents("Tuesday OR civilians", limit=1)[0][0] in {
+    assert ledger.search_documents("Tuesday OR civilians", limit=1)[0].doc_id in {
         d.doc_id for d in ledger.documents()
     }
     assert len(ledger.search_documents("Tuesday OR civilians")) == 2
 
 
-def test_search_claims_finds_evidence_claimant_and_place(ledger: Ledger) -> None:
+def test_search_claims_finds_evidence_claimant_and_place(ledger: SqliteLedger) -> None:
     # Claims are searched by their own texts, not the whole article: a word from the evidence,
     # the normalised claimant or the geocoded province must find the claim, and only it.
     doc = full_document()
@@ -431,7 +433,7 @@ def test_search_claims_finds_evidence_claimant_and_place(ledger: Ledger) -> None
 
 
 @pytest.mark.parametrize("query", ['"unbalanced', "al-Nusra", "AND", "idlib)", "", "   "])
-def test_malformed_query_gives_clear_error(ledger: Ledger, query: str) -> None:
+def test_malformed_query_gives_clear_error(ledger: SqliteLedger, query: str) -> None:
     # A typo in a search must give the user a readable message (with a hint), never a raw
     # sqlite3 traceback.
     ledger.add(full_document(), [full_claim(full_document())])
@@ -449,7 +451,7 @@ def test_malformed_query_gives_clear_error(ledger: Ledger, query: str) -> None:
 def test_file_ledger_uses_wal(tmp_path: Path) -> None:
     # WAL lets readers (exports, the CLI) run while ingest writes.
     path = tmp_path / "ledger.db"
-    with Ledger(path) as led:
+    with SqliteLedger(path) as led:
         assert led._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert led._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert led._conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
@@ -463,17 +465,17 @@ def test_readonly_refuses_writes(tmp_path: Path) -> None:
     # Read-only opens (e.g. a dashboard) must never modify the ledger, through our API or not.
     path = tmp_path / "ledger.db"
     doc = full_document()
-    with Ledger(path) as led:
+    with SqliteLedger(path) as led:
         led.add(doc, [full_claim(doc)])
-    with Ledger(path, readonly=True) as ro:
+    with SqliteLedger(path, readonly=True) as ro:
         assert ro.document(doc.doc_id) == doc
         other = make_doc("Shelling hit Aleppo on Tuesday.")
         with pytest.raises(LedgerReadOnly):
             ro.add(other, [])
         with pytest.raises(sqlite3.OperationalError, match="readonly"):
             ro._conn.execute("DELETE FROM claims")
-    with Ledger(path, readonly=True) as ro:
-        assert ro.stats()["claims"] == 1
+    with SqliteLedger(path, readonly=True) as ro:
+        assert ro.stats().claims == 1
 
 
 def test_readonly_reads_while_another_connection_writes(
@@ -483,19 +485,19 @@ def test_readonly_reads_while_another_connection_writes(
     # it appears to the same reader.
     path = tmp_path / "ledger.db"
     first, second = make_doc("Shelling hit Aleppo on Tuesday."), full_document()
-    with Ledger(path) as writer:
+    with SqliteLedger(path) as writer:
         writer.add(first, [make_claim(first)])
-        ro = Ledger(path, readonly=True)
+        ro = SqliteLedger(path, readonly=True)
         seen_midway: list[list[str]] = []
-        original = Ledger._insert_claim
+        original = SqliteLedger._insert_claim
 
-        def reading(self: Ledger, ordinal: int, claim: Claim) -> None:
+        def reading(self: SqliteLedger, ordinal: int, claim: Claim) -> None:
             original(self, ordinal, claim)
             if self is writer:  # the writer holds its write transaction open right now
                 seen_midway.append([d.doc_id for d in ro.documents()])
                 seen_midway.append([c.claim_id for c in ro.claims()])
 
-        monkeypatch.setattr(Ledger, "_insert_claim", reading)
+        monkeypatch.setattr(SqliteLedger, "_insert_claim", reading)
         assert writer.add(second, [full_claim(second)]) is True
         assert seen_midway == [[first.doc_id], [make_claim(first).claim_id]]
         assert [d.doc_id for d in ro.documents()] == [first.doc_id, second.doc_id]
@@ -505,34 +507,34 @@ def test_readonly_reads_while_another_connection_writes(
 def test_opening_bad_paths_gives_ledger_errors(tmp_path: Path) -> None:
     # Wrong paths are user errors: they must come out as a one-line counterclaim error.
     with pytest.raises(LedgerError):
-        Ledger(tmp_path / "missing.db", readonly=True)
+        SqliteLedger(tmp_path / "missing.db", readonly=True)
     with pytest.raises(LedgerError):
-        Ledger(tmp_path / "no" / "such" / "dir.db")
+        SqliteLedger(tmp_path / "no" / "such" / "dir.db")
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"definitely not sqlite " * 100)
     with pytest.raises(NotALedger):
-        Ledger(junk)
+        SqliteLedger(junk)
     other = tmp_path / "other.db"
     raw = sqlite3.connect(other)
     raw.execute("CREATE TABLE t (x)")
     raw.close()
     with pytest.raises(NotALedger):  # never add our tables to somebody else's database
-        Ledger(other)
+        SqliteLedger(other)
     with pytest.raises(LedgerError):
-        Ledger(":memory:", readonly=True)
+        SqliteLedger(":memory:", readonly=True)
 
 
 def test_schema_version_guard(tmp_path: Path) -> None:
     # An older counterclaim must not write into (and corrupt) a ledger laid out by a newer one.
     path = tmp_path / "ledger.db"
-    Ledger(path).close()
+    SqliteLedger(path).close()
     raw = sqlite3.connect(path)
     with raw:
         raw.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
     raw.close()
     for readonly in (False, True):
         with pytest.raises(LedgerVersionError) as info:
-            Ledger(path, readonly=readonly)
+            SqliteLedger(path, readonly=readonly)
         message = str(info.value)
         assert isinstance(info.value, CounterclaimError)
         assert f"schema version {SCHEMA_VERSION + 1}" in message and f"up to {SCHEMA_VERSION}" in message
@@ -541,7 +543,7 @@ def test_schema_version_guard(tmp_path: Path) -> None:
 # ---------------------------------------------------------------------- filters and stats
 
 
-def _populate(ledger: Ledger) -> tuple[Sequence[Document], dict[str, Claim]]:
+def _populate(ledger: SqliteLedger) -> tuple[Sequence[Document], dict[str, Claim]]:
     a, b = make_doc("First article."), make_doc("Second article.")
     claims = {
         "a0": make_claim(
@@ -557,7 +559,7 @@ def _populate(ledger: Ledger) -> tuple[Sequence[Document], dict[str, Claim]]:
     return (a, b), claims
 
 
-def test_claim_filters(ledger: Ledger) -> None:
+def test_claim_filters(ledger: SqliteLedger) -> None:
     # The CLI and exporters select claims by these columns; each filter must pick exactly the
     # matching claims, filters must combine with AND, and the order must stay stable.
     (a, b), c = _populate(ledger)
@@ -581,23 +583,26 @@ def test_claim_filters(ledger: Ledger) -> None:
         ledger.claims(limit=-1)
 
 
-def test_stats(ledger: Ledger) -> None:
+def test_stats(ledger: SqliteLedger) -> None:
     # `stats` is the ledger summary users see after ingest; the numbers must be the real counts.
     (a, _), _ = _populate(ledger)
     ledger.add(make_doc("First article.", source_path="mirror.txt"), [])  # a sighting of a
-    assert ledger.stats() == {
-        "documents": 2,
-        "claims": 5,
-        "sightings": 1,
-        "incidents": 0,  # nothing grouped yet (grouping.update has not run)
-        "contradictions": 0,
-        "corroborations": 0,
-        "by_stance": {"asserts": 4, "denies": 1},
-        "by_event_type": {"airstrike": 3, "shelling": 1, "sorties": 1},
-        "by_actor_type": {"monitor": 2, "state_military": 2, "media": 1},
-    }
-    with Ledger(":memory:") as empty:
-        assert empty.stats() == {
-            "documents": 0, "claims": 0, "sightings": 0, "incidents": 0, "contradictions": 0,
-            "corroborations": 0, "by_stance": {}, "by_event_type": {}, "by_actor_type": {},
-        }
+    stats = ledger.stats()
+    assert stats == LedgerStats(
+        documents=2,
+        claims=5,
+        sightings=1,
+        incidents=0,  # nothing grouped yet (grouping.update has not run)
+        contradictions=0,
+        corroborations=0,
+        by_stance={"asserts": 4, "denies": 1},
+        by_event_type={"airstrike": 3, "shelling": 1, "sorties": 1},
+        by_actor_type={"monitor": 2, "state_military": 2, "media": 1},
+    )
+    # most frequent first, ties in name order
+    assert list(stats.by_actor_type) == ["monitor", "state_military", "media"]
+    with SqliteLedger(":memory:") as empty:
+        assert empty.stats() == LedgerStats(
+            documents=0, claims=0, sightings=0, incidents=0, contradictions=0, corroborations=0,
+            by_stance={}, by_event_type={}, by_actor_type={},
+        )

@@ -25,7 +25,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from werkzeug.serving import make_server
 
 from counterclaim.group.update import update
-from counterclaim.ledger.sqlite import Ledger
+from counterclaim.ledger import open_ledger
 from counterclaim.pipeline import Result
 from counterclaim.web import create_app
 
@@ -40,7 +40,7 @@ FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--dis
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, seed_results: dict[str, Result]) -> Iterator[str]:
     path = tmp_path_factory.mktemp("browser") / "seeds.db"
-    with Ledger(path) as led:
+    with open_ledger(path) as led:
         add_seeds(led, seed_results)
         update(led)
     srv = make_server("127.0.0.1", 0, create_app(path), threaded=True)

@@ -19,7 +19,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from counterclaim.group.update import update
-from counterclaim.ledger.sqlite import Ledger
+from counterclaim.ledger import open_ledger
 from counterclaim.model import RawRecord
 from counterclaim.pipeline import Extractor, Result
 from counterclaim.web.app import CSP, create_app
@@ -38,7 +38,7 @@ HOSTILE = (
 def ledger_path(tmp_path_factory: pytest.TempPathFactory, extractor: Extractor,
                 seed_results: dict[str, Result]) -> Iterator[Path]:
     path = tmp_path_factory.mktemp("web") / "ledger.db"
-    with Ledger(path) as led:
+    with open_ledger(path) as led:
         add_seeds(led, seed_results)
         (hostile,) = extractor.run([RawRecord(raw=HOSTILE, outlet="<b>Evil</b> Outlet", published="2017-03-08",
                                               title='<script>alert("title")</script>', kind="extracted")])
@@ -58,7 +58,7 @@ def client(ledger_path: Path) -> FlaskClient:
 
 @pytest.fixture(scope="module")
 def ids(ledger_path: Path) -> dict[str, str]:
-    with Ledger(ledger_path, readonly=True) as led:
+    with open_ledger(ledger_path, readonly=True) as led:
         (feb,) = led.incidents(admin1="Idlib", since="2017-02-07", until="2017-02-07")
         hostile_doc = next(d for d in led.documents() if d.outlet == "<b>Evil</b> Outlet")
         claim = next(iter(led.claims(doc_id=hostile_doc.doc_id)))
@@ -113,7 +113,7 @@ def test_incident_page_sets_claimants_side_by_side(client: FlaskClient, ids: dic
 
 def test_document_page_highlights_evidence_and_folds_removed_spans(client: FlaskClient, ids: dict[str, str], ledger_path: Path) -> None:
     html = page(client, f"/documents/{ids['doc004']}")
-    with Ledger(ledger_path, readonly=True) as led:
+    with open_ledger(ledger_path, readonly=True) as led:
         claims = list(led.claims(doc_id=ids["doc004"]))
         seed_with_removals = next(d for d in led.documents() if d.removed)
     assert html.count('<span class="anchor" id="claim-') == len(claims)
@@ -123,8 +123,10 @@ def test_document_page_highlights_evidence_and_folds_removed_spans(client: Flask
 
 
 def test_hostile_article_text_is_escaped_everywhere(client: FlaskClient, ids: dict[str, str], ledger_path: Path) -> None:
-    with Ledger(ledger_path, readonly=True) as led:
-        inc = led.grouping_of(ids["hostile_claim"])["incident_id"]
+    with open_ledger(ledger_path, readonly=True) as led:
+        grouping = led.grouping_of(ids["hostile_claim"])
+    assert grouping is not None
+    inc = grouping.incident_id
     pages = ["/", f"/documents/{ids['hostile_doc']}", f"/incidents/{inc}", "/?q=Saraqib"]
     for url in pages:
         html = page(client, url)
@@ -187,7 +189,7 @@ def test_downloads_follow_the_filter(client: FlaskClient) -> None:
 
 def test_report_is_self_contained_and_escaped(ledger_path: Path, tmp_path: Path) -> None:
     out = io.StringIO()
-    with Ledger(ledger_path, readonly=True) as led:
+    with open_ledger(ledger_path, readonly=True) as led:
         n = write_report(led, out)
     html = out.getvalue()
     assert n == 6  # the seed articles' six contradictions (the hostile article has none)

@@ -19,7 +19,7 @@ from .codes import acled_geo_precision, acled_time_precision, incident_window
 from .selection import ExportStats, Selection, join_names, write_incident_csv
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..ledger.sqlite import Ledger
+    from ..ledger.base import Ledger
 
 #: inter codes or timestamp).
 ACLED_COLUMNS: tuple[str, ...] = (

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .records import CSV_COLUMNS, flat_row
 from .selection import ExportStats, Selection, incident_claim_ids
 from ..model import Claim
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..ledger.sqlite import Ledger
+    from ..ledger.base import ClaimGrouping, Ledger
 
 #: The claim CSV export: :data:`CSV_COLUMNS` plus where grouping put the claim.
 CLAIM_EXPORT_COLUMNS: tuple[str, ...] = (
@@ -27,18 +27,18 @@ COLUMN_TYPES: dict[str, str] = {
 }
 
 
-def claim_export_row(c: Claim, grouping: dict[str, Any] | None) -> dict[str, object]:
+def claim_export_row(c: Claim, grouping: ClaimGrouping | None) -> dict[str, object]:
     """:func:`flat_row` plus ``incident_id``, ``grouping_role`` (member, duplicate, summary,
     unplaced; empty before grouping), and the link that placed it: ``link_to`` (the claim it was
     matched with), ``link_score`` and ``link_reason``."""
     row = flat_row(c)
-    link = (grouping or {}).get("link") or {}
+    link = grouping.link if grouping is not None else None
     row.update(
-        incident_id=(grouping or {}).get("incident_id"),
-        grouping_role=(grouping or {}).get("role"),
-        link_to=link.get("to_claim_id"),
-        link_score=link.get("score"),
-        link_reason=link.get("reason") or (grouping or {}).get("why"),
+        incident_id=grouping.incident_id if grouping is not None else None,
+        grouping_role=grouping.role if grouping is not None else None,
+        link_to=link.to_claim_id if link is not None else None,
+        link_score=link.score if link is not None else None,
+        link_reason=(link.reason if link is not None else None) or (grouping.why if grouping is not None else None),
     )
     return row
 

@@ -18,7 +18,7 @@ from .ucdp import UCDP_COLUMNS, ucdp_row
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-    from ..ledger.sqlite import Ledger
+    from ..ledger.base import Ledger
 
 DATAFRAME_KINDS: tuple[str, ...] = ("claims", "incidents", "contradictions", "acled", "ucdp")
 

@@ -12,7 +12,7 @@ from .codes import acled_geo_precision, acled_time_precision, incident_window, u
 from .selection import ExportStats, Selection, members
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..ledger.sqlite import Ledger
+    from ..ledger.base import Ledger
 
 #: GeoJSON feature properties (flat scalars only: QGIS/OGR read nested objects badly).
 GEOJSON_PROPERTIES: tuple[str, ...] = (

@@ -9,7 +9,7 @@ from ..model import to_dict
 from .selection import ExportStats, Selection, incident_claim_ids
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..ledger.sqlite import Ledger
+    from ..ledger.base import Ledger
 
 
 def write_jsonl_export(
@@ -26,12 +26,13 @@ def write_jsonl_export(
 
     Every object has a ``"record"`` key — ``document``, ``sighting``, ``claim``, ``incident``,
     ``contradiction`` or ``corroboration`` — and otherwise is exactly ``to_dict(obj)`` (documents
-    keep their full text: every offset in the ledger points into it; a sighting is the dict of
-    :meth:`Ledger.sightings`).  Records come in that order, so a reader meets a claim's document
-    before the claim.  With no filter everything is written; with filters, the incidents kept,
-    the claims they hold (members and republished copies) or that their contradictions and
-    corroborations cite, those claims' documents and sightings, and those contradictions and
-    corroborations.  Read back with :func:`counterclaim.export.readers.read_jsonl_export`.
+    keep their full text: every offset in the ledger points into it, and their language; a
+    sighting is a :class:`~counterclaim.ledger.base.Sighting`).  Records come in that order, so a
+    reader meets a claim's document before the claim.  With no filter everything is written;
+    with filters, the incidents kept, the claims they hold (members and republished copies) or
+    that their contradictions and corroborations cite, those claims' documents and sightings,
+    and those contradictions and corroborations.  Read back with
+    :func:`counterclaim.export.readers.read_jsonl_export`.
     """
     stats = stats if stats is not None else ExportStats()
     n = 0
@@ -46,7 +47,7 @@ def write_jsonl_export(
         for d in ledger.documents():
             put("document", to_dict(d))
         for s in ledger.sightings():
-            put("sighting", dict(s))
+            put("sighting", to_dict(s))
         for c in ledger.claims():
             put("claim", to_dict(c))
         for inc in ledger.incidents():
@@ -74,7 +75,7 @@ def write_jsonl_export(
                 put("document", to_dict(doc))
         for doc_id in doc_ids:
             for s in ledger.sightings(doc_id):
-                put("sighting", dict(s))
+                put("sighting", to_dict(s))
         for c in claims:
             put("claim", to_dict(c))
         for inc in incidents:

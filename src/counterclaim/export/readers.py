@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, fields
 from typing import Any, TextIO
 
 from ..errors import ExportFormatError
+from ..ledger.base import Sighting
 from . import acled, claims_csv, ucdp
 from ..model import (
     Claim,
@@ -45,13 +46,19 @@ class LedgerDump:
     incidents: tuple[Incident, ...] = ()
     contradictions: tuple[Contradiction, ...] = ()
     corroborations: tuple[Corroboration, ...] = ()
-    #: where a document's text was seen again (dicts as :meth:`Ledger.sightings` gives them)
-    sightings: tuple[dict[str, Any], ...] = ()
+    #: where a document's text was seen again (as :meth:`Ledger.sightings` gives them)
+    sightings: tuple[Sighting, ...] = ()
     #: records of kinds this version does not know (a newer export), kept as they were
     other: tuple[dict[str, Any], ...] = ()
 
 
-_BUILDERS = {
+def _sighting(data: dict[str, Any]) -> Sighting:
+    """A sighting record (keys this version does not know are ignored, as for the model's)."""
+    return Sighting(**{f.name: data[f.name] for f in fields(Sighting) if f.name in data})
+
+
+_BUILDERS: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "sighting": _sighting,
     "document": document_from_dict,
     "claim": claim_from_dict,
     "incident": incident_from_dict,
@@ -67,7 +74,7 @@ def read_jsonl_export(lines: Iterable[str]) -> LedgerDump:
     not a JSON object with a ``record`` key raises :class:`ExportFormatError` naming the line.
     Records of an unknown kind are kept in :attr:`LedgerDump.other`.
     """
-    found: dict[str, list[Any]] = {k: [] for k in (*_BUILDERS, "sighting", "other")}
+    found: dict[str, list[Any]] = {k: [] for k in (*_BUILDERS, "other")}
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -83,8 +90,6 @@ def read_jsonl_export(lines: Iterable[str]) -> LedgerDump:
                 found[kind].append(_BUILDERS[kind](data))
             except (TypeError, ValueError) as exc:
                 raise ExportFormatError(f"line {n}: not a valid {kind} ({exc})") from exc
-        elif kind == "sighting":
-            found["sighting"].append(data)
         else:
             found["other"].append({"record": kind, **data})
     return LedgerDump(

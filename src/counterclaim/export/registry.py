@@ -26,7 +26,7 @@ from . import acled, claims_csv, geojson, jsonl, readers, ucdp
 from .selection import ExportStats, Selection
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..ledger.sqlite import Ledger
+    from ..ledger.base import Ledger
 
 #: writes the selected part of a ledger; returns the records written
 Writer = Callable[["Ledger", TextIO, Selection, ExportStats, Resources], int]

@@ -13,7 +13,7 @@ from ..group.tolls import incident_stance
 from ..model import Claim, Incident
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..ledger.sqlite import Ledger
+    from ..ledger.base import Ledger
 
 @dataclass
 class ExportStats:
@@ -52,7 +52,7 @@ class Selection:
 
 def incident_claim_ids(ledger: Ledger, inc: Incident) -> list[str]:
     """Member claims, then the republished copies' claims counted under the incident."""
-    return list(dict.fromkeys([*inc.claim_ids, *(cid for cid, _ in ledger.duplicates_in(inc.incident_id))]))
+    return list(dict.fromkeys([*inc.claim_ids, *(lk.claim_id for lk in ledger.duplicates_in(inc.incident_id))]))
 
 
 

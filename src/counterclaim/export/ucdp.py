@@ -13,7 +13,7 @@ from .codes import incident_window, ucdp_date_prec, ucdp_where_prec
 from .selection import ExportStats, Selection, join_names, write_incident_csv
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..ledger.sqlite import Ledger
+    from ..ledger.base import Ledger
 
 #: UCDP GED-style columns (a subset of GED's, same names; ``id`` is the incident id, a string).
 UCDP_COLUMNS: tuple[str, ...] = (

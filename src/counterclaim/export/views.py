@@ -17,7 +17,7 @@ from .tables import fit, terminal_width, write_table
 from ..model import Claim, Contradiction, Corroboration, Incident, Link, to_dict
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..ledger.sqlite import Ledger
+    from ..ledger.base import Ledger
 
 VIEW_FORMATS = ("table", "jsonl", "csv")
 
@@ -228,16 +228,16 @@ def write_demo_summary(ledger: Ledger, db: str, seeds: Path, out: TextIO) -> Non
         out.write(line + "\n")
 
     stats = ledger.stats()
-    _say(f"\nLedger {Path(db).resolve()}: {stats['documents']} documents, {stats['claims']} claims")
-    _say("  by stance:     " + ", ".join(f"{k} {v}" for k, v in stats["by_stance"].items()))
-    _say("  by event type: " + ", ".join(f"{k} {v}" for k, v in stats["by_event_type"].items()))
-    _say("  by claimant:   " + ", ".join(f"{k} {v}" for k, v in stats["by_actor_type"].items()))
+    _say(f"\nLedger {Path(db).resolve()}: {stats.documents} documents, {stats.claims} claims")
+    _say("  by stance:     " + ", ".join(f"{k} {v}" for k, v in stats.by_stance.items()))
+    _say("  by event type: " + ", ".join(f"{k} {v}" for k, v in stats.by_event_type.items()))
+    _say("  by claimant:   " + ", ".join(f"{k} {v}" for k, v in stats.by_actor_type.items()))
     seed_claims = [c for c in ledger.claims() if c.source_path and Path(c.source_path).parent == seeds]
     _say(f"\nThe seed articles' {len(seed_claims)} claims:\n")
     write_claims(seed_claims, out, "table")
     _say(
-        f"\nIncidents: {stats['incidents']} (claims grouped across outlets), {stats['contradictions']} "
-        f"contradictions, {stats['corroborations']} corroborations in the whole ledger."
+        f"\nIncidents: {stats.incidents} (claims grouped across outlets), {stats.contradictions} "
+        f"contradictions, {stats.corroborations} corroborations in the whole ledger."
     )
     seed_docs = [d.doc_id for d in ledger.documents() if d.source_path and Path(d.source_path).parent == seeds]
     seen: dict[str, Contradiction] = {}

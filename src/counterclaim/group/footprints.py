@@ -1,12 +1,14 @@
 """A claim reduced to what grouping compares (its :class:`Footprint`), and its role: an
-``event`` that can join an incident, a ``summary`` that covers incidents, or ``unplaced``."""
+``event`` that can join an incident, a ``summary`` that covers incidents, or ``unplaced``.
+
+:class:`Footprint` and :class:`DocInfo` are model types (the ledger stores footprints); they are
+named here too, where grouping makes them."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from ..model import Claim
+from ..model import Claim, DocInfo, Footprint
 from .keys import INDIRECT_PLACES, NOT_NAMED_HERE, PLACE_RANK, claimant_key, day
 
 #: A window longer than this (days) is a summary, not an incident.
@@ -15,42 +17,6 @@ MAX_EVENT_DAYS = 14
 ASSUMED_DAYS = 7
 #: A killed/struck/destroyed figure this large is a campaign total, not one incident.
 CAMPAIGN_TOTAL = 1000
-
-
-@dataclass(frozen=True, slots=True)
-class DocInfo:
-    """What grouping needs to know of a claim's document."""
-
-    doc_id: str
-    published: str | None
-    outlet: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Footprint:
-    """A claim reduced to what grouping compares."""
-
-    claim_id: str
-    doc_id: str
-    role: str  # "event", "summary" or "unplaced"
-    why: str  # for a summary or an unplaced claim, why in a few words
-    areas: tuple[str, ...]  # governorate names, or ("country:<name>",)
-    country: str | None
-    lat: float | None
-    lon: float | None
-    prec: int  # PLACE_RANK
-    start: int | None  # proleptic ordinal days, inclusive
-    end: int | None
-    time_basis: str  # "text", "published" or "none"
-    event_type: str
-    stance: str
-    claimant: str
-    sides: frozenset[str]
-    outlet: str | None = None
-    #: the claimant is an outlet (background the outlet states, or a relay), not a party
-    media: bool = False
-
-
 
 
 def _campaign_total(c: Claim) -> bool:

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
-from ..model import Location, TimeSpan, to_dict
-from .footprints import Footprint
+from ..model import Footprint, IncidentSnapshot, Location, TimeSpan
 from .keys import MIN_TYPE, type_compatibility
 
 #: Two points farther apart than this (km) are different places.
@@ -41,7 +39,8 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 @dataclass(slots=True)
 class IncidentState:
-    """What grouping keeps of an incident (mutable while claims join; stored between runs)."""
+    """What grouping keeps of an incident (mutable while claims join; stored between runs as its
+    :meth:`snapshot`)."""
 
     incident_id: str
     area: str
@@ -68,6 +67,27 @@ class IncidentState:
             return "other"
         best = max(self.types.values())
         return min(t for t, n in self.types.items() if n == best)
+
+    def snapshot(self) -> IncidentSnapshot:
+        """The frozen form the ledger stores (see :meth:`from_snapshot`)."""
+        return IncidentSnapshot(
+            incident_id=self.incident_id, area=self.area, lat=self.lat, lon=self.lon, prec=self.prec,
+            start=self.start, end=self.end, place_from=self.place_from, time_from=self.time_from,
+            time_basis=self.time_basis, location=self.location, time=self.time,
+            types=tuple(self.types.items()), sides=tuple(sorted(self.sides)), members=tuple(self.members),
+            docs=tuple(sorted(self.docs)), outlets=tuple(sorted(self.outlets)),
+            claimants=tuple(sorted(self.claimants)),
+        )
+
+    @classmethod
+    def from_snapshot(cls, s: IncidentSnapshot) -> IncidentState:
+        """The state to take up again, from what the ledger stored."""
+        return cls(
+            incident_id=s.incident_id, area=s.area, lat=s.lat, lon=s.lon, prec=s.prec, start=s.start,
+            end=s.end, place_from=s.place_from, time_from=s.time_from, time_basis=s.time_basis,
+            location=s.location, time=s.time, types=Counter(dict(s.types)), sides=set(s.sides),
+            members=list(s.members), docs=set(s.docs), outlets=set(s.outlets), claimants=set(s.claimants),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,35 +154,7 @@ def in_scope(summary: Footprint, inc: IncidentState, country_of: Callable[[str],
     return any(a.startswith("country:") and inc_country == a[8:] for a in summary.areas)
 
 
-
-
-def state_to_dict(st: IncidentState) -> dict[str, object]:
-    """A JSON-ready form of an incident's grouping state (see :func:`state_from_dict`)."""
-    return {
-        "incident_id": st.incident_id, "area": st.area, "lat": st.lat, "lon": st.lon, "prec": st.prec,
-        "start": st.start, "end": st.end, "place_from": st.place_from, "time_from": st.time_from,
-        "time_basis": st.time_basis,
-        "location": None if st.location is None else to_dict(st.location),
-        "time": None if st.time is None else to_dict(st.time),
-        "types": dict(st.types), "sides": sorted(st.sides), "members": list(st.members),
-        "docs": sorted(st.docs), "outlets": sorted(st.outlets), "claimants": sorted(st.claimants),
-    }
-
-
-def state_from_dict(d: Mapping[str, Any]) -> IncidentState:
-    loc, time = d.get("location"), d.get("time")
-    return IncidentState(
-        incident_id=d["incident_id"], area=d["area"], lat=d["lat"], lon=d["lon"], prec=d["prec"],
-        start=d["start"], end=d["end"], place_from=d["place_from"], time_from=d["time_from"],
-        time_basis=d["time_basis"],
-        location=None if loc is None else Location(**loc),
-        time=None if time is None else TimeSpan(**time),
-        types=Counter(d.get("types", {})), sides=set(d.get("sides", ())), members=list(d.get("members", ())),
-        docs=set(d.get("docs", ())), outlets=set(d.get("outlets", ())), claimants=set(d.get("claimants", ())),
-    )
-
-
 __all__ = [
     "NEAR_RADIUS_KM", "POINT_RADIUS_KM", "WEIGHTS", "IncidentState", "Scores", "compare", "covers", "haversine_km",
-    "in_scope", "state_from_dict", "state_to_dict", "within",
+    "in_scope", "within",
 ]

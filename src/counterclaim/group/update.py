@@ -2,7 +2,8 @@
 incidents, and the contradictions of every incident that changed are found again.
 
 :func:`update` is incremental: it reads the stored incident states, groups only the claims no
-run has grouped yet, and writes everything in one transaction (:meth:`Ledger.write_grouping`).
+run has grouped yet, and writes everything at once (:meth:`Ledger.write_grouping`), as typed
+rows: how the ledger encodes them is its own business.
 ``counterclaim ingest`` calls it after each run; the reading commands call it first, so a
 ledger written by an older version, or an ingest killed before grouping, is grouped on the
 next use.
@@ -10,21 +11,20 @@ next use.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
 
 from ..knowledge.actors import Registry, default_registry
+from ..knowledge.resources import Resources
 from .contradictions import Finder
 from .dedup import band_keys, is_near_copy, minhash, pair_claims
 from .keys import claimant_key, claimant_name
-from .footprints import DocInfo, Footprint, footprint
+from .footprints import footprint
 from .incidents import Grouper
-from .states import IncidentState, covers, in_scope, state_from_dict, state_to_dict
-from ..model import Claim, ClaimantSummary, Contradiction, Corroboration, Incident, quantity_summary, to_json
-from ..ledger.sqlite import Ledger
+from .states import IncidentState, covers, in_scope
+from ..model import Claim, ClaimantSummary, Contradiction, Corroboration, Incident, quantity_summary
+from ..ledger.base import ClaimGrouping, Fingerprint, GroupedClaim, GroupingRole, Ledger, StoredIncident
 
 
 @dataclass
@@ -72,30 +72,31 @@ class Sides:
         return self.side(name) if name else (cl.text or "(unknown)").casefold()
 
 
-def update(ledger: Ledger, registry: Registry | None = None) -> GroupingReport:
-    """Group the ledger's ungrouped claims and refresh the contradictions they touch."""
-    sides = Sides(registry or default_registry())
+def update(ledger: Ledger, resources: Resources | None = None) -> GroupingReport:
+    """Group the ledger's ungrouped claims and refresh the contradictions they touch; the actor
+    registry of ``resources`` (the bundled one when None) says which side each actor is on."""
+    sides = Sides(resources.registry if resources is not None else default_registry())
     report = GroupingReport()
 
     # 1. near copies among the new documents (MinHash LSH candidates, confirmed on the texts)
-    fingerprints: list[tuple[str, Sequence[int], str | None]] = []
-    batch: list[tuple[str, list[int], str | None, str]] = []  # this run's, for the later documents
-    for doc_id, text in ledger.unfingerprinted():
-        keys = band_keys(minhash(text))
+    fingerprints: list[Fingerprint] = []
+    texts: dict[str, str] = {}  # this run's, for the later documents
+    for doc in ledger.unfingerprinted():
+        keys = tuple(band_keys(minhash(doc.text)))
         original: str | None = None
-        found = ledger.copy_candidates(keys)
-        found += [(d, dup) for d, k, dup, _ in batch if any(a == b for a, b in zip(k, keys))]
+        found = list(ledger.copy_candidates(keys).items())
+        found += [(f.doc_id, f.duplicate_of) for f in fingerprints if any(a == b for a, b in zip(f.band_keys, keys))]
         for cand, dup in found:
             other = ledger.document(cand)
-            other_text = other.text if other is not None else next((t for d, _, _, t in batch if d == cand), "")
-            if is_near_copy(text, other_text):
+            other_text = other.text if other is not None else texts.get(cand, "")
+            if is_near_copy(doc.text, other_text):
                 original = dup or cand
                 break
-        fingerprints.append((doc_id, keys, original))
-        batch.append((doc_id, keys, original, text))
+        fingerprints.append(Fingerprint(doc.doc_id, keys, original))
+        texts[doc.doc_id] = doc.text
         if original is not None:
             report.near_copies += 1
-    copy_of = {d: o for d, _, o in fingerprints if o is not None}
+    copy_of = {f.doc_id: f.duplicate_of for f in fingerprints if f.duplicate_of is not None}
 
     # 2. the claims to group
     pending = list(ledger.ungrouped())
@@ -104,18 +105,18 @@ def update(ledger: Ledger, registry: Registry | None = None) -> GroupingReport:
         return report
     duplicates: dict[str, str] = {}
     by_doc: dict[str, list[Claim]] = {}
-    for c, _, _ in pending:
-        by_doc.setdefault(c.doc_id, []).append(c)
+    for p in pending:
+        by_doc.setdefault(p.claim.doc_id, []).append(p.claim)
     for doc_id, original in copy_of.items():
         originals = list(ledger.claims(doc_id=original))
         duplicates.update(pair_claims(by_doc.get(doc_id, []), originals))
 
     grouper = Grouper()
     for stored in ledger.incident_states():
-        grouper.restore(state_from_dict(stored))
+        grouper.restore(IncidentState.from_snapshot(stored))
     old_ids = set(grouper.states)
-    old_summaries = [_footprint_from_dict(f) for f, _ in ledger.summary_footprints()]
-    items = [(c, footprint(c, DocInfo(c.doc_id, pub, outlet), sides.of_perpetrator)) for c, pub, outlet in pending]
+    old_summaries = ledger.summary_footprints()
+    items = [(p.claim, footprint(p.claim, p.doc, sides.of_perpetrator)) for p in pending]
     changed = grouper.add(items, duplicates)
     report.incidents_new = len(set(grouper.states) - old_ids)
     report.incidents_changed = len(changed & old_ids)
@@ -145,6 +146,7 @@ def update(ledger: Ledger, registry: Registry | None = None) -> GroupingReport:
     for c, fp in items:
         link = grouper.links.get(c.claim_id)
         assigned = grouper.assignment.get(c.claim_id)
+        role: GroupingRole
         if link is not None and link.role == "duplicate":
             role = "duplicate"
             assigned = grouper.assignment.get(link.to_claim_id or "")
@@ -155,7 +157,7 @@ def update(ledger: Ledger, registry: Registry | None = None) -> GroupingReport:
         else:
             role = "unplaced"
         why = fp.why if role in ("summary", "unplaced") else None
-        rows.append((c.claim_id, role, assigned, why, None if link is None else to_json(link), json.dumps(asdict(fp), default=list)))
+        rows.append(GroupedClaim(c.claim_id, ClaimGrouping(role, assigned, why, link), fp))
         report.roles[role] += 1
 
     # 5. incidents and contradictions of everything touched
@@ -172,17 +174,17 @@ def update(ledger: Ledger, registry: Registry | None = None) -> GroupingReport:
                   **{d: new_claims[d] for d in covering.get(inc_id, []) if d in new_claims}}
         members = [claims[m] for m in st.members if m in claims]
         docs = ledger.doc_info(sorted(st.docs | {claims[d].doc_id for d in covering.get(inc_id, []) if d in claims}))
-        finder.published = {d: p for d, (p, _) in docs.items()}
+        finder.published = {d: info.published for d, info in docs.items()}
         contra, agreed = finder.find(inc_id, members, [claims[d] for d in covering.get(inc_id, []) if d in claims])
         contradictions[inc_id] = contra
         corroborations[inc_id] = agreed
         outlets = set(st.outlets) | ledger.sighting_outlets(sorted(st.docs))
         dups = sorted(cid for cid, lk in dup_links.items() if grouper.assignment.get(lk.to_claim_id or "") == inc_id)
         incident = build_incident(grouper, st, members, outlets, len(contra), len(agreed), dups)
-        incidents_out.append((incident, state_to_dict(st), st.area if not st.area.startswith("country:") else None,
-                              st.location.country if st.location is not None else None))
+        incidents_out.append(StoredIncident(incident, st.snapshot(), st.area if not st.area.startswith("country:") else None,
+                                            st.location.country if st.location is not None else None))
     ledger.write_grouping(
-        fingerprints=fingerprints, rows=rows, incidents=incidents_out,
+        fingerprints=fingerprints, claims=rows, incidents=incidents_out,
         contradictions=contradictions, corroborations=corroborations,
     )
     return report
@@ -195,11 +197,10 @@ def covered_by(ledger: Ledger, incident_id: str) -> list[Claim]:
     stored = ledger.incident_state(incident_id)
     if stored is None:
         return []
-    st = state_from_dict(stored)
+    st = IncidentState.from_snapshot(stored)
     country = st.location.country if st.location is not None else None
     ids = []
-    for data, _ in ledger.summary_footprints():
-        fp = _footprint_from_dict(data)
+    for fp in ledger.summary_footprints():
         if fp.claim_id in st.members:
             continue
         if fp.time_basis != "text":
@@ -245,13 +246,6 @@ def _summary(claims: Sequence[Claim]) -> ClaimantSummary:
         claimant=claimant_name(first), actor_type=first.claimant.actor_type, stance=stance,
         claim_ids=tuple(c.claim_id for c in claims), says="; ".join(dict.fromkeys(verbs)),
     )
-
-
-def _footprint_from_dict(d: dict[str, Any]) -> Footprint:
-    data = dict(d)
-    data["areas"] = tuple(data.get("areas") or ())
-    data["sides"] = frozenset(data.get("sides") or ())
-    return Footprint(**data)
 
 
 __all__ = ["GroupingReport", "Sides", "build_incident", "covered_by", "update"]

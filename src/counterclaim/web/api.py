@@ -68,12 +68,12 @@ def add_api(app: Flask, browse: Callable[[], AbstractContextManager[Browse]], fi
     def api_claim(claim_id: str) -> Response:
         with browse() as b:
             c = _found(b.ledger.claim, claim_id, "claim")
-            return _json({"claim": to_dict(c), "grouping": b.ledger.grouping_of(c.claim_id)})
+            return _json({"claim": to_dict(c), "grouping": to_dict(b.ledger.grouping_of(c.claim_id))})
 
     @app.get("/api/stats")
     def api_stats() -> Response:
         with browse() as b:
-            return _json(b.ledger.stats())
+            return _json(to_dict(b.ledger.stats()))
 
     @app.get("/api/basemap")
     def api_basemap() -> Response:

@@ -31,7 +31,7 @@ from flask import Flask, Response, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from ..knowledge.resources import Resources
-from ..ledger.sqlite import Ledger
+from ..ledger import open_ledger
 from .api import add_api
 from .browse import HERE, Browse, Filters
 from .pages import add_pages
@@ -48,14 +48,14 @@ def create_app(db: str | os.PathLike[str], resources: Resources | None = None) -
     gives the gazetteer governorates are read with (the bundled one when None)."""
     res = resources or Resources.default()
     path = os.fspath(db)
-    with Ledger(path, readonly=True) as probe:  # fail now, with one clear line, if it is no ledger
+    with open_ledger(path, readonly=True) as probe:  # fail now, with one clear line, if it is no ledger
         probe.stats()
     app = Flask(__name__, static_folder=str(HERE / "static"), template_folder=str(HERE / "templates"))
     app.config.update(JSON_SORT_KEYS=False, MAX_CONTENT_LENGTH=1024)
 
     @contextmanager
     def browse() -> Iterator[Browse]:
-        with Ledger(path, readonly=True) as ledger:
+        with open_ledger(path, readonly=True) as ledger:
             yield Browse(ledger)
 
     @app.after_request

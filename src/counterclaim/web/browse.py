@@ -15,7 +15,7 @@ from ..knowledge.gazetteer import Gazetteer
 from ..model import ACTOR_TYPES, EVENT_TYPES, Claim, Contradiction, Document, Incident, quantity_summary
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..ledger.sqlite import Ledger
+    from ..ledger.base import Ledger
 
 HERE = Path(__file__).parent
 BASEMAP = HERE.parent / "data" / "basemap"
@@ -100,8 +100,8 @@ class Browse:
             event_type=f.event_type, contradicted=f.contested,
         )
         if f.q:
-            hits = {g["incident_id"] for c in self.ledger.search_claims(f.q, limit=2000)
-                    if (g := self.ledger.grouping_of(c.claim_id)) and g["incident_id"]}
+            hits = {g.incident_id for c in self.ledger.search_claims(f.q, limit=2000)
+                    if (g := self.ledger.grouping_of(c.claim_id)) and g.incident_id}
         out = []
         for inc in found:
             if f.actor_type and not any(s.actor_type == f.actor_type for s in inc.summary):

@@ -14,7 +14,7 @@ from typing import TextIO
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..model import Claim
-from ..ledger.sqlite import Ledger
+from ..ledger.base import Ledger
 from .browse import HERE, Browse, Filters, basemap, figure, incident_json
 
 #: The report may run only its own inline script and style, and load nothing at all.
