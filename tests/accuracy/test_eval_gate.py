@@ -16,7 +16,7 @@ import pytest
 
 from counterclaim.evaluate.fakes import eval_fakes
 from counterclaim.group.update import update
-from counterclaim.ledger.sqlite import Ledger
+from counterclaim.ledger import open_ledger
 from counterclaim.pipeline import Extractor, Result
 
 from ..conftest import FAKES, add_seeds
@@ -34,7 +34,7 @@ def _fakes_governorate(extractor: Extractor, seed_results: dict[str, Result]) ->
 
 
 def _seed_contradictions(extractor: Extractor, seed_results: dict[str, Result]) -> float:
-    with Ledger(":memory:") as ledger:
+    with open_ledger(":memory:") as ledger:
         add_seeds(ledger, seed_results)
         update(ledger)
         return float(len(list(ledger.contradictions())))

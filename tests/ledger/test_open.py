@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import inspect
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -96,14 +98,24 @@ def test_readonly_none_writes_when_it_can_and_reads_when_it_cannot(
         assert led.writable
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root may write any file")
 def test_readonly_none_on_a_read_only_file(tmp_path: Path) -> None:
+    # a file the user may not write is opened read-only; the tests run as root in CI, and root
+    # writes any file, so the check runs in a child without the capabilities that let root
+    # ignore permissions (setpriv), which reads permissions as any other user would
     path = tmp_path / "ledger.db"
     with open_ledger(path) as led:
         led.add(_doc(), [])
     path.chmod(0o444)
-    with open_ledger(path, readonly=None) as led:
-        assert not led.writable and led.has_document(_doc().doc_id)
+    check = (
+        "from counterclaim.ledger import open_ledger\n"
+        f"with open_ledger({str(path)!r}, readonly=None) as led:\n"
+        f"    print(led.writable, led.has_document({_doc().doc_id!r}))\n"
+    )
+    cmd = [sys.executable, "-c", check]
+    if os.geteuid() == 0:
+        cmd = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", *cmd]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "True"]
 
 
 # ---------------------------------------------------------------------- the protocol
