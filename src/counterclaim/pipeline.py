@@ -17,9 +17,10 @@ from spacy.tokens import Doc
 from .extraction.claims import extract_claims
 from .read.clean import to_document
 from .resolve.stage import Resources, resolve_claims, resolve_document
-from .errors import EmptyInput, InputError
+from .errors import EmptyInput, InputError, UnknownLanguage, UnsupportedLanguage
+from .knowledge.lexicon import Lexicon
 from .model import Claim, Document, RawRecord
-from .extraction.nlp import DEFAULT_MODEL, add_components, load_pipeline
+from .extraction.nlp import DEFAULT_MODEL, add_components, load_pipeline, use_resources
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +39,9 @@ class Result:
 
 class Extractor:
     """Extracts claims from articles.  ``nlp`` may be given (tests, benchmarks) or is loaded
-    from ``model`` on first use."""
+    from ``model`` on first use.  ``resources`` (the gazetteer, the actor registry and the
+    lexicons) are handed to every stage; the bundled ones when none are given.  The pipeline's
+    place matcher is built from ``resources.gazetteer``."""
 
     def __init__(
         self,
@@ -57,9 +60,10 @@ class Extractor:
 
     @property
     def nlp(self) -> Language:
+        """The spaCy pipeline, its rule components using this extractor's resources."""
         if self._nlp is None:
             self._nlp = load_pipeline(self.model)
-        return self._nlp
+        return use_resources(self._nlp, self.resources)
 
     @property
     def resources(self) -> Resources:
@@ -67,20 +71,26 @@ class Extractor:
             self._resources = Resources.default()
         return self._resources
 
+    def lexicon(self, language: str | None) -> Lexicon:
+        """The lexicon of ``language`` (the default language's when None)."""
+        return self.resources.lexicon(language or "en")
+
     def extract_document(self, document: Document) -> list[Claim]:
         """Claims of one already cleaned document (resolved unless ``resolve=False``)."""
         return self._finish(self.nlp(document.text), document)[1]
 
     def _finish(self, doc: Doc, document: Document) -> tuple[Document, list[Claim]]:
-        claims = extract_claims(doc, document)
+        lex = self.lexicon(document.language)
+        claims = extract_claims(doc, document, lex)
         if not self.resolve:
             return document, claims
-        document = resolve_document(document)
+        document = resolve_document(document, lex)
         return document, resolve_claims(document, claims, self.resources)
 
     def run(self, items: Iterable[RawRecord | InputError]) -> Iterator[Result]:
         """Clean, parse and read every record; errors pass through as results, in order."""
         pending: list[Result] = []
+        nlp = self.nlp
 
         def cleaned() -> Iterator[tuple[str, Result]]:
             for item in items:
@@ -88,7 +98,7 @@ class Extractor:
                     pending.append(Result(item.source, error=item))
                     continue
                 try:
-                    document = to_document(item)
+                    document = to_document(item, self._record_lexicon(item))
                 except InputError as exc:
                     pending.append(Result(item.label, error=exc))
                     continue
@@ -97,7 +107,7 @@ class Extractor:
                     continue
                 yield document.text, Result(item.label, document=document)
 
-        for doc, result in self.nlp.pipe(cleaned(), as_tuples=True, batch_size=self.batch_size):
+        for doc, result in nlp.pipe(cleaned(), as_tuples=True, batch_size=self.batch_size):
             # errors met while the batch was being gathered come out first, in input order
             while pending:
                 yield pending.pop(0)
@@ -106,3 +116,10 @@ class Extractor:
             yield Result(result.label, document=document, claims=tuple(claims))
         while pending:
             yield pending.pop(0)
+
+    def _record_lexicon(self, record: RawRecord) -> Lexicon:
+        """The lexicon of a record's language; a language without one is an input error."""
+        try:
+            return self.lexicon(record.language)
+        except UnknownLanguage as exc:
+            raise UnsupportedLanguage(record.label, exc.detail) from None

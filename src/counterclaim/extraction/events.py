@@ -25,53 +25,12 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from .attribution import mention_span
+from ..knowledge.lexicon import Lexicon
 from ..model import EventType, Perpetrator, Span, Stance
-
-#: lemma -> event type.  Result words ("kill", "destroy") are ``other``: they take the type of a
-#: more specific trigger in the same claim when there is one.
-TRIGGERS: dict[str, EventType] = {
-    **dict.fromkeys(
-        "airstrike air-strike strike raid bomb bombing bombard bombardment airraid".split(),
-        "airstrike",
-    ),
-    **dict.fromkeys("shell shelling mortar artillery rocket missile barrage".split(), "shelling"),
-    **dict.fromkeys("attack offensive assault clash fighting storm ambush battle".split(), "ground_attack"),
-    **dict.fromkeys("explosion blast explode detonate ied bomber".split(), "explosion"),
-    **dict.fromkeys("sortie".split(), "sorties"),
-    **dict.fromkeys("liberate capture seize recapture retake siege".split(), "territory"),
-    **dict.fromkeys(
-        """kill killing dead death die casualty fatality wound injure injury hurt destroy destruction
-        eliminate massacre execute victim body target hit pound damage surrender incident""".split(),
-        "other",
-    ),
-}
-
-#: Weapons whose use is itself the claim ("is not using cluster bombs").
-WEAPON_WORDS: frozenset[str] = frozenset(
-    """cluster sarin chlorine phosphorus incendiary napalm nerve chemical barrel thermobaric""".split()
-)
-#: Verbs that make a weapon mention a claim of use.
-WEAPON_VERBS: frozenset[str] = frozenset("use drop employ deploy fire".split())
-
-_GROUND_BOMBS = frozenset("car truck suicide roadside booby-trapped motorcycle".split())
-_WEAPON_NOUNS = frozenset("rocket missile mortar artillery".split())
-_FIRE_HEADS = frozenset("fire attack strike shell shelling barrage round salvo".split())
-#: Words that put an attack in the air.
-AIR_WORDS: frozenset[str] = frozenset("jet warplane aircraft aviation bomber helicopter airstrike air drone".split())
 
 TYPE_PRIORITY: tuple[str, ...] = (
     "weapon_use", "airstrike", "shelling", "explosion", "ground_attack", "territory", "sorties", "other"
 )
-
-#: Claimant verbs that are denials in themselves.
-DENIAL_VERBS: frozenset[str] = frozenset("deny reject refute dismiss rebuff disprove".split())
-#: Words inside the content that make it a denial ("well-known lies").
-DENIAL_WORDS: frozenset[str] = frozenset("lie lies fake fabrication fabricated baseless unfounded false".split())
-#: Verbs that carry a nominal trigger: "carry out / deliver / conduct / launch a strike".
-LIGHT_VERBS: frozenset[str] = frozenset("carry deliver conduct launch make perform stage mount execute".split())
-#: Hedges: the claimant (usually the outlet) does not vouch for it.
-HEDGES: frozenset[str] = frozenset("reportedly allegedly purportedly apparently".split())
-
 
 @dataclass(frozen=True, slots=True)
 class EventReading:
@@ -84,15 +43,16 @@ class EventReading:
     hedged: bool
 
 
-def trigger_type(tok: Token, context_lemmas: Collection[str]) -> EventType | None:
+def trigger_type(tok: Token, context_lemmas: Collection[str], lex: Lexicon) -> EventType | None:
     """The event type ``tok`` triggers, or None.  ``context_lemmas`` are the content's lemmas."""
+    w = lex.events
     lemma = tok.lemma_.lower()
-    if lemma in WEAPON_WORDS and tok.pos_ in ("NOUN", "ADJ", "PROPN"):
+    if lemma in w.weapon_words and tok.pos_ in ("NOUN", "ADJ", "PROPN"):
         # "cluster bombs", "chemical weapons", "barrel bombs", "sarin"
         return "weapon_use"
-    if lemma in WEAPON_VERBS and tok.pos_ == "VERB" and WEAPON_WORDS.intersection(context_lemmas):
+    if lemma in w.weapon_verbs and tok.pos_ == "VERB" and w.weapon_words.intersection(context_lemmas):
         return "weapon_use"
-    found = TRIGGERS.get(lemma)
+    found = w.triggers.get(lemma)
     if found is None and lemma == "lay" and any(c.lower_ == "down" for c in tok.children):
         return "other"  # "laid down their weapons": surrendered
     if found is None and lemma == "blow" and any(c.lower_ == "up" for c in tok.children):
@@ -101,16 +61,16 @@ def trigger_type(tok: Token, context_lemmas: Collection[str]) -> EventType | Non
         return "other"  # "the helicopter was shot down", "rebels downed a jet"
     if found is None:
         return None
-    if lemma in _WEAPON_NOUNS and tok.dep_ == "compound" and tok.head.lemma_.lower() not in _FIRE_HEADS:
+    if lemma in w.weapon_nouns and tok.dep_ == "compound" and tok.head.lemma_.lower() not in w.fire_heads:
         return None  # "rocket launchers", "missile depots": things, not shelling
-    if lemma == "attack" and AIR_WORDS.intersection(context_lemmas):
+    if lemma == "attack" and w.air_words.intersection(context_lemmas):
         return "airstrike"
-    if lemma == "strike" and tok.pos_ == "VERB" and not _military_context(context_lemmas):
+    if lemma == "strike" and tok.pos_ == "VERB" and not _military_context(context_lemmas, lex):
         return None
-    if lemma in ("body", "target", "hit", "victim", "damage", "pound") and not _military_context(context_lemmas):
+    if lemma in ("body", "target", "hit", "victim", "damage", "pound") and not _military_context(context_lemmas, lex):
         return None
     if lemma in ("bomb", "bombing") and (
-        any(c.lower_ in _GROUND_BOMBS for c in tok.children) or (tok.dep_ == "compound" and tok.head.lemma_.lower() in ("explosion", "blast"))
+        any(c.lower_ in w.ground_bombs for c in tok.children) or (tok.dep_ == "compound" and tok.head.lemma_.lower() in ("explosion", "blast"))
     ):
         return "explosion"  # "a car bomb", "suicide bombing", "a bomb explosion"
     if lemma == "bomber" and any(c.lower_.startswith("su-") for c in tok.children):
@@ -120,26 +80,22 @@ def trigger_type(tok: Token, context_lemmas: Collection[str]) -> EventType | Non
     return found
 
 
-def _military_context(lemmas: Collection[str]) -> bool:
-    return bool(
-        {"kill", "dead", "airstrike", "strike", "raid", "jet", "warplane", "aircraft", "bomber", "terrorist",
-         "militant", "force", "army", "aviation", "sortie", "drone", "missile", "target", "civilian",
-         "destroy", "military", "shell", "attack", "recover", "retrieve", "hospital", "rubble", "isil", "isis",
-         "daesh", "facility", "position", "vehicle", "base", "depot", "rebel", "jihadist", "coalition"}.intersection(lemmas)
-    )
+def _military_context(lemmas: Collection[str], lex: Lexicon) -> bool:
+    return bool(lex.events.military_context.intersection(lemmas))
 
 
-def read_event(content: list[Token], frame_verb: Token | None) -> EventReading | None:
+def read_event(content: list[Token], frame_verb: Token | None, lex: Lexicon) -> EventReading | None:
     """Event type, main trigger and stance of one claim's content tokens; None when no trigger."""
+    w = lex.events
     lemmas = {t.lemma_.lower() for t in content}
     found: list[tuple[int, int, Token, EventType]] = []
     for tok in content:
-        etype = trigger_type(tok, lemmas)
+        etype = trigger_type(tok, lemmas, lex)
         if etype is not None:
             found.append((TYPE_PRIORITY.index(etype), tok.i, tok, etype))
     found.sort(key=lambda f: (f[0], f[1]))
-    denial_cue = _denial_verb_cue(frame_verb)
-    if found and denial_cue is None and all(_only_mentioned(f[2]) or _unspecified(f[2]) for f in found):
+    denial_cue = _denial_verb_cue(frame_verb, lex)
+    if found and denial_cue is None and all(_only_mentioned(f[2], lex) or _unspecified(f[2], lex) for f in found):
         return None
     best = found[0][1:] if found else None
     if best is None:
@@ -150,59 +106,55 @@ def read_event(content: list[Token], frame_verb: Token | None) -> EventReading |
     if denial_cue is not None:
         stance, cue = "denies", denial_cue
     else:
-        neg = _negation_of_triggers(content, lemmas)
+        neg = _negation_of_triggers(content, lemmas, lex)
         if neg is not None:
             stance, cue = "denies", neg
         else:
-            lie = next((t for t in content if t.lemma_.lower() in DENIAL_WORDS and t.pos_ in ("NOUN", "ADJ")), None)
+            lie = next((t for t in content if t.lemma_.lower() in w.denial_words and t.pos_ in ("NOUN", "ADJ")), None)
             if lie is not None:
                 stance, cue = "denies", _span_of(lie)
-    hedged = any(t.lower_ in HEDGES for t in content)
+    hedged = any(t.lower_ in w.hedges for t in content)
     return EventReading(etype, trigger, tuple(f[2] for f in found), stance, cue, hedged)
 
 
-def _only_mentioned(tok: Token) -> bool:
+def _only_mentioned(tok: Token, lex: Lexicon) -> bool:
     """"the date of the strikes", "footage of the airstrikes": the event is named as the topic of
     something else, not said to have happened."""
     if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj":
         return False
     prep = tok.head
     owner = prep.head
-    return prep.lower_ in ("of", "about", "on") and owner.pos_ == "NOUN" and owner.lemma_.lower() in _TOPIC_NOUNS
+    return prep.lower_ in ("of", "about", "on") and owner.pos_ == "NOUN" and owner.lemma_.lower() in lex.events.topic_nouns
 
 
-def _unspecified(tok: Token) -> bool:
+def _unspecified(tok: Token, lex: Lexicon) -> bool:
     """"The statement neither specified the date ... nor the group that was targeted": under a
     negated verb of telling, nothing is said to have happened."""
     for anc in tok.ancestors:
-        if anc.lemma_.lower() in _TELLING and any(c.dep_ in ("neg", "preconj") or c.lower_ in ("neither", "never") for c in anc.children):
+        if anc.lemma_.lower() in lex.events.telling and any(c.dep_ in ("neg", "preconj") or c.lower_ in ("neither", "never") for c in anc.children):
             return True
     return False
 
 
-_TELLING = frozenset("specify mention identify disclose detail name reveal clarify give provide confirm".split())
-_TOPIC_NOUNS = frozenset("date footage video photo image information detail details report news time number".split())
-
-
-def _denial_verb_cue(verb: Token | None) -> Span | None:
+def _denial_verb_cue(verb: Token | None, lex: Lexicon) -> Span | None:
     if verb is None:
         return None
-    if verb.lemma_.lower() in DENIAL_VERBS:
+    if verb.lemma_.lower() in lex.events.denial_verbs:
         return _span_of(verb)
     # "said ... , saying its jets have not targeted": the frame verb of a participle denial
     return None
 
 
-def _negation_of_triggers(content: list[Token], lemmas: Collection[str]) -> Span | None:
+def _negation_of_triggers(content: list[Token], lemmas: Collection[str], lex: Lexicon) -> Span | None:
     """A negation on a trigger or on the verb that carries it ("did not carry out a single
     strike", "no civilians were killed").  Not a trigger that only describes something else
     ("the bodies ... with no visible injuries"), nor a negation that says the event goes on
     ("the bombing won't let up", "the attack will not go unpunished")."""
     for tok in content:
-        if trigger_type(tok, lemmas) is None or _describes(tok):
+        if trigger_type(tok, lemmas, lex) is None or _describes(tok):
             continue
         for carrier in _carriers(tok):
-            if _goes_on(carrier):
+            if _goes_on(carrier, lex):
                 continue
             for child in carrier.children:
                 if child.dep_ == "neg" or child.lower_ in ("never", "no"):
@@ -219,15 +171,11 @@ def _describes(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in ("with", "without")
 
 
-#: verbs whose negation says the event goes on: "won't let up", "has not stopped"
-_GOING_ON = frozenset("stop cease abate subside end".split())
-
-
-def _goes_on(verb: Token) -> bool:
+def _goes_on(verb: Token, lex: Lexicon) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     lemma = verb.lemma_.lower()
-    if lemma in _GOING_ON or (lemma == "let" and any(c.lower_ == "up" for c in verb.children)):
+    if lemma in lex.events.going_on or (lemma == "let" and any(c.lower_ == "up" for c in verb.children)):
         return True
     return any(c.lower_ in ("unpunished", "unanswered") for c in verb.children)
 
@@ -249,16 +197,17 @@ def _carriers(tok: Token) -> list[Token]:
     return out
 
 
-def perpetrator_of(trigger: Token, content: Collection[Token]) -> tuple[Token, Token] | None:
+def perpetrator_of(trigger: Token, content: Collection[Token], lex: Lexicon) -> tuple[Token, Token] | None:
     """(first, last) token of the agent of ``trigger``, or None."""
+    w = lex.events
     inside = {t.i for t in content}
     candidates: list[Token] = []
     if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN":
         trigger = trigger.head  # "mortar fire by Daesh terrorists"
     verb = trigger if trigger.pos_ == "VERB" else None
-    if verb is None and trigger.dep_ in ("dobj",) and trigger.head.pos_ == "VERB" and trigger.head.lemma_ in LIGHT_VERBS:
+    if verb is None and trigger.dep_ in ("dobj",) and trigger.head.pos_ == "VERB" and trigger.head.lemma_ in w.light_verbs:
         verb = trigger.head
-    if verb is None and trigger.dep_ == "nsubjpass" and trigger.head.pos_ == "VERB" and trigger.head.lemma_ in LIGHT_VERBS:
+    if verb is None and trigger.dep_ == "nsubjpass" and trigger.head.pos_ == "VERB" and trigger.head.lemma_ in w.light_verbs:
         verb = trigger.head  # "the strikes were carried out by ..."
     if verb is not None:
         for child in verb.children:
@@ -270,7 +219,7 @@ def perpetrator_of(trigger: Token, content: Collection[Token]) -> tuple[Token, T
         for child in trigger.children:
             if child.dep_ == "prep" and child.lower_ == "by":
                 candidates.extend(c for c in child.children if c.dep_ == "pobj")
-            elif child.dep_ in ("amod", "compound", "poss") and _national(child) and TRIGGERS.get(
+            elif child.dep_ in ("amod", "compound", "poss") and _national(child, lex) and w.triggers.get(
                 trigger.lemma_.lower()
             ) in ("airstrike", "shelling"):
                 candidates.append(child)
@@ -279,7 +228,7 @@ def perpetrator_of(trigger: Token, content: Collection[Token]) -> tuple[Token, T
             continue
         if cand.pos_ == "PRON" and cand.lower_ not in ("it", "they", "we", "its", "their"):
             continue
-        if cand.lemma_.lower() in TRIGGERS:
+        if cand.lemma_.lower() in w.triggers:
             continue  # "airstrikes hit Idlib": the strikes are not who struck
         if cand.dep_ in ("amod", "compound"):
             sub = _conjoined_modifiers(cand)
@@ -304,14 +253,11 @@ def _patient_subject(verb: Token) -> bool:
     return not auxes or any(c.dep_ == "auxpass" for c in auxes)
 
 
-def _national(tok: Token) -> bool:
+def _national(tok: Token, lex: Lexicon) -> bool:
     """"Russian airstrikes", "U.S. strikes", "Russia's strikes": an actor, not a place."""
     if tok.ent_type_ in ("NORP", "ORG"):
         return True
-    return tok.ent_type_ == "GPE" and tok.lower_.strip(".") in _COUNTRIES
-
-
-_COUNTRIES = frozenset("u.s us usa russia turkey iran israel britain france uk".split())
+    return tok.ent_type_ == "GPE" and tok.lower_.strip(".") in lex.events.acting_countries
 
 
 def _conjoined_modifiers(mod: Token) -> list[Token]:

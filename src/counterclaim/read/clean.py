@@ -35,14 +35,12 @@ import re
 from dataclasses import replace, dataclass
 from typing import Final
 
+from ..knowledge.lexicon import Lexicon
 from ..model import Document, RawRecord, Removed, Span, doc_id_for
 from .furniture import (
     BULLET_RE,
-    BYLINE_ALONE_RE,
-    BYLINE_BY_RE,
     BYLINE_LINES,
     COMMENTS_HEADING_RE,
-    DATELINE_RE,
     MIRROR_RE,
     PROSE_WORDS,
     SOURCE_URL_RE,
@@ -50,6 +48,7 @@ from .furniture import (
     URL_RE,
     inline_removals,
     line_reason,
+    patterns,
     words,
 )
 from .lines import INVISIBLE, Line, WS_RE, split_lines, view_map
@@ -88,7 +87,7 @@ def _looks_like_headline(v: str) -> bool:
     return not re.fullmatch(r"[\w ,.]*\d{4}", v) or words(v) > 5
 
 
-def _classify(lines: list[Line], title: str | None) -> None:
+def _classify(lines: list[Line], title: str | None, lex: Lexicon) -> None:
     """Stage 3: set ``reason`` on every boilerplate line (blank lines keep None)."""
     _mark_comment_tail(lines)
     after_mirror = False
@@ -113,7 +112,7 @@ def _classify(lines: list[Line], title: str | None) -> None:
         if m and not m.group("url"):
             pending_source = line
             continue
-        line.reason = line_reason(v)
+        line.reason = line_reason(v, lex)
         if line.reason == "footer" and MIRROR_RE.search(v):
             after_mirror = True
     _mark_repeated_headline(lines, title)
@@ -255,7 +254,7 @@ class _Emitter:
         return "".join(self._out)
 
 
-def _emit(raw: str, lines: list[Line], title: str | None) -> tuple[str, list[Removed]]:
+def _emit(raw: str, lines: list[Line], title: str | None, lex: Lexicon) -> tuple[str, list[Removed]]:
     """Stage 5: write kept lines through the emitter, recording every removal."""
     out = _Emitter()
     removed: list[Removed] = []
@@ -285,7 +284,7 @@ def _emit(raw: str, lines: list[Line], title: str | None) -> tuple[str, list[Rem
             continue
         flush()
         spans: list[tuple[int, int, str]] = []
-        found, title_seen = inline_removals(line.view, title_re, title_seen)
+        found, title_seen = inline_removals(line.view, title_re, title_seen, lex)
         if found:
             vmap = view_map(line.raw, line.deletions)
             spans = [(vmap[s], vmap[e - 1] + 1, r) for s, e, r in found]
@@ -334,14 +333,15 @@ def _find_title(text: str) -> str | None:
     return None
 
 
-def _find_byline(text: str) -> Span | None:
+def _find_byline(text: str, lex: Lexicon) -> Span | None:
     """A wire agency named in a byline line near the top: "By AFP", "By Tom Perry, Reuters",
     "(AFP)", "BEIRUT (AFP) -", "MOSCOW, December 23. /TASS/." -- as a span of the text."""
+    pats = patterns(lex)
     pos = 0
     seen = 0
     for line in text.split("\n"):
         if line:
-            for rx in (BYLINE_BY_RE, BYLINE_ALONE_RE, DATELINE_RE):
+            for rx in (pats.byline_by, pats.byline_alone, pats.dateline):
                 m = rx.match(line)
                 if m:
                     g = next(i for i in range(1, (m.lastindex or 1) + 1) if m.group(i))
@@ -356,7 +356,7 @@ def _find_byline(text: str) -> Span | None:
 # ============================================================================ public API
 
 
-def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
+def clean_text(raw: str, lex: Lexicon, *, title: str | None = None) -> Cleaned:
     """Clean one raw article text (see the module docstring for the stages).
 
     ``title`` is the headline when a reader knows it (HTML metadata, a CSV column): its later
@@ -365,13 +365,13 @@ def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
     """
     lines = split_lines(raw)
     given = WS_RE.sub(" ", title).strip() if title else None
-    _classify(lines, given or None)
-    text, removed = _emit(raw, lines, given or None)
+    _classify(lines, given or None, lex)
+    text, removed = _emit(raw, lines, given or None, lex)
     return Cleaned(
         text=text,
         removed=tuple(removed),
         title=given or _find_title(text),
-        byline=_find_byline(text),
+        byline=_find_byline(text, lex),
     )
 
 
@@ -384,15 +384,15 @@ def _opens_with(text: str, title: str) -> bool:
     return fold(title) in fold(text[: len(title) + 200])
 
 
-def to_document(record: RawRecord) -> Document:
-    """Clean a reader's record into a :class:`Document`.
+def to_document(record: RawRecord, lex: Lexicon) -> Document:
+    """Clean a reader's record into a :class:`Document`, with the lexicon of its language.
 
     ``doc_id`` hashes the cleaned text, so the same article read from a text file, a JSONL line
     or a CSV row is one document.  Never raises: when the record held nothing but boilerplate
     the document's text is empty (everything is in ``removed``) and the caller decides -- the
     pipeline reports it as :class:`~counterclaim.errors.EmptyInput`.
     """
-    c = clean_text(record.raw, title=record.title)
+    c = clean_text(record.raw, lex, title=record.title)
     text, removed, byline = c.text, c.removed, c.byline
     if record.title and c.title and text.strip() and not _opens_with(text, c.title):
         # A headline the reader got apart from the text (a CSV column, HTML metadata) opens the
@@ -415,6 +415,6 @@ def to_document(record: RawRecord) -> Document:
         source_id=record.source_id,
         published_from="metadata" if record.published else None,
         byline=byline,
-        language=record.language or "en",
+        language=record.language or lex.language,
         warnings=record.warnings,
     )

@@ -6,29 +6,14 @@ an agency name), so that a line of prose never matches one."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 from typing import Final
+
+from ..knowledge.lexicon import Lexicon
 
 # --------------------------------------------------------------------------- shared vocabulary
 
-#: Wire agencies: may name a byline, a photo credit or a relay.
-_WIRE: Final = (
-    r"AFP|Agence France[- ]Presse|AP|Associated Press|Reuters|Thomson Reuters|ITAR-TASS|TASS|"
-    r"RIA Novosti|RIA|Sputnik|Interfax|Xinhua|Anadolu Agency|Anadolu|AA|dpa|DPA|EFE|UPI|SANA|"
-    r"IRNA|Fars|Tasnim|Mehr|ANSA|Kyodo|Yonhap|PTI|ANI|KUNA|WAM|MENA|Bloomberg"
-)
-#: Photo agencies and credit words that only ever credit a picture.
-_PHOTO_AGENCY: Final = (
-    r"Getty Images|Getty|EPA-EFE|EPA|Shutterstock|Alamy|ZUMA Press|ZUMA Wire|ZUMA|Sipa Press|Sipa|"
-    r"Pool|NurPhoto|Abaca|Imago|picture[- ]alliance|SOPA Images|LightRocket|Polaris|Redux|Corbis|"
-    r"Handout|Planet Pix"
-)
-_AGENCY_PART_RE: Final = re.compile(
-    rf"(?:{_WIRE}|{_PHOTO_AGENCY})(?:\s+(?:photo|photos|images|pool|file|handout))?"
-    rf"(?:\s+(?:via|for)\s+(?:{_WIRE}|{_PHOTO_AGENCY}))?",
-    re.IGNORECASE,
-)
-_PHOTO_ONLY_RE: Final = re.compile(rf"\(?(?:{_PHOTO_AGENCY})\)?|\(?(?:{_WIRE})\s+(?:photo|images)\)?",
-                                   re.IGNORECASE)
 _PHOTO_WORD: Final = r"(?:photo|photos|picture|pictures|image|images|photograph|file photo|handout)"
 
 # --------------------------------------------------------------------------- line rules (stage 3)
@@ -150,40 +135,74 @@ _INLINE_WIDGET_MAX: Final = 2000
 #: A picture credit naming an outlet "and Agencies" ("(TRT World and Agencies)"): it closes a
 #: photo caption, which says when the picture was taken ("... Syria June 12 2016.").
 _INLINE_AGENCIES_CREDIT_RE: Final = re.compile(r"\((?:[A-Z][\w ]{1,30}?\s+and\s+)?[Aa]gencies\)")
-_MONTH_NAME: Final = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-                      r"December)")
-_FULL_DATE: Final = rf"(?:{_MONTH_NAME}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_NAME}\s+\d{{4}})"
-_CAPTION_DATE_END_RE: Final = re.compile(rf"{_FULL_DATE}\.?$")
 _CAPTION_MAX: Final = 320
 #: A news photo's caption that the page ran into the story: a sentence of its own that ends with
 #: the place and the date the picture was taken, with no "on" before the date ("Residents inspect
 #: a damaged site after airstrikes on a market in the rebel controlled city of Idlib September 10
 #: 2016.").  The word before the date is a capitalised name or a place noun; prose dates follow a
 #: preposition ("killed on September 10 2016", "not later than 30 June 2014").
-_DATED_CAPTION_RE: Final = re.compile(
-    rf"(?:(?<=[.!?]\s)|(?<=[.!?]”\s)|(?<=[.!?]\"\s)|^)"
-    rf"(?P<header>(?:(?:Published|Updated|Last updated)\s+)?{_FULL_DATE}\s+)?"
-    rf"(?P<caption>[A-Z][^.!?\n]{{15,{_CAPTION_MAX}}}?"
-    r"(?:\b[A-Z][\w'’-]+|\b(?:city|province|countryside|[Gg]overnorate|district|village|neighbou?rhood))"
-    rf"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s+{_FULL_DATE}\.)(?=\s|$)"
-)
-
 # --------------------------------------------------------------------------- byline
 
-BYLINE_BY_RE: Final = re.compile(
-    r"^By\s+(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:,|and|for|\||-|–|—)\s*)?"
-    rf"\(?({_WIRE})\)?(?:\s*(?:,|\||-|–|—)[^\n]{{0,40}})?$"
-)
-BYLINE_ALONE_RE: Final = re.compile(rf"^\(?({_WIRE})\)?$")
-DATELINE_RE: Final = re.compile(
-    r"^[A-Z][A-Z .'’-]{1,30}(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
-    r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?\.?\s*"
-    rf"(?:\(({_WIRE})\)|/({_WIRE})/)"
-)
 BYLINE_LINES: Final = 6
 
 #: A line of article prose has at least this many words.
 PROSE_WORDS: Final = 8
+
+
+@dataclass(frozen=True)
+class AgencyPatterns:
+    """The patterns of page furniture built from one lexicon's agencies and calendar words."""
+
+    #: one part of a slash credit: an agency ("AFP", "Getty Images", "AP Photo via Reuters")
+    agency_part: re.Pattern[str]
+    #: a line that only credits a picture ("Getty Images", "(AFP Photo)")
+    photo_only: re.Pattern[str]
+    #: a byline naming a wire: "By AFP", "By Tom Perry, Reuters"
+    byline_by: re.Pattern[str]
+    #: a wire named alone on a line: "(AFP)"
+    byline_alone: re.Pattern[str]
+    #: "BEIRUT (AFP) -", "MOSCOW, December 23. /TASS/."
+    dateline: re.Pattern[str]
+    #: a caption that ends with the date the picture was taken ("... June 12 2016.")
+    caption_date_end: re.Pattern[str]
+    #: a news photo's caption the page ran into the story (see :func:`inline_removals`)
+    dated_caption: re.Pattern[str]
+
+
+@cache
+def patterns(lex: Lexicon) -> AgencyPatterns:
+    """The agency and date patterns of ``lex``, built once per lexicon."""
+    wire = lex.furniture.wire_agencies
+    photo = lex.furniture.photo_agencies
+    month = "(?:" + "|".join(m.name.capitalize() for m in lex.months) + ")"
+    weekday = "(?:" + "|".join(d.name.capitalize() for d in lex.weekdays) + ")"
+    full_date = rf"(?:{month}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{month}\s+\d{{4}})"
+    return AgencyPatterns(
+        agency_part=re.compile(
+            rf"(?:{wire}|{photo})(?:\s+(?:photo|photos|images|pool|file|handout))?"
+            rf"(?:\s+(?:via|for)\s+(?:{wire}|{photo}))?",
+            re.IGNORECASE,
+        ),
+        photo_only=re.compile(rf"\(?(?:{photo})\)?|\(?(?:{wire})\s+(?:photo|images)\)?", re.IGNORECASE),
+        byline_by=re.compile(
+            r"^By\s+(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:,|and|for|\||-|–|—)\s*)?"
+            rf"\(?({wire})\)?(?:\s*(?:,|\||-|–|—)[^\n]{{0,40}})?$"
+        ),
+        byline_alone=re.compile(rf"^\(?({wire})\)?$"),
+        dateline=re.compile(
+            r"^[A-Z][A-Z .'’-]{1,30}(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
+            r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?\.?\s*"
+            rf"(?:\(({wire})\)|/({wire})/)"
+        ),
+        caption_date_end=re.compile(rf"{full_date}\.?$"),
+        dated_caption=re.compile(
+            rf"(?:(?<=[.!?]\s)|(?<=[.!?]”\s)|(?<=[.!?]\"\s)|^)"
+            rf"(?P<header>(?:(?:Published|Updated|Last updated)\s+)?{full_date}\s+)?"
+            rf"(?P<caption>[A-Z][^.!?\n]{{15,{_CAPTION_MAX}}}?"
+            r"(?:\b[A-Z][\w'’-]+|\b(?:city|province|countryside|[Gg]overnorate|district|village|neighbou?rhood))"
+            rf"(?:\s+{weekday})?\s+{full_date}\.)(?=\s|$)"
+        ),
+    )
 
 
 # ============================================================================ stage 1: lines
@@ -193,26 +212,26 @@ def words(v: str) -> int:
     return len(v.split())
 
 
-def _is_agency_part(part: str) -> bool:
-    return _AGENCY_PART_RE.fullmatch(part.strip()) is not None
+def _is_agency_part(part: str, lex: Lexicon) -> bool:
+    return patterns(lex).agency_part.fullmatch(part.strip()) is not None
 
 
-def _is_credit_only(v: str) -> bool:
+def _is_credit_only(v: str, lex: Lexicon) -> bool:
     """A line that is nothing but a photo credit: "Mikhail Pochuev/TASS", "Getty Images",
     "AFP / Getty Images", "(AFP Photo)", "Photo: Reuters"."""
     if len(v) > 120:
         return False
-    if _PHOTO_ONLY_RE.fullmatch(v):
+    if patterns(lex).photo_only.fullmatch(v):
         return True
     if _CREDIT_BY_RE.fullmatch(v) or (_CREDIT_COLON_RE.fullmatch(v) and words(v) <= 8):
         return True
     m = _PAREN_RE.fullmatch(v)
     if m and _is_credit_paren(m.group(1)):
         return True
-    return _is_slash_credit(v)
+    return _is_slash_credit(v, lex)
 
 
-def _is_slash_credit(v: str) -> bool:
+def _is_slash_credit(v: str, lex: Lexicon) -> bool:
     """"Name / Agency" credits: 2-5 short parts separated by slashes, one of them an agency."""
     if "/" not in v or "://" in v:
         return False
@@ -221,7 +240,7 @@ def _is_slash_credit(v: str) -> bool:
         return False
     if not all(p and words(p) <= 4 and _CREDIT_PART_RE.fullmatch(p) for p in parts):
         return False
-    return any(_is_agency_part(p) for p in parts)
+    return any(_is_agency_part(p, lex) for p in parts)
 
 
 def _is_credit_paren(content: str) -> bool:
@@ -236,7 +255,7 @@ def _is_credit_paren(content: str) -> bool:
     return _CREDIT_PAREN_CONTENT_RE.fullmatch(c) is not None
 
 
-def _ends_with_credit(v: str) -> bool:
+def _ends_with_credit(v: str, lex: Lexicon) -> bool:
     """A caption: text ending in a photo credit, "... (Photo via AP)" or "... Name / dpa / TASS"."""
     m = None
     for m in _PAREN_RE.finditer(v):
@@ -249,16 +268,16 @@ def _ends_with_credit(v: str) -> bool:
     if tail_start == 0:
         return False
     tail = v[tail_start:].strip()
-    return bool(tail) and (_is_slash_credit(tail) or _CREDIT_BY_RE.fullmatch(tail) is not None
+    return bool(tail) and (_is_slash_credit(tail, lex) or _CREDIT_BY_RE.fullmatch(tail) is not None
                            or (_CREDIT_COLON_RE.fullmatch(tail) is not None and words(tail) <= 8))
 
 
-def _is_caption(v: str) -> bool:
+def _is_caption(v: str, lex: Lexicon) -> bool:
     """Photo captions: a paragraph ending in a photo credit, or "This photo provided by ...
     shows ..." style openers.  Bounded in length so no long body paragraph qualifies."""
     if len(v) > 500:
         return False
-    if _ends_with_credit(v):
+    if _ends_with_credit(v, lex):
         return True
     if len(v) <= 400 and _CAPTION_OPENER_RE.match(v) and _CAPTION_VERB_RE.search(v):
         return True
@@ -275,7 +294,7 @@ def _is_breadcrumb(v: str) -> bool:
     return all(p and words(p) <= 4 and _CRUMB_PART_RE.fullmatch(p) for p in parts)
 
 
-def line_reason(v: str) -> str | None:
+def line_reason(v: str, lex: Lexicon) -> str | None:
     """The reason one (non-blank) line is boilerplate, judged on its own, else None."""
     n = words(v)
     source = SOURCE_URL_RE.fullmatch(v)
@@ -295,16 +314,18 @@ def line_reason(v: str) -> str | None:
         return "share bar"
     if _RELATED_RE.fullmatch(v):
         return "related link"
-    if _is_credit_only(v):
+    if _is_credit_only(v, lex):
         return "photo credit"
-    if _is_caption(v):
+    if _is_caption(v, lex):
         return "caption"
     if _NAV_RE.fullmatch(v) or _is_breadcrumb(v):
         return "navigation"
     return None
 
 
-def inline_removals(view: str, title_re: re.Pattern[str] | None, title_seen: bool) -> tuple[list[tuple[int, int, str]], bool]:
+def inline_removals(
+    view: str, title_re: re.Pattern[str] | None, title_seen: bool, lex: Lexicon
+) -> tuple[list[tuple[int, int, str]], bool]:
     """Stage 4: (start, end, reason) spans of the view to remove from a kept line.
 
     Returns the spans and whether the headline has now been seen (for inline repeats).
@@ -315,8 +336,8 @@ def inline_removals(view: str, title_re: re.Pattern[str] | None, title_seen: boo
             if _is_credit_paren(m.group(1)):
                 spans.append((m.start(), m.end(), "photo credit"))
     if "gencies)" in view:
-        spans += _agencies_captions(view)
-    spans += [(m.start("caption"), m.end("caption"), "caption") for m in _DATED_CAPTION_RE.finditer(view)]
+        spans += _agencies_captions(view, lex)
+    spans += [(m.start("caption"), m.end("caption"), "caption") for m in patterns(lex).dated_caption.finditer(view)]
     for m in _INLINE_SHARE_RE.finditer(view):
         spans.append((m.start(), m.end(), "share bar"))
     for m in _INLINE_STANDARDS_RE.finditer(view):
@@ -334,13 +355,14 @@ def inline_removals(view: str, title_re: re.Pattern[str] | None, title_seen: boo
     return _drop_overlaps(spans), title_seen
 
 
-def _agencies_captions(view: str) -> list[tuple[int, int, str]]:
+def _agencies_captions(view: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     """A photo caption closed by an "(Outlet and Agencies)" credit inside a one-paragraph text:
     the sentence before the credit is the caption when it ends with the date the picture was
     taken ("A man inspects a site hit by air strikes in Idlib province Syria June 12 2016.") and
     is short; it runs back to the previous sentence end (over a sentence that is only the date).
     A credit after ordinary prose goes alone, as a photo credit, and the prose stays."""
     out: list[tuple[int, int, str]] = []
+    date_end = patterns(lex).caption_date_end
     for m in _INLINE_AGENCIES_CREDIT_RE.finditer(view):
         before = view[: m.start()].rstrip()
         while before.endswith(")"):  # another credit right before: "... 2017 (File photo) (TRT World and Agencies)"
@@ -349,10 +371,10 @@ def _agencies_captions(view: str) -> list[tuple[int, int, str]]:
                 break
             before = before[: p.start()].rstrip()
         start = None
-        if _CAPTION_DATE_END_RE.search(before):
+        if date_end.search(before):
             lo = max(0, len(before) - _CAPTION_MAX)
             ends = [e.end() for e in _SENTENCE_END_RE.finditer(view, lo, len(before))]
-            if ends and _CAPTION_DATE_END_RE.fullmatch(before[ends[-1]:]) and len(ends) > 1:
+            if ends and date_end.fullmatch(before[ends[-1]:]) and len(ends) > 1:
                 ends.pop()  # "... near the Turkish border. July 27 2016." : the date alone is not the caption
             if ends and words(before[ends[-1]:]) >= 4:
                 start = ends[-1]

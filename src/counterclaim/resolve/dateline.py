@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Final
 
+from ..knowledge.lexicon import Lexicon
 from ..model import Span
 from .dates import Date, MON, WD, WDA, WEEKDAY_NAMES, group, month_of, safe_date, weekday_of
 
@@ -38,7 +40,6 @@ class Dateline:
 #: Only the top of the text is searched for a dateline.
 DATELINE_CHARS: Final = 400
 
-_WIRES = r"(?:AFP|AP|Reuters|TASS|RIA\s+Novosti|Interfax|Sputnik|SANA|IRNA|Xinhua|Anadolu|DPA|ANSA|Press\s+TV|Al\s+Jazeera|NNA|ANI|UPI|EFE|Kyodo|BBC|CNN)"
 _DL_FULL: Final[tuple[re.Pattern[str], ...]] = tuple(
     re.compile(p, re.I)
     for p in (
@@ -54,27 +55,49 @@ _DL_FULL: Final[tuple[re.Pattern[str], ...]] = tuple(
         r"\b" + group("d", r"[0-3]?\d") + r"(?P<sep>[./-])" + group("mo", r"[01]?\d") + r"(?P=sep)" + group("y", r"(?:19|20)\d{2}") + r"(?!\d)",
     )
 )
-#: "MOSCOW, December 23. /TASS/.", "BEIRUT, Dec 23 (Reuters) -": a wire dateline without its year
-_DL_PARTIAL: Final = re.compile(
-    r"(?m)^[ \t]*[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)?,\s*"
-    + group("mo", r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
-    + r"\s+" + group("d", r"(?:[12]\d|3[01]|0?[1-9])") + r"\b(?!,?\s*\d)\.?\s*(?:/[A-Z][A-Za-z]+/|\(" + _WIRES + r"\)|[-–—])"
-)
 _DL_MARKER: Final = re.compile(
     r"\b(?:published|posted|date\s+of\s+publication|last\s+updated|updated|first\s+published|date|dated)"
     r"(?:\s+(?:on|at))?\s*[:\-]?\s*$", re.I)
 _DL_REST_OF_LINE: Final = re.compile(
     r"[\s,|·•-]*(?:(?:at\s+)?(?:[0-2]?\d[:.]?[0-5]\d)(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*(?:gmt|utc|[A-Z]{2,4})(?:\s*[+-]\s*\d{1,2})?)?)?"
     r"[\s,|·•-]*(?:\(updated[^)\n]*\))?\s*$", re.I)
-_DL_BY_AFTER: Final = re.compile(r"\s+(?:by\s|\(?" + _WIRES + r"\b|[A-Z][a-z]+\s+" + _WIRES + r"\b)", re.I)
 _DL_PREP: Final = re.compile(
     r"\b(?:on|in|since|from|until|till|to|by|of|before|after|between|and|during|at|through|around|as|than|"
     r"dated|taken|photo|picture|file)\s*,?\s*$", re.I)
-_DL_WIRE_BEFORE: Final = re.compile(r"(?:\b" + _WIRES + r"\b|[A-Z]{3,}[A-Z .'’-]*,)\s*$")
-_DL_PLACE_WIRE_AFTER: Final = re.compile(r"\s+[A-Z][a-z]+\s+" + _WIRES + r"\b")
 _YEAR_IN_TEXT: Final = re.compile(r"(?<![\d,.])((?:19|20)\d{2})(?!\d|[,.]\d|\s*(?:utc|gmt|hrs|hours|local|people|km|kg|tons?)\b)", re.I)
 _WEEKDAY_WORD: Final = re.compile(r"\b" + group("wd", WD) + r"\b", re.I)
+
+
+@dataclass(frozen=True)
+class _WirePatterns:
+    """The dateline patterns that name wires, built from one lexicon."""
+
+    #: "MOSCOW, December 23. /TASS/.", "BEIRUT, Dec 23 (Reuters) -": a wire dateline without its year
+    partial: re.Pattern[str]
+    by_after: re.Pattern[str]
+    wire_before: re.Pattern[str]
+    place_wire_after: re.Pattern[str]
+
+
+def _capitalised_months(lex: Lexicon) -> str:
+    """Month names and short forms as a wire writes them ("December", "Dec")."""
+    forms = [m.name for m in lex.months] + [f for m in lex.months for f in m.short]
+    return "(?:" + "|".join(f.capitalize() for f in forms) + ")"
+
+
+@cache
+def _wire_patterns(lex: Lexicon) -> _WirePatterns:
+    wires = lex.dateline.wires
+    return _WirePatterns(
+        partial=re.compile(
+            r"(?m)^[ \t]*[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)?,\s*"
+            + group("mo", _capitalised_months(lex) + r"\.?")
+            + r"\s+" + group("d", r"(?:[12]\d|3[01]|0?[1-9])") + r"\b(?!,?\s*\d)\.?\s*(?:/[A-Z][A-Za-z]+/|\(" + wires + r"\)|[-–—])"
+        ),
+        by_after=re.compile(r"\s+(?:by\s|\(?" + wires + r"\b|[A-Z][a-z]+\s+" + wires + r"\b)", re.I),
+        wire_before=re.compile(r"(?:\b" + wires + r"\b|[A-Z]{3,}[A-Z .'’-]*,)\s*$"),
+        place_wire_after=re.compile(r"\s+[A-Z][a-z]+\s+" + wires + r"\b"),
+    )
 
 
 def _line_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -83,7 +106,7 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return s, (len(text) if e < 0 else e)
 
 
-def _dateline_strength(text: str, m: re.Match[str], first: int) -> str | None:
+def _dateline_strength(text: str, m: re.Match[str], first: int, lex: Lexicon) -> str | None:
     """Why this date is taken as the publication date ("line", "start", ...), or None if weak."""
     s, e = m.span()
     ls, le = _line_bounds(text, s)
@@ -99,12 +122,13 @@ def _dateline_strength(text: str, m: re.Match[str], first: int) -> str | None:
         return "the date opens a line"
     if m.groupdict().get("wd"):
         return "a date written with its weekday, as datelines are"
-    if _DL_BY_AFTER.match(after) or _DL_WIRE_BEFORE.search(before) or _DL_PLACE_WIRE_AFTER.match(text, e):
+    wp = _wire_patterns(lex)
+    if wp.by_after.match(after) or wp.wire_before.search(before) or wp.place_wire_after.match(text, e):
         return "the date sits next to a byline or agency name"
     return None
 
 
-def read_dateline(text: str, *, year: int | None = None) -> Dateline | None:
+def read_dateline(text: str, lex: Lexicon, *, year: int | None = None) -> Dateline | None:
     """The publication date as the top of ``text`` gives it, or None.
 
     Looks only at the first :data:`DATELINE_CHARS` characters.  Reads a date that opens the text
@@ -130,7 +154,7 @@ def read_dateline(text: str, *, year: int | None = None) -> Dateline | None:
             if m.start() < DATELINE_CHARS:
                 candidates.append((m.start(), m))
     candidates.sort(key=lambda c: (c[0], -(c[1].end() - c[1].start())))
-    partial = _DL_PARTIAL.search(head)
+    partial = _wire_patterns(lex).partial.search(head)
     if partial is not None and partial.start() >= DATELINE_CHARS:
         partial = None
 
@@ -145,7 +169,7 @@ def read_dateline(text: str, *, year: int | None = None) -> Dateline | None:
             continue
         if partial is not None and partial.start() < start:
             break
-        why = _dateline_strength(text, m, first)
+        why = _dateline_strength(text, m, first, lex)
         if why is not None:
             wd = m.groupdict().get("wd")
             if wd and weekday_of(wd) != d.weekday():

@@ -39,16 +39,15 @@ _ADMIN_WORDS = re.compile(r"\b(?:province|provinces|governorate|governorates|cou
 _DIRECTION_ADJ = re.compile(r"^(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern$", re.I)
 _TRAILING = re.compile(r"\s+(?:province|governorate|countryside|city|town|village|region|district|suburbs?)$", re.I)
 _LEADING = re.compile(r"^(?:the\s+)", re.I)
-@functools.lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
-    from ..knowledge.gazetteer import default_gazetteer
-
-    return {c.country: c.name for c in default_gazetteer().countries() if c.country}
+@functools.lru_cache(maxsize=4)
+def _country_names(gaz: Gazetteer) -> dict[str, str]:
+    return {c.country: c.name for c in gaz.countries() if c.country}
 
 
-def _country_name(code: str | None) -> str | None:
-    """``Location.country`` is the country's name ("Syria"), from the gazetteer's country entries."""
-    return _country_names().get(code, code) if code else None
+def _country_name(code: str | None, gaz: Gazetteer) -> str | None:
+    """``Location.country`` is the country's name ("Syria"), from the country entries of the
+    gazetteer the place was resolved against."""
+    return _country_names(gaz).get(code, code) if code else None
 #: how far (km) a candidate may be from the article's other places to count as "nearby"
 NEARBY_KM = 150.0
 
@@ -112,7 +111,7 @@ def resolve_location(loc: Location, gaz: Gazetteer, ctx: Context) -> Location:
     countries = [c for c in cands if c.kind == "country"]
     if countries and len(countries) == len(cands):
         c = countries[0]
-        return _located(loc, c, "country", "a part of the country" if direction else None)
+        return _located(loc, c, "country", "a part of the country" if direction else None, gaz)
     in_scope = [c for c in cands if not ctx.countries or c.country in ctx.countries]
     if not in_scope:
         where = ", ".join(sorted({c.country or "?" for c in cands}))
@@ -128,7 +127,7 @@ def resolve_location(loc: Location, gaz: Gazetteer, ctx: Context) -> Location:
         pick = admins[0]
         if len({a.name for a in admins}) > 1:
             note = f"{len(admins)} governorates match; took {pick.name}"
-        return _located(loc, pick, "admin1", note)
+        return _located(loc, pick, "admin1", note, gaz)
     if not points:
         return replace(loc, precision="unknown", note="no town or province of that name in scope")
     pick, note = _choose_point(points, ctx)
@@ -140,7 +139,7 @@ def resolve_location(loc: Location, gaz: Gazetteer, ctx: Context) -> Location:
     elif pick.feature in ("neighbourhood", "road", "nearby"):
         # curated at the point of the city it belongs to or lies beside: near that point
         precision, note = "near", _join(note, f"{pick.name}: {pick.reference}")
-    return _located(loc, pick, precision, note)
+    return _located(loc, pick, precision, note, gaz)
 
 
 def _choose_point(points: list[Entry], ctx: Context) -> tuple[Entry, str | None]:
@@ -208,13 +207,13 @@ def _inner_place(name: str, gaz: Gazetteer) -> tuple[list[Entry], str | None]:
     return [], None
 
 
-def _located(loc: Location, e: Entry, precision: PlacePrecision, note: str | None) -> Location:
+def _located(loc: Location, e: Entry, precision: PlacePrecision, note: str | None, gaz: Gazetteer) -> Location:
     return replace(
         loc,
         name=e.name,
         admin1=e.admin1 if precision != "country" else None,
         admin1_code=e.admin1_code if precision != "country" else None,
-        country=_country_name(e.country),
+        country=_country_name(e.country, gaz),
         lat=e.lat,
         lon=e.lon,
         geonames_id=e.geonames_id,
@@ -344,7 +343,7 @@ def lead_governorate(text: str, title: str | None, gaz: Gazetteer) -> Location |
     gov = gaz.admin1(name)
     if gov is None:
         return None
-    return _located(Location(text=m.group(0), text_start=m.start(), text_end=m.end()), gov, "admin1", None)
+    return _located(Location(text=m.group(0), text_start=m.start(), text_end=m.end()), gov, "admin1", None, gaz)
 
 
 @functools.lru_cache(maxsize=4)

@@ -22,6 +22,7 @@ import re
 from dataclasses import replace
 
 from ..knowledge.actors import Match, Registry
+from ..knowledge.lexicon import Lexicon
 from ..knowledge.resources import Resources
 from ..knowledge.gazetteer import Gazetteer
 from ..model import DATELINE, Claim, Claimant, Document, Location, Perpetrator, Span, TimeSpan
@@ -30,11 +31,12 @@ from .dateline import read_dateline
 from .times import resolve_time
 
 
-def resolve_document(document: Document) -> Document:
-    """The document with ``published`` read from its text when metadata did not give it."""
+def resolve_document(document: Document, lex: Lexicon) -> Document:
+    """The document with ``published`` read from its text (with ``lex``, the lexicon of its
+    language) when metadata did not give it."""
     if document.published is not None:
         return document
-    found = read_dateline(document.text)
+    found = read_dateline(document.text, lex)
     if found is None or found.date is None:
         return document
     return replace(

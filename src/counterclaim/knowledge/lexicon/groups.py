@@ -1,0 +1,284 @@
+"""The words of each stage, one frozen group per stage module (see :class:`..Lexicon`).
+
+Word sets are lower case unless a field says otherwise.  A field typed ``str`` is a regex
+fragment (alternatives of words or phrases, sometimes with a ``{num}`` slot for a number); the
+stage compiles it once per lexicon."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ...model import ActorType, Bound, EventType, Measure
+
+
+@dataclass(frozen=True, slots=True)
+class NumberWords:
+    """Number phrases (extraction/numbers.py)."""
+
+    units: Mapping[str, int]
+    #: units that follow a ten with a hyphen ("twenty-four")
+    compound_units: tuple[str, ...]
+    tens: Mapping[str, int]
+    #: scale words a number word may carry ("two hundred"), in the order the pattern tries them
+    scale_words: tuple[str, ...]
+    #: scale words that may follow digits ("1.5 million", "2 mln")
+    digit_scales: tuple[str, ...]
+    #: scales that multiply what came before without closing a group ("hundred", "dozen")
+    multiplying_scales: tuple[str, ...]
+    #: "a"/"an" as "one" before a scale ("a hundred")
+    articles: tuple[str, ...]
+    #: the article as the pattern writes it before a scale word ("a dozen")
+    one_article: str
+    and_word: str
+    of_word: str
+    #: words that open a range phrase ("between")
+    range_openers: tuple[str, ...]
+    #: a range of two numbers, ``{num}`` standing for a number
+    range: str
+    #: a range split into its two numbers (groups ``a`` and ``b``)
+    range_split: str
+    #: vague amounts as the quantity pattern finds them
+    vague: str
+    #: "-odd", "+", "or more" after a number
+    suffix: str
+    #: what the suffix words make of the number
+    suffix_bounds: Mapping[str, Bound]
+    percent: str
+    #: "out of" before a number (a share, not a count)
+    out_of: str
+    #: words that make a sentence worth scanning for numbers (besides digits and number words)
+    precheck: tuple[str, ...]
+    #: bound cue words, longest first within each bound
+    bound_words: Mapping[Bound, tuple[str, ...]]
+    #: "a few hundred": the multiplier of a vague amount before a scale
+    vague_multipliers: Mapping[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityWords:
+    """What a count is not (extraction/quantities.py)."""
+
+    time_nouns: frozenset[str]
+    fraction_nouns: frozenset[str]
+    directions: frozenset[str]
+    distance_units: frozenset[str]
+    #: a distance unit followed by one of these is a distance, not a count
+    distance_next: frozenset[str]
+    clock_words: frozenset[str]
+    territory_nouns: frozenset[str]
+    #: nouns counted as places taken besides the territory nouns
+    settlement_nouns: frozenset[str]
+    #: participles that say what happened to people, not what was counted
+    casualty_words: tuple[str, ...]
+    #: "square" kilometres are an area
+    area_word: str
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureWords:
+    """What happened to the counted thing (extraction/measures.py)."""
+
+    verb_lemmas: Mapping[Measure, str]
+    eliminate_verbs: frozenset[str]
+    eliminate_default_killed: frozenset[str]
+    patient_subject_verbs: frozenset[str]
+    report_verbs: frozenset[str]
+    light_verbs: frozenset[str]
+    fire_objects: frozenset[str]
+    noun_measure: Mapping[str, Measure]
+    strike_nouns: frozenset[str]
+    death_nouns: frozenset[str]
+    injury_nouns: frozenset[str]
+    amod_measure: Mapping[str, Measure]
+    person_nouns: frozenset[str]
+    materiel_nouns: frozenset[str]
+    pass_preps: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class GroupWords:
+    """Words grouping and the exports compare (group/contradictions.py, group/tolls.py,
+    export/acled.py)."""
+
+    #: a denial about civilians or the places they live ("does not strike populated areas")
+    civilian_scope: str
+    #: words before a vague toll that ACLED ignores ("more than dozens")
+    toll_bound_prefix: str
+    #: "tens of thousands": a vague amount of two scales
+    toll_scale_of_scale: str
+    #: "several hundred": a vague multiplier before a scale (group 1 the scale)
+    toll_multiplied_scale: str
+    #: tolls: head words of civilian and of combatant victims
+    toll_civilian_heads: frozenset[str]
+    toll_combatant_heads: frozenset[str]
+    #: ACLED: an incident naming one of these is a chemical attack
+    acled_chemical: str
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionWords:
+    """Who says it (extraction/attribution.py)."""
+
+    report_verbs: frozenset[str]
+    #: claimant verbs whose content is the allegation they answer
+    denial_cues: frozenset[str]
+    #: "the document reads": only these subjects make "read" a reporting verb
+    read_subjects: frozenset[str]
+    #: nouns that carry somebody else's claim: "X's accusations that ..."
+    allegation_nouns: frozenset[str]
+    person_pronouns: frozenset[str]
+    org_pronouns: frozenset[str]
+    #: definite descriptions that point back to a named claimant, and the kind they point to
+    descriptions: Mapping[str, str]
+    #: determiners that make a description point back ("the ministry", "this group")
+    definite_determiners: frozenset[str]
+    #: news media named by one word ("told AFP")
+    media_names: frozenset[str]
+    #: actor type guessed from words in the claimant's name, first match wins
+    type_words: tuple[tuple[ActorType, frozenset[str]], ...]
+    #: reporting verbs that report speech only with a clause or a quote
+    speech_only_with_content: frozenset[str]
+    #: verbs by which a statement comes out: they pass its day on to the statement
+    publishing: frozenset[str]
+    statement_nouns: frozenset[str]
+    #: articles and "so-called" before a name (regex alternatives)
+    leading: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventWords:
+    """What happened, and whether it is denied (extraction/events.py)."""
+
+    #: lemma -> event type; result words ("kill") are ``other``
+    triggers: Mapping[str, EventType]
+    #: weapons whose use is itself the claim ("is not using cluster bombs")
+    weapon_words: frozenset[str]
+    #: verbs that make a weapon mention a claim of use
+    weapon_verbs: frozenset[str]
+    ground_bombs: frozenset[str]
+    weapon_nouns: frozenset[str]
+    fire_heads: frozenset[str]
+    #: words that put an attack in the air
+    air_words: frozenset[str]
+    #: lemmas that make "strike", "target", "hit" military
+    military_context: frozenset[str]
+    #: claimant verbs that are denials in themselves
+    denial_verbs: frozenset[str]
+    #: words inside the content that make it a denial ("well-known lies")
+    denial_words: frozenset[str]
+    #: verbs that carry a nominal trigger: "carry out / deliver / conduct a strike"
+    light_verbs: frozenset[str]
+    #: the claimant (usually the outlet) does not vouch for it
+    hedges: frozenset[str]
+    #: verbs of telling: negated, nothing is said to have happened
+    telling: frozenset[str]
+    #: "the date of the strikes": the event only named as a topic
+    topic_nouns: frozenset[str]
+    #: verbs whose negation says the event goes on ("has not stopped")
+    going_on: frozenset[str]
+    #: countries a GPE modifier names as the actor ("U.S. strikes")
+    acting_countries: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class MentionWords:
+    """Places and times of a claim (extraction/mentions.py).  Patterns may use ``{dir}``
+    (:attr:`directions`), ``{month}`` and ``{weekday}`` (the shared calendar tables)."""
+
+    directions: str
+    proximity: str
+    container: str
+    time_patterns: tuple[str, ...]
+    #: "since September 2015" runs to publication
+    open_ended: tuple[str, ...]
+    #: nouns of attack a country name may modify as the actor ("U.S. strikes")
+    acts: frozenset[str]
+    future: str
+    join: str
+    admin_after: str
+    #: head words of organisations, never of places (case-sensitive)
+    org_head: str
+    government_nouns: frozenset[str]
+    #: capitals that news uses for their governments ("Damascus promises")
+    capitals: frozenset[str]
+    place_nouns: frozenset[str]
+    #: the country a dateline may name after the town (case-sensitive)
+    dateline_country: str
+    #: agencies credited after a dateline (", SANA"; case-sensitive)
+    dateline_agencies: str
+    #: names that say "somewhere in this country" (or stand for its government)
+    country_names: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class NlpWords:
+    """The entity corrections (extraction/nlp.py)."""
+
+    #: places the small model mislabels, lower case -> label
+    known_places: Mapping[str, str]
+    #: names of armed groups the model reads as places
+    known_groups: frozenset[str]
+    #: words of a title that precede a person's name
+    title_words: frozenset[str]
+    #: agencies of a wire dateline in running text ("MOSCOW (Sputnik)"; case-sensitive)
+    dateline_agencies: str
+    #: words that say the next name is a place ("the town of")
+    place_cue: str
+    #: a preposition of place right before a name
+    place_preposition: str
+    #: first words of Arabic place names that are not personal names
+    toponym_heads: frozenset[str]
+    #: words that make a DATE entity a date
+    calendar: str
+    #: the country written in front of a place ("Syria's Idlib", "Syrias Deir ezzor")
+    home_country: tuple[str, ...]
+    #: nationality word endings ("Syrian", "Kurdish")
+    nationality_endings: tuple[str, ...]
+    #: the article of a name ("the Human Rights Watch")
+    article: str
+    #: Arabic articles of place names as written in English ("al-", "ash-")
+    place_articles: str
+    #: tokens allowed inside a place name besides proper nouns ("al", "-")
+    place_name_joiners: tuple[str, ...]
+    #: nouns that say the name in front of them is a place ("Izraa town")
+    place_nouns_after: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimWords:
+    """Claims put together (extraction/claims.py)."""
+
+    #: "rejected that allegation": nouns by which a denial answers an earlier claim
+    anaphoric_objects: frozenset[str]
+    #: denial verbs that may answer an earlier claim
+    answering_denials: frozenset[str]
+    #: "SANA reports:": verbs of a line that hands the story over (regex alternatives)
+    relay_verbs: str
+    #: "the attacks": generic event nouns that point back to the event before
+    anaphoric_event_nouns: frozenset[str]
+    anaphoric_determiners: str
+    #: prepositions that attach a place to the speaker ("activists in Alwaer")
+    speaker_place_preps: frozenset[str]
+    #: "its", "their": the claimant's own side as perpetrator
+    own_side_possessives: frozenset[str]
+    #: words besides numbers that make a sentence worth counting in
+    count_words: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class FurnitureWords:
+    """Page furniture (read/furniture.py).  Agency lists are regex alternatives, case as written."""
+
+    #: wire agencies: may name a byline, a photo credit or a relay
+    wire_agencies: str
+    #: photo agencies and credit words that only ever credit a picture
+    photo_agencies: str
+
+
+@dataclass(frozen=True, slots=True)
+class DatelineWords:
+    """The publication date at the top of a text (resolve/dateline.py)."""
+
+    #: agencies and broadcasters a dateline names (regex alternatives)
+    wires: str
