@@ -99,3 +99,13 @@ def test_car_blew_up_is_an_explosion() -> None:
 def test_hit_on_militant_facilities_is_an_event() -> None:
     (claim,) = extract("ISIL facilities and vehicles were also hit in Hasakeh, reporters said.", outlet="X")
     assert claim.location is not None and claim.location.admin1 == "Hasakah"
+
+
+def test_mustard_gas_is_a_chemical_weapon(nlp) -> None:  # type: ignore[no-untyped-def]
+    # mustard gas is a chemical agent for the event stage, for denials and for ACLED alike
+    import re
+
+    sent = first_sentence(nlp, "Activists said the militants used mustard gas against the village.")
+    reading = read_event(list(sent), None, EN)
+    assert reading is not None and reading.event_type == "weapon_use"
+    assert re.search(EN.weapons["chemical weapons"], "shells filled with mustard gas", re.I)

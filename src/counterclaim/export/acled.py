@@ -57,8 +57,8 @@ ACLED_EVENT_TYPES: dict[str, tuple[str, str, str]] = {
 
 @cache
 def _chemical(lex: Lexicon) -> re.Pattern[str]:
-    """Words naming a chemical agent, from the lexicon."""
-    return re.compile(rf"\b({lex.group.acled_chemical})\b", re.IGNORECASE)
+    """Words naming a chemical agent: the lexicon's chemical weapons."""
+    return re.compile(lex.weapons["chemical weapons"], re.IGNORECASE)
 
 
 _STATE_TYPES = frozenset({"state_military", "government"})

@@ -98,7 +98,7 @@ VICTIMS = VictimClasses(
 #: weapon class -> the pattern that names it (a denial about one meets only assertions naming it)
 WEAPONS = {
     "cluster munitions": r"\bcluster\b",
-    "chemical weapons": r"\b(chemical|chlorine|sarin|toxic gas|poison gas|nerve agent)",
+    "chemical weapons": r"\b(chemical|chlorine|sarin|toxic gas|poison gas|nerve agent|mustard gas)",
     "incendiary weapons": r"\b(incendiary|phosphorus|thermite)\b",
     "barrel bombs": r"\bbarrel[- ]bombs?\b",
     "thermobaric weapons": r"\b(thermobaric|vacuum bombs?)\b",
@@ -238,7 +238,7 @@ EVENTS = EventWords(
         ),
     },
     weapon_words=frozenset(
-        """cluster sarin chlorine phosphorus incendiary napalm nerve chemical barrel thermobaric""".split()
+        """cluster sarin chlorine phosphorus incendiary napalm nerve chemical barrel thermobaric mustard""".split()
     ),
     weapon_verbs=frozenset("use drop employ deploy fire".split()),
     ground_bombs=frozenset("car truck suicide roadside booby-trapped motorcycle".split()),
@@ -477,7 +477,6 @@ GROUP = GroupWords(
         "rebel", "rebels", "troop", "troops", "jihadist", "jihadists", "serviceman", "servicemen",
         "gunman", "gunmen", "insurgent", "insurgents", "combatant", "combatants", "member", "members",
     }),
-    acled_chemical=r"chemical|chlorine|sarin|toxic gas|nerve agent|mustard gas|poison gas",
 )
 
 LEXICON = Lexicon(

@@ -112,8 +112,6 @@ class GroupWords:
     #: tolls: head words of civilian and of combatant victims
     toll_civilian_heads: frozenset[str]
     toll_combatant_heads: frozenset[str]
-    #: ACLED: an incident naming one of these is a chemical attack
-    acled_chemical: str
 
 
 @dataclass(frozen=True, slots=True)
