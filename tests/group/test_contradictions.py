@@ -46,3 +46,12 @@ def test_a_claim_nobody_can_be_named_for_is_compared_with_nothing() -> None:
     named = _replace(b, claimant=Claimant("Civil Defence", "Syria Civil Defence", "ngo", 0, 13))
     found, _ = finder.find("i", [a, named])
     assert [c.kind for c in found] == ["count"]
+
+
+def test_victim_class_is_shared_with_tolls() -> None:
+    from counterclaim.group.contradictions import victim_class
+    from counterclaim.group.tolls import object_kind
+
+    assert [victim_class(o, EN) for o in ("medics", "villagers", "members", "IS members", "servicemen")] == [
+        "civilians", "civilians", "people", "militants", "soldiers"]
+    assert [object_kind(o, EN) for o in ("medics", "members", "soldiers")] == ["civilian", "any", "combatant"]

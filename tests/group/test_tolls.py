@@ -51,3 +51,13 @@ def test_claim_toll_does_not_double_count() -> None:
         100, 100, 100, 0)
     wounded = Quantity("30 people", 30, 30, 30, "exact", "wounded", "people", 0, 1)
     assert claim_toll(make_claim("5", "X", wounded), EN) is None
+
+
+def test_aid_workers_and_medics_are_civilians_members_alone_are_nobody() -> None:
+    # one reading of victims for tolls and contradictions: medics and aid workers are civilians
+    # (the laws of war protect them); "members" alone ("family members") is no class at all
+    assert claim_toll(make_claim("m", "SOHR", killed(4, "medics")), EN) == (4, 4, 4, 4)
+    assert claim_toll(make_claim("a", "SOHR", killed(3, "aid workers")), EN) == (3, 3, 3, 3)
+    assert claim_toll(make_claim("f", "SOHR", killed(6, "family members")), EN) == (6, 6, 6, 0)
+    # "IS members" are militants: 5 of them and 2 civilians add up
+    assert claim_toll(make_claim("i", "SOHR", killed(5, "IS members"), killed(2, "civilians")), EN) == (7, 7, 7, 2)

@@ -90,19 +90,26 @@ def _words(lex: Lexicon) -> _Words:
 _PEOPLE_MEASURES = frozenset({"killed", "wounded", "injured", "dead", "died", "eliminated", "hospitalized", "missing"})
 
 
+def victim_class(obj: str, lex: Lexicon) -> str:
+    """Who a figure of people counts, by the lexicon's victim classes: ``civilians``,
+    ``militants``, ``soldiers`` or ``people`` (unspecified).  The one reading of victims that
+    contradictions and tolls share."""
+    w = _words(lex)
+    if w.civilians.search(obj):
+        return "civilians"
+    if w.militants.search(obj):
+        return "militants"
+    if w.soldiers.search(obj):
+        return "soldiers"
+    return "people"
+
+
 def object_class(q: Quantity, lex: Lexicon) -> str:
     """What a figure counts: for victims ``civilians``, ``militants``, ``soldiers`` or ``people``
     (unspecified); for objects, the object's last word in the singular ("trucks" -> "truck")."""
     obj = q.object or ""
-    w = _words(lex)
     if q.measure in _PEOPLE_MEASURES or not obj:
-        if w.civilians.search(obj):
-            return "civilians"
-        if w.militants.search(obj):
-            return "militants"
-        if w.soldiers.search(obj):
-            return "soldiers"
-        return "people"
+        return victim_class(obj, lex)
     head = obj.split()[-1].lower()
     return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
 
@@ -495,4 +502,4 @@ def _join_names(names: Sequence[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-__all__ = ["FIRM_DAYS", "MAX_DENIAL_DAYS", "NEARBY_CHARS", "unattributed", "Finder", "Party", "count_class", "figure_range", "object_class"]
+__all__ = ["FIRM_DAYS", "MAX_DENIAL_DAYS", "NEARBY_CHARS", "unattributed", "Finder", "Party", "count_class", "figure_range", "object_class", "victim_class"]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..knowledge.actors import Registry
+from .contradictions import victim_class
 from ..knowledge.lexicon import DEFAULT_LANGUAGE, Lexicon, lexicon_for
 from ..model import Claim, Incident, Quantity
 
@@ -103,11 +104,12 @@ def quantity_reading(q: Quantity, lex: Lexicon) -> tuple[int, int, int] | None:
 
 
 def object_kind(obj: str | None, lex: Lexicon) -> str:
-    words = (obj or "").casefold().split()
-    head = words[-1] if words else ""
-    if head in lex.group.toll_civilian_heads:
+    """``civilian``, ``combatant`` (militants and soldiers) or ``any``, by the victim classes
+    contradictions use too (:func:`~counterclaim.group.contradictions.victim_class`)."""
+    cls = victim_class(obj or "", lex)
+    if cls == "civilians":
         return "civilian"
-    if head in lex.group.toll_combatant_heads:
+    if cls in ("militants", "soldiers"):
         return "combatant"
     return "any"
 

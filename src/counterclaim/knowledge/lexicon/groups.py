@@ -109,9 +109,6 @@ class GroupWords:
     toll_scale_of_scale: str
     #: "several hundred": a vague multiplier before a scale (group 1 the scale)
     toll_multiplied_scale: str
-    #: tolls: head words of civilian and of combatant victims
-    toll_civilian_heads: frozenset[str]
-    toll_combatant_heads: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
