@@ -492,3 +492,10 @@ def test_clean_never_crashes_and_removals_are_verbatim(parts: list[str], title: 
     c = clean_text(raw, EN, title=title)
     check_invariants(raw, c)
     assert clean_text(raw, EN, title=title) == c  # deterministic
+
+
+def test_every_agency_of_the_one_list_names_a_byline() -> None:
+    # NNA (Lebanon's National News Agency) was known to dateline reading but not to bylines;
+    # the agencies are one list now, and a dateline crediting NNA names the byline
+    c = clean_text("BEIRUT (NNA) - Jets struck the outskirts of the town on Monday.", EN)
+    assert c.byline is not None and c.byline.text == "NNA"

@@ -75,7 +75,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
         admin_after=re.compile(rf"\s+(?:{w.admin_after})\b", re.I),
         org_head=re.compile(rf"\b(?:{w.org_head})\b"),
         after_dateline=re.compile(
-            rf"^(?:,?\s*{w.dateline_country})?\s*(?:\([A-Za-z .]{{2,30}}\)|[-–—]\s|,\s*(?:{w.dateline_agencies})\b)"
+            rf"^(?:,?\s*{w.dateline_country})?\s*(?:\([A-Za-z .]{{2,30}}\)|[-–—]\s|,\s*{lex.agency_pattern}\b)"
         ),
         after_caption_dateline=re.compile(rf"^(?:,?\s*{w.dateline_country})?\s+[A-Z][a-z]"),
         after_capitals_dateline=re.compile(rf"^(?:,?\s*{w.dateline_country})?\s+[A-Z]"),

@@ -120,7 +120,7 @@ class _Patterns:
 def _patterns(lex: Lexicon) -> _Patterns:
     w = lex.nlp
     return _Patterns(
-        wire_dateline=re.compile(rf"(?<=\s)[A-Z][A-Z'-]{{2,}}(?:\s[A-Z][A-Z'-]{{2,}})?\s*\((?:{w.dateline_agencies})\)"),
+        wire_dateline=re.compile(rf"(?<=\s)[A-Z][A-Z'-]{{2,}}(?:\s[A-Z][A-Z'-]{{2,}})?\s*\({lex.agency_pattern}\)"),
         place_cue=re.compile(rf"\b(?:{w.place_cue})\s+of\s+(?:{w.article}\s+)?$", re.I),
         place_preposition=re.compile(rf"\b(?:{w.place_preposition})\s+(?:{w.article}\s+)?$", re.I),
         calendar=re.compile(rf"\b(?:{w.calendar})", re.I),

@@ -172,7 +172,7 @@ class AgencyPatterns:
 @cache
 def patterns(lex: Lexicon) -> AgencyPatterns:
     """The agency and date patterns of ``lex``, built once per lexicon."""
-    wire = lex.furniture.wire_agencies
+    wire = lex.agency_pattern
     photo = lex.furniture.photo_agencies
     month = "(?:" + "|".join(m.name.capitalize() for m in lex.months) + ")"
     weekday = "(?:" + "|".join(d.name.capitalize() for d in lex.weekdays) + ")"

@@ -87,7 +87,7 @@ def _capitalised_months(lex: Lexicon) -> str:
 
 @cache
 def _wire_patterns(lex: Lexicon) -> _WirePatterns:
-    wires = lex.dateline.wires
+    wires = lex.agency_pattern
     return _WirePatterns(
         partial=re.compile(
             r"(?m)^[ \t]*[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)?,\s*"

@@ -22,7 +22,6 @@ from ...errors import UnknownLanguage
 from .groups import (
     AttributionWords,
     ClaimWords,
-    DatelineWords,
     EventWords,
     FurnitureWords,
     GroupWords,
@@ -107,8 +106,12 @@ class Lexicon:
     numbers: NumberWords
     quantities: QuantityWords
     measures: MeasureWords
-    dateline: DatelineWords
     group: GroupWords
+
+    @cached_property
+    def agency_pattern(self) -> str:
+        """The agencies as one group of regex alternatives."""
+        return "(?:" + "|".join(self.agencies) + ")"
 
     @cached_property
     def vague_lows(self) -> Mapping[str, float]:

@@ -9,7 +9,6 @@ from . import Lexicon, Month, VagueAmount, VictimClasses, Weekday
 from .groups import (
     AttributionWords,
     ClaimWords,
-    DatelineWords,
     EventWords,
     FurnitureWords,
     GroupWords,
@@ -21,6 +20,16 @@ from .groups import (
 )
 
 # =========================================================================== shared tables
+
+#: News agencies and broadcasters that bylines, photo credits, datelines and relays name: one
+#: list for all of them (regex alternatives, as written; a long name before its short form).
+AGENCIES = (
+    r"AFP", r"Agence France[- ]Presse", r"AP", r"Associated Press", r"Reuters", r"Thomson Reuters",
+    r"ITAR-TASS", r"TASS", r"RIA\s+Novosti", r"RIA", r"Sputnik", r"Interfax", r"Xinhua", r"Anadolu Agency",
+    r"Anadolu", r"AA", r"dpa", r"DPA", r"EFE", r"UPI", r"SANA", r"IRNA", r"Fars", r"Tasnim", r"Mehr", r"ANSA",
+    r"Kyodo", r"Yonhap", r"PTI", r"ANI", r"KUNA", r"WAM", r"MENA", r"NNA", r"Bloomberg", r"Press\s+TV",
+    r"Al\s+Jazeera", r"BBC", r"CNN",
+)
 
 MONTHS = (
     Month(1, "january", ("jan",)), Month(2, "february", ("feb",)), Month(3, "march", ("mar",)),
@@ -111,11 +120,6 @@ WEAPONS = {
 # =========================================================================== reading
 
 FURNITURE = FurnitureWords(
-    wire_agencies=(
-        r"AFP|Agence France[- ]Presse|AP|Associated Press|Reuters|Thomson Reuters|ITAR-TASS|TASS|"
-        r"RIA Novosti|RIA|Sputnik|Interfax|Xinhua|Anadolu Agency|Anadolu|AA|dpa|DPA|EFE|UPI|SANA|"
-        r"IRNA|Fars|Tasnim|Mehr|ANSA|Kyodo|Yonhap|PTI|ANI|KUNA|WAM|MENA|Bloomberg"
-    ),
     photo_agencies=(
         r"Getty Images|Getty|EPA-EFE|EPA|Shutterstock|Alamy|ZUMA Press|ZUMA Wire|ZUMA|Sipa Press|Sipa|"
         r"Pool|NurPhoto|Abaca|Imago|picture[- ]alliance|SOPA Images|LightRocket|Polaris|Redux|Corbis|"
@@ -147,7 +151,6 @@ NLP = NlpWords(
         marshal sergeant lieutenant-general major-general spokesman spokeswoman minister president
         sheikh dr. mr. ms. mrs. chief deputy ambassador envoy""".split()
     ),
-    dateline_agencies=r"Sputnik|AFP|Reuters|AP|SANA|TASS|RIA Novosti|Xinhua|Anadolu|dpa|IRNA|UPI",
     place_cue=r"town|city|village|district|neighbou?rhood|province|countryside|suburbs?",
     place_preposition=r"in|into|of|at|near|from|outside|around|toward|towards",
     toponym_heads=frozenset("tal tall tell tel kafr kfar deir dayr dair ain ayn jisr beit bayt jabal jebel".split()),
@@ -165,10 +168,8 @@ NLP = NlpWords(
     ),
 )
 
-_MEDIA_NAMES = frozenset(
-    """afp reuters ap tass sana ria interfax sputnik rt anadolu xinhua dpa bbc cnn irna ifp press
-    aljazeera""".split()
-)
+#: news media named by one word: the agencies written as one word, and outlets named in a word
+_MEDIA_NAMES = frozenset(a.lower() for a in AGENCIES if a.isalpha()) | frozenset("rt ifp press aljazeera".split())
 
 ATTRIBUTION = AttributionWords(
     report_verbs=frozenset(
@@ -301,7 +302,6 @@ MENTIONS = MentionWords(
     capitals=frozenset("damascus moscow washington ankara tehran riyadh doha paris london".split()),
     place_nouns=frozenset("countryside suburb suburbs province governorate outskirts city airport road district area".split()),
     dateline_country="Syria",
-    dateline_agencies=r"SANA|AFP|Reuters|AP",
     country_names=frozenset(
         {"syria", "russia", "turkey", "iraq", "iran", "lebanon", "jordan", "israel", "us", "u.s.", "usa",
          "the united states", "united states", "the syrian arab republic", "syrian arab republic", "moscow",
@@ -454,12 +454,6 @@ CLAIMS = ClaimWords(
 
 # =========================================================================== resolving
 
-DATELINE = DatelineWords(
-    wires=(
-        r"(?:AFP|AP|Reuters|TASS|RIA\s+Novosti|Interfax|Sputnik|SANA|IRNA|Xinhua|Anadolu|DPA|ANSA|Press\s+TV|"
-        r"Al\s+Jazeera|NNA|ANI|UPI|EFE|Kyodo|BBC|CNN)"
-    ),
-)
 
 # =========================================================================== grouping and exports
 
@@ -475,7 +469,7 @@ GROUP = GroupWords(
 
 LEXICON = Lexicon(
     language="en",
-    agencies=(),
+    agencies=AGENCIES,
     months=MONTHS,
     weekdays=WEEKDAYS,
     number_words={**UNITS, **TENS},
@@ -493,6 +487,5 @@ LEXICON = Lexicon(
     numbers=NUMBERS,
     quantities=QUANTITIES,
     measures=MEASURES,
-    dateline=DATELINE,
     group=GROUP,
 )

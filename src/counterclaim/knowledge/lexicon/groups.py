@@ -200,8 +200,6 @@ class MentionWords:
     place_nouns: frozenset[str]
     #: the country a dateline may name after the town (case-sensitive)
     dateline_country: str
-    #: agencies credited after a dateline (", SANA"; case-sensitive)
-    dateline_agencies: str
     #: names that say "somewhere in this country" (or stand for its government)
     country_names: frozenset[str]
 
@@ -216,8 +214,6 @@ class NlpWords:
     known_groups: frozenset[str]
     #: words of a title that precede a person's name
     title_words: frozenset[str]
-    #: agencies of a wire dateline in running text ("MOSCOW (Sputnik)"; case-sensitive)
-    dateline_agencies: str
     #: words that say the next name is a place ("the town of")
     place_cue: str
     #: a preposition of place right before a name
@@ -265,15 +261,5 @@ class ClaimWords:
 class FurnitureWords:
     """Page furniture (read/furniture.py).  Agency lists are regex alternatives, case as written."""
 
-    #: wire agencies: may name a byline, a photo credit or a relay
-    wire_agencies: str
     #: photo agencies and credit words that only ever credit a picture
     photo_agencies: str
-
-
-@dataclass(frozen=True, slots=True)
-class DatelineWords:
-    """The publication date at the top of a text (resolve/dateline.py)."""
-
-    #: agencies and broadcasters a dateline names (regex alternatives)
-    wires: str
