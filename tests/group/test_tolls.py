@@ -55,9 +55,11 @@ def test_claim_toll_does_not_double_count() -> None:
 
 def test_aid_workers_and_medics_are_civilians_members_alone_are_nobody() -> None:
     # one reading of victims for tolls and contradictions: medics and aid workers are civilians
-    # (the laws of war protect them); "members" alone ("family members") is no class at all
+    # (the laws of war protect them); "members" alone is no class at all, "family members" are
+    # civilians by "family"
     assert claim_toll(make_claim("m", "SOHR", killed(4, "medics")), EN) == (4, 4, 4, 4)
     assert claim_toll(make_claim("a", "SOHR", killed(3, "aid workers")), EN) == (3, 3, 3, 3)
-    assert claim_toll(make_claim("f", "SOHR", killed(6, "family members")), EN) == (6, 6, 6, 0)
+    assert claim_toll(make_claim("f", "SOHR", killed(6, "members")), EN) == (6, 6, 6, 0)
+    assert claim_toll(make_claim("g", "SOHR", killed(6, "family members")), EN) == (6, 6, 6, 6)
     # "IS members" are militants: 5 of them and 2 civilians add up
     assert claim_toll(make_claim("i", "SOHR", killed(5, "IS members"), killed(2, "civilians")), EN) == (7, 7, 7, 2)
