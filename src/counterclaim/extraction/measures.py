@@ -32,19 +32,20 @@ def _is_person(t: Token | None, lex: Lexicon) -> bool:
     return t is not None and (lemma(t) in persons or t.lower_ in persons)
 
 
-def _has_child(t: Token, deps: tuple[str, ...], lemmas: frozenset[str] | set[str]) -> Token | None:
+def _has_child(t: Token, deps: tuple[str, ...], lemmas: frozenset[str] | set[str] | tuple[str, ...]) -> Token | None:
     for c in t.children:
         if c.dep_ in deps and lemma(c) in lemmas:
             return c
     return None
 
 
-def _to_hospital(verb: Token, preps: tuple[str, ...] = ("to", "into")) -> bool:
-    """Does ``verb`` have a "to hospital" (or, with ``preps=("in",)``, "in hospital") phrase?"""
+def _to_hospital(verb: Token, preps: tuple[str, ...], lex: Lexicon) -> bool:
+    """Does ``verb`` have a "to hospital" (or, with the lexicon's ``in_hospital_preps``, "in
+    hospital") phrase?"""
     for c in verb.children:
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             for p in c.children:
-                if p.dep_ == "pobj" and lemma(p) in ("hospital", "clinic", "infirmary"):
+                if p.dep_ == "pobj" and lemma(p) in lex.measures.hospital_nouns:
                     return True
     return False
 
@@ -55,34 +56,33 @@ def _verb_measure(verb: Token, obj: Token | None, lex: Lexicon) -> Measure | Non
     lem = lemma(verb)
     prts = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     dobj = [c for c in verb.children if c.dep_ == "dobj"]
-    if _has_child(verb, ("oprd", "acomp", "xcomp"), frozenset(("dead",))):
+    if _has_child(verb, ("oprd", "acomp", "xcomp"), (w.dead,)):
         return "killed"  # "shot dead", "left 388,000 dead", "were found dead"
-    if _to_hospital(verb) and lem in ("take", "rush", "transport", "evacuate", "bring", "admit",
-                                      "send", "transfer", "carry", "move"):
+    if _to_hospital(verb, w.to_hospital_preps, lex) and lem in w.hospital_verbs:
         return "hospitalized"
-    if lem in ("remain", "stay", "be", "lie") and _to_hospital(verb, ("in",)):
+    if lem in w.stay_verbs and _to_hospital(verb, w.in_hospital_preps, lex):
         return "hospitalized"  # "3 remain in hospital"
-    if (lem == "lay" and "down" in prts) or (
-        lem in ("give", "hand", "put") and ({"down", "up", "over"} & prts)
-        and any(lemma(d) in ("weapon", "arm") for d in dobj)
+    if (w.surrender_phrasal.get(lem, frozenset()) & prts) or (
+        lem in w.hand_over_verbs and (w.hand_over_particles & prts)
+        and any(lemma(d) in w.weapon_objects for d in dobj)
     ):
         return "surrendered"  # "laid down their weapons", "handed over their arms"
-    if lem in ("wipe", "take") and "out" in prts:
+    if lem in w.wipe_out_verbs and w.wipe_out_particle in prts:
         return "killed" if obj is None or _is_person(obj, lex) else "destroyed"
-    if lem == "shoot" and "down" in prts:
+    if w.shoot_down.get(lem, frozenset()) & prts:
         return "destroyed"
-    if obj is not None and lemma(obj) == "life" and lem in ("claim", "cost", "take", "lose", "end"):
+    if obj is not None and lemma(obj) == w.life and lem in w.life_verbs:
         return "killed"  # "cost more than 500 lives"
-    if lem in ("sustain", "suffer", "receive") and any(lemma(d) in ("injury", "wound") for d in dobj):
+    if lem in w.injury_verbs and any(lemma(d) in w.injury_objects for d in dobj):
         return "wounded"  # "three people sustained injuries"
-    if lem in ("find", "pull", "dig") and obj is not None and lemma(obj) in ("body", "corpse", "remains"):
+    if lem in w.recover_verbs and obj is not None and lemma(obj) in w.remains_nouns:
         return "recovered"
-    if lem in ("evacuate",):
+    if lem in w.displace_verbs:
         return "displaced"
-    if lem in ("be", "remain", "stay", "go", "become") and _has_child(verb, ("acomp",), frozenset(("missing",))):
+    if lem in w.become_verbs and _has_child(verb, ("acomp",), (w.missing,)):
         return "missing"
-    if lem in ("rise", "reach", "climb", "stand", "be", "hit", "jump", "increase") and any(
-        c.dep_ in ("nsubj", "nsubjpass") and lemma(c) == "toll" for c in verb.children
+    if lem in w.toll_verbs and any(
+        c.dep_ in ("nsubj", "nsubjpass") and lemma(c) == w.toll for c in verb.children
     ):
         return "killed"
     if lem in w.eliminate_verbs:
@@ -102,7 +102,7 @@ def _verb_measure(verb: Token, obj: Token | None, lex: Lexicon) -> Measure | Non
         # only munitions are fired; "shot 5 people" says neither killed nor wounded
         return m if obj is not None and lemma(obj) in w.fire_objects else None
     if m is None and verb.pos_ == "ADJ":
-        return w.noun_measure.get(lem) if lem in ("dead", "wounded", "injured", "missing") else None
+        return w.noun_measure.get(lem) if lem in w.adjective_measures else None
     if m == "struck" and obj is not None and lemma(obj) in w.fire_objects:
         return None
     return m
@@ -111,11 +111,11 @@ def _verb_measure(verb: Token, obj: Token | None, lex: Lexicon) -> Measure | Non
 def _noun_measure(noun: Token, lex: Lexicon) -> Measure | None:
     w = lex.measures
     lem = lemma(noun)
-    if lem == "flight":
-        if any(lemma(c) == "combat" for c in noun.lefts) or lemma(noun.head) in w.light_verbs:
+    if lem == w.flight:
+        if any(lemma(c) == w.combat for c in noun.lefts) or lemma(noun.head) in w.light_verbs:
             return "sorties"
         return None
-    if lem == "mission" and any(lemma(c) in ("combat", "bombing", "strike") for c in noun.lefts):
+    if lem == w.mission and any(lemma(c) in w.sortie_modifiers for c in noun.lefts):
         return "sorties"
     return w.noun_measure.get(lem) or w.noun_measure.get(noun.lower_)
 
@@ -130,7 +130,7 @@ def measure_of(anchor: Token, obj: Token | None, lex: Lexicon, depth: int = 0) -
         for c in obj.lefts:  # "dozens of severely injured children", "six displaced people"
             if c.dep_ in ("amod", "compound") and c.lower_ in w.amod_measure:
                 return w.amod_measure[c.lower_]
-        if lemma(obj) in ("body", "corpse"):
+        if lemma(obj) in w.body_nouns:
             return "recovered"  # "carted away at least 100 bodies"
     return m
 
@@ -167,15 +167,15 @@ def _measure_walk(anchor: Token, obj: Token | None, depth: int, lex: Lexicon) ->
             # "including 10 civilians" -> killed ; "airstrikes on 1,093 targets" -> struck
             if h.pos_ in ("NOUN", "PROPN"):
                 hl = lemma(h)
-                if via_prep in ("on", "at", "against", "of") and hl in w.strike_nouns:
+                if via_prep in w.strike_preps and hl in w.strike_nouns:
                     return "struck"
-                if via_prep == "of" and hl in w.death_nouns:
+                if via_prep == w.of and hl in w.death_nouns:
                     return "killed"  # "the killing of one person"
-                if via_prep == "of" and hl in w.injury_nouns:
+                if via_prep == w.of and hl in w.injury_nouns:
                     return "wounded"  # "the injury of 40 others"
-                if hl == "toll":
+                if hl == w.toll:
                     return "killed"  # "putting the death toll at at least 70"
-                if via_prep == "of" and hl == "life" and lemma(h.head) in ("claim", "take", "cost", "end"):
+                if via_prep == w.of and hl == w.life and lemma(h.head) in w.lives_of_verbs:
                     return "killed"  # "claimed the lives of 129 loyalists"
             cur = h
             if h.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
@@ -203,10 +203,10 @@ def _measure_at_verb(
     """Measure at the first verb reached from the count through relation ``dep``."""
     w = lex.measures
     lem = lemma(verb)
-    if lem == "be" and dep in ("nsubj", "nsubjpass") and depth < 2:
+    if lem == w.copula and dep in ("nsubj", "nsubjpass") and depth < 2:
         # "10 children were among 48 people executed": the measure of the people they are among
         for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ == "among":
+            if c.dep_ == "prep" and c.lower_ == w.among:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         if lemma(p) in w.noun_measure or p.lower_ in w.noun_measure:
@@ -220,15 +220,15 @@ def _measure_at_verb(
         if any(c.dep_ in ("dobj", "dative") for c in verb.children):
             m = _verb_measure(verb, obj, lex)
             return m if m in _SUBJECT_MEASURES else None
-    if dep == "prep" and via_prep in ("on", "at", "against") and lem in w.light_verbs:
+    if dep == "prep" and via_prep in w.target_preps and lem in w.light_verbs:
         if any(c.dep_ == "dobj" and lemma(c) in w.strike_nouns for c in verb.children):
             return "struck"
         return None
-    if dep == "prep" and via_prep in ("to", "at") and any(
-        c.dep_ in ("nsubj", "nsubjpass", "dobj") and lemma(c) == "toll" for c in verb.children
+    if dep == "prep" and via_prep in w.toll_preps and any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") and lemma(c) == w.toll for c in verb.children
     ):
         return "killed"  # "the death toll rose to 45", "put the death toll at 85"
-    if dep == "prep" and via_prep not in ("including", "among", "of", None):
+    if dep == "prep" and via_prep is not None and via_prep not in w.count_preps:
         return None
     return _verb_measure(verb, obj, lex)
 

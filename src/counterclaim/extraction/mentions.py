@@ -59,7 +59,7 @@ class _Patterns:
 @cache
 def _patterns(lex: Lexicon) -> _Patterns:
     w = lex.mentions
-    fill = {"{dir}": w.directions, "{month}": lex.month_pattern() + r"\.?", "{weekday}": lex.weekday_pattern()}
+    fill = {"{dir}": lex.direction_pattern, "{month}": lex.month_pattern() + r"\.?", "{weekday}": lex.weekday_pattern()}
 
     def expand(p: str) -> str:
         for k, v in fill.items():

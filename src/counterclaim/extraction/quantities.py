@@ -284,12 +284,12 @@ def _is_excluded_context(anchor: Token, tokens: list[Token], cand: _Cand, obj: T
         ol = lemma(obj)
         if ol in w.time_nouns or obj.lower_.rstrip("s") in w.time_nouns:
             return True  # "24 hours", "5 days", "several times"
-        if ol in w.fraction_nouns or ol in w.directions:
+        if ol in w.fraction_nouns or ol in lex.direction_words:
             return True  # "one quarter of the province", "130 southeast of Deir Ezzor"
         if ol in w.distance_units and not any(t.lower_ == w.area_word for t in obj.lefts):
             nxt = doc[obj.i + 1].lower_ if obj.i + 1 < len(doc) else ""
             prev = doc[first.i - 1].text if first.i > 0 else ""
-            if nxt in w.distance_next or nxt in w.directions or prev == "(":
+            if nxt in w.distance_next or nxt in lex.direction_words or prev == "(":
                 return True  # "60 kilometres (35 miles) from Damascus", "25 km north of"
     if last.i + 2 < len(doc) and doc[last.i + 1].text in "-–" and doc[last.i + 2].lemma_.lower() in w.time_nouns:
         return True  # "three-year-long"

@@ -33,17 +33,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace, dataclass
-from typing import Final
+from typing import Final, Literal, get_args
 
 from ..knowledge.lexicon import Lexicon
 from ..model import Document, RawRecord, Removed, Span, doc_id_for
 from .furniture import (
     BULLET_RE,
     BYLINE_LINES,
-    COMMENTS_HEADING_RE,
-    MIRROR_RE,
     PROSE_WORDS,
-    SOURCE_URL_RE,
     URLISH_RE,
     URL_RE,
     inline_removals,
@@ -55,11 +52,12 @@ from .lines import INVISIBLE, Line, WS_RE, split_lines, view_map
 
 __all__ = ["Cleaned", "REASONS", "clean_text", "to_document"]
 
-#: The reasons a :class:`Removed` can carry.
-REASONS: Final[tuple[str, ...]] = (
+#: The reasons a :class:`Removed` can carry: names of what was removed, the same in every language.
+RemovalReason = Literal[
     "comments", "share bar", "caption", "photo credit", "related link", "footer", "navigation",
     "repeated headline", "source url",
-)
+]
+REASONS: Final[tuple[str, ...]] = get_args(RemovalReason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +74,11 @@ def _headline_key(v: str) -> str:
     return re.sub(r"\W+", " ", v).casefold().strip()
 
 
-def _looks_like_headline(v: str) -> bool:
+def _looks_like_headline(v: str, lex: Lexicon) -> bool:
     """Short, no final period, has letters, not a byline or a bare date."""
     if not 2 <= words(v) <= 30 or len(v) > 250:
         return False
-    if v.endswith((".", ",", ";", ":")) or v.startswith("By "):
+    if v.endswith((".", ",", ";", ":")) or v.startswith(patterns(lex).by):
         return False
     if not re.search(r"[^\W\d_]{3}", v):
         return False
@@ -89,7 +87,7 @@ def _looks_like_headline(v: str) -> bool:
 
 def _classify(lines: list[Line], title: str | None, lex: Lexicon) -> None:
     """Stage 3: set ``reason`` on every boilerplate line (blank lines keep None)."""
-    _mark_comment_tail(lines)
+    _mark_comment_tail(lines, lex)
     after_mirror = False
     pending_source: Line | None = None
     for line in lines:
@@ -108,28 +106,29 @@ def _classify(lines: list[Line], title: str | None, lex: Lexicon) -> None:
                 pending_source = None
                 continue
             pending_source = None
-        m = SOURCE_URL_RE.fullmatch(v)
+        m = patterns(lex).source_url.fullmatch(v)
         if m and not m.group("url"):
             pending_source = line
             continue
         line.reason = line_reason(v, lex)
-        if line.reason == "footer" and MIRROR_RE.search(v):
+        if line.reason == "footer" and patterns(lex).mirror.search(v):
             after_mirror = True
-    _mark_repeated_headline(lines, title)
+    _mark_repeated_headline(lines, title, lex)
 
 
-def _mark_comment_tail(lines: list[Line]) -> None:
+def _mark_comment_tail(lines: list[Line], lex: Lexicon) -> None:
     """A reader comment section runs to the end of the text: from a "Comments" / "N comments" /
     "Leave a comment" heading, or from a block of bulleted short names each followed by an
     indented comment (seed 003).  Only after some article prose, so a "Comments" link at the
     top does not swallow the article (there it is removed as a single line)."""
+    heading = patterns(lex).comments_heading
     seen_prose = False
     checked_until = -1  # a failed block check from an earlier bullet covers lines up to here
     for i, line in enumerate(lines):
         v = line.view
         if not v:
             continue
-        if COMMENTS_HEADING_RE.fullmatch(v):
+        if heading.fullmatch(v):
             if seen_prose:
                 for rest in lines[i:]:
                     rest.reason = "comments"
@@ -176,7 +175,7 @@ def _comment_block(lines: list[Line], i: int) -> tuple[bool, int]:
     return names >= 2 and bodies >= 1, len(lines)
 
 
-def _mark_repeated_headline(lines: list[Line], title: str | None) -> None:
+def _mark_repeated_headline(lines: list[Line], title: str | None, lex: Lexicon) -> None:
     """Keep the first occurrence of the headline, mark later whole-line repeats."""
     kept = [ln for ln in lines if ln.view and not ln.reason]
     if not kept:
@@ -184,7 +183,7 @@ def _mark_repeated_headline(lines: list[Line], title: str | None) -> None:
     if title and _headline_key(title):
         key = _headline_key(title)
         seen = False
-    elif _looks_like_headline(kept[0].view) and len(kept) > 1:
+    elif _looks_like_headline(kept[0].view, lex) and len(kept) > 1:
         key = _headline_key(kept[0].view)
         seen = False
     else:
@@ -326,9 +325,9 @@ def _inline_title_re(title: str | None) -> re.Pattern[str] | None:
 # ============================================================================ title and byline
 
 
-def _find_title(text: str) -> str | None:
+def _find_title(text: str, lex: Lexicon) -> str | None:
     first, sep, _rest = text.partition("\n")
-    if sep and _looks_like_headline(first):
+    if sep and _looks_like_headline(first, lex):
         return first
     return None
 
@@ -370,7 +369,7 @@ def clean_text(raw: str, lex: Lexicon, *, title: str | None = None) -> Cleaned:
     return Cleaned(
         text=text,
         removed=tuple(removed),
-        title=given or _find_title(text),
+        title=given or _find_title(text, lex),
         byline=_find_byline(text, lex),
     )
 

@@ -31,6 +31,7 @@ from .groups import (
     NumberWords,
     QuantityWords,
 )
+from .groups_resolve import ActorWords, DatelineWords, PlaceWords, TimeWords
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +95,8 @@ class Lexicon:
     #: nationality words and the country whose state they stand for when nothing follows them
     nationalities: Mapping[str, str]
     victims: VictimClasses
+    #: the four cardinal directions, then the four between them, as written with a hyphen
+    directions: tuple[str, ...]
     #: weapon classes a claim may name, each with the pattern (case-blind) that names it
     weapons: Mapping[str, str]
     # ------------------------------------------------------------------ each stage's words
@@ -106,12 +109,31 @@ class Lexicon:
     numbers: NumberWords
     quantities: QuantityWords
     measures: MeasureWords
+    time: TimeWords
+    places: PlaceWords
+    actors: ActorWords
+    dateline: DatelineWords
     group: GroupWords
 
     @cached_property
     def agency_pattern(self) -> str:
         """The agencies as one group of regex alternatives."""
         return "(?:" + "|".join(self.agencies) + ")"
+
+    @cached_property
+    def direction_pattern(self) -> str:
+        """Every direction as regex alternatives, the hyphen optional ("north-?east")."""
+        return "(?:" + "|".join(d.replace("-", "-?") for d in self.directions) + ")"
+
+    @cached_property
+    def cardinal_pattern(self) -> str:
+        """The cardinal directions (written without a hyphen) as regex alternatives."""
+        return "(?:" + "|".join(d for d in self.directions if "-" not in d) + ")"
+
+    @cached_property
+    def direction_words(self) -> frozenset[str]:
+        """Every direction as a word, with and without its hyphen ("north-east", "northeast")."""
+        return frozenset(self.directions) | frozenset(d.replace("-", "") for d in self.directions)
 
     @cached_property
     def vague_lows(self) -> Mapping[str, float]:

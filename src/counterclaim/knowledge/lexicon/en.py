@@ -10,7 +10,6 @@ from .groups import (
     AttributionWords,
     ClaimWords,
     EventWords,
-    FurnitureWords,
     GroupWords,
     MeasureWords,
     MentionWords,
@@ -18,6 +17,8 @@ from .groups import (
     NumberWords,
     QuantityWords,
 )
+from .en_read import FURNITURE
+from .en_resolve import ACTORS, DATELINE, PLACES, TIME
 
 # =========================================================================== shared tables
 
@@ -119,13 +120,6 @@ WEAPONS = {
 
 # =========================================================================== reading
 
-FURNITURE = FurnitureWords(
-    photo_agencies=(
-        r"Getty Images|Getty|EPA-EFE|EPA|Shutterstock|Alamy|ZUMA Press|ZUMA Wire|ZUMA|Sipa Press|Sipa|"
-        r"Pool|NurPhoto|Abaca|Imago|picture[- ]alliance|SOPA Images|LightRocket|Polaris|Redux|Corbis|"
-        r"Handout|Planet Pix"
-    ),
-)
 
 # =========================================================================== extraction
 
@@ -267,7 +261,6 @@ EVENTS = EventWords(
 )
 
 MENTIONS = MentionWords(
-    directions=r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)",
     proximity=(
         r"\b(?P<rel>(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?{dir}(?:ern)?\s+of|near(?:by)?|"
         r"(?:the\s+)?outskirts\s+of|(?:the\s+)?vicinity\s+of|close\s+to|around|outside)"
@@ -368,10 +361,6 @@ QUANTITIES = QuantityWords(
         "second minute hour day night week weekend month year decade century morning evening time".split()
     ),
     fraction_nouns=frozenset("half quarter third fifth sixth tenth".split()),
-    directions=frozenset(
-        "north south east west northeast northwest southeast southwest north-east north-west "
-        "south-east south-west".split()
-    ),
     distance_units=frozenset("km kilometer kilometre mile meter metre yard foot feet m".split()),
     distance_next=frozenset("from away outside inside beyond short off ( ) [ ] , . long wide deep".split()),
     clock_words=frozenset(
@@ -439,6 +428,44 @@ MEASURES = MeasureWords(
         helicopter jet drone boat ship bunker hideout camp checkpoint weapon ammunition target""".split()
     ),
     pass_preps=frozenset("including among at on against of to into upon toward towards".split()),
+    dead="dead",
+    hospital_nouns=frozenset(("hospital", "clinic", "infirmary")),
+    to_hospital_preps=("to", "into"),
+    hospital_verbs=frozenset("take rush transport evacuate bring admit send transfer carry move".split()),
+    in_hospital_preps=("in",),
+    stay_verbs=frozenset(("remain", "stay", "be", "lie")),
+    surrender_phrasal={"lay": frozenset({"down"})},
+    hand_over_verbs=frozenset(("give", "hand", "put")),
+    hand_over_particles=frozenset(("down", "up", "over")),
+    weapon_objects=frozenset(("weapon", "arm")),
+    wipe_out_verbs=frozenset(("wipe", "take")),
+    wipe_out_particle="out",
+    shoot_down={"shoot": frozenset({"down"})},
+    life="life",
+    life_verbs=frozenset(("claim", "cost", "take", "lose", "end")),
+    lives_of_verbs=frozenset(("claim", "take", "cost", "end")),
+    injury_verbs=frozenset(("sustain", "suffer", "receive")),
+    injury_objects=frozenset(("injury", "wound")),
+    recover_verbs=frozenset(("find", "pull", "dig")),
+    remains_nouns=frozenset(("body", "corpse", "remains")),
+    body_nouns=frozenset(("body", "corpse")),
+    displace_verbs=frozenset(("evacuate",)),
+    become_verbs=frozenset(("be", "remain", "stay", "go", "become")),
+    missing="missing",
+    toll="toll",
+    toll_verbs=frozenset(("rise", "reach", "climb", "stand", "be", "hit", "jump", "increase")),
+    toll_preps=("to", "at"),
+    adjective_measures=frozenset(("dead", "wounded", "injured", "missing")),
+    flight="flight",
+    mission="mission",
+    sortie_modifiers=frozenset(("combat", "bombing", "strike")),
+    combat="combat",
+    strike_preps=("on", "at", "against", "of"),
+    target_preps=("on", "at", "against"),
+    of="of",
+    copula="be",
+    among="among",
+    count_preps=("including", "among", "of"),
 )
 
 CLAIMS = ClaimWords(
@@ -477,6 +504,7 @@ LEXICON = Lexicon(
     vague=VAGUE,
     nationalities=NATIONALITIES,
     victims=VICTIMS,
+    directions=("north", "south", "east", "west", "north-east", "north-west", "south-east", "south-west"),
     weapons=WEAPONS,
     furniture=FURNITURE,
     nlp=NLP,
@@ -487,5 +515,9 @@ LEXICON = Lexicon(
     numbers=NUMBERS,
     quantities=QUANTITIES,
     measures=MEASURES,
+    time=TIME,
+    places=PLACES,
+    actors=ACTORS,
+    dateline=DATELINE,
     group=GROUP,
 )

@@ -61,7 +61,6 @@ class QuantityWords:
 
     time_nouns: frozenset[str]
     fraction_nouns: frozenset[str]
-    directions: frozenset[str]
     distance_units: frozenset[str]
     #: a distance unit followed by one of these is a distance, not a count
     distance_next: frozenset[str]
@@ -94,6 +93,66 @@ class MeasureWords:
     person_nouns: frozenset[str]
     materiel_nouns: frozenset[str]
     pass_preps: frozenset[str]
+    # ------------------------------------------------------------------ rules of one verb or noun
+    #: "shot dead", "were found dead": the word that makes a verb's complement a death
+    dead: str
+    #: "taken to hospital": the places, the prepositions and the verbs
+    hospital_nouns: frozenset[str]
+    to_hospital_preps: tuple[str, ...]
+    hospital_verbs: frozenset[str]
+    #: "3 remain in hospital"
+    in_hospital_preps: tuple[str, ...]
+    stay_verbs: frozenset[str]
+    #: verb + particle that is a surrender by itself ("laid down")
+    surrender_phrasal: Mapping[str, frozenset[str]]
+    #: verb + particle + weapons that is a surrender ("handed over their arms")
+    hand_over_verbs: frozenset[str]
+    hand_over_particles: frozenset[str]
+    weapon_objects: frozenset[str]
+    #: verb + particle that kills a person or destroys a thing ("wiped out")
+    wipe_out_verbs: frozenset[str]
+    wipe_out_particle: str
+    #: verb + particle that destroys ("shot down")
+    shoot_down: Mapping[str, frozenset[str]]
+    #: "cost more than 500 lives": the noun and the verbs taking it as object
+    life: str
+    life_verbs: frozenset[str]
+    #: "claimed the lives of 129 loyalists": the verbs before "the lives of"
+    lives_of_verbs: frozenset[str]
+    #: "sustained injuries"
+    injury_verbs: frozenset[str]
+    injury_objects: frozenset[str]
+    #: "pulled bodies from the rubble": recovered
+    recover_verbs: frozenset[str]
+    remains_nouns: frozenset[str]
+    #: a count of bodies with nothing said of them is a count of bodies recovered
+    body_nouns: frozenset[str]
+    #: verbs that displace by themselves ("evacuate")
+    displace_verbs: frozenset[str]
+    #: "remain missing"
+    become_verbs: frozenset[str]
+    missing: str
+    #: "the death toll rose to 45": the noun, the verbs and the prepositions of the figure
+    toll: str
+    toll_verbs: frozenset[str]
+    toll_preps: tuple[str, ...]
+    #: adjectives that are a measure on their own ("30 injured")
+    adjective_measures: frozenset[str]
+    #: "combat flights", "bombing missions": sorties
+    flight: str
+    mission: str
+    sortie_modifiers: frozenset[str]
+    combat: str
+    #: "airstrikes on 1,093 targets": prepositions between a strike noun and its targets
+    strike_preps: tuple[str, ...]
+    #: "launched strikes on": prepositions between a light verb and its targets
+    target_preps: tuple[str, ...]
+    of: str
+    #: "10 children were among 48 people executed"
+    copula: str
+    among: str
+    #: prepositions a count may stand behind and still take the verb's measure
+    count_preps: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,9 +238,8 @@ class EventWords:
 @dataclass(frozen=True, slots=True)
 class MentionWords:
     """Places and times of a claim (extraction/mentions.py).  Patterns may use ``{dir}``
-    (:attr:`directions`), ``{month}`` and ``{weekday}`` (the shared calendar tables)."""
+    (the lexicon's directions), ``{month}`` and ``{weekday}`` (the shared calendar tables)."""
 
-    directions: str
     proximity: str
     container: str
     time_patterns: tuple[str, ...]
@@ -259,7 +317,86 @@ class ClaimWords:
 
 @dataclass(frozen=True, slots=True)
 class FurnitureWords:
-    """Page furniture (read/furniture.py).  Agency lists are regex alternatives, case as written."""
+    """Page furniture (read/furniture.py, read/clean.py).  Every field is a regex fragment
+    (alternatives of words or phrases); the stage adds the structure around it (anchors, lengths,
+    separators) and its flags.  Agency lists are case as written; the rest is matched case-blind
+    unless a field says otherwise."""
 
     #: photo agencies and credit words that only ever credit a picture
     photo_agencies: str
+    #: nouns of a picture ("photo", "file photo", "handout")
+    photo_words: str
+    #: the nouns of a "Photo: ..." / "Photo by ..." label
+    credit_labels: str
+    #: "credit" after such a noun ("Photo credit: ...")
+    credit: str
+    #: what introduces the credited name after a label ("by", "via", "courtesy of")
+    credit_by: str
+    #: the same inside parentheses ("(Photo from AP)")
+    credit_by_paren: str
+    #: a parenthesis that is a picture and nothing else ("(file photo)", "(handout)")
+    credit_alone: str
+    #: lower-case words inside a credited name ("Ministry of Defence", "Omar al Haj")
+    name_joiners: str
+    #: words after an agency in a credit ("AFP Photo", "Getty Images pool")
+    agency_credit_suffixes: str
+    #: "AP Photo via Reuters"
+    agency_credit_joins: str
+    #: words after a wire in a line that only credits a picture ("(AFP Photo)")
+    wire_photo: str
+    #: a comments heading ("3 comments", "Leave a reply"), the whole line
+    comments_heading: str
+    #: one button of a share bar ("Share this article", "Tweet", "WhatsApp")
+    share_buttons: str
+    #: "Follow us on", "Like X on" (the rest of the line is the network)
+    follow: str
+    #: a related-links heading ("Read more", "See also"), what follows it a headline
+    related: str
+    #: a mirror-site notice ("alternative address")
+    mirror: str
+    #: a copyright notice ("©", "(c) 2017", "All rights reserved")
+    copyright: str
+    #: a newsletter or app call ("Sign up", "Download our app")
+    newsletter: str
+    #: the word that makes a short line a newsletter call
+    newsletter_word: str
+    #: app stores and TV apps
+    apps: str
+    #: reporting words: a line that holds one is prose, not a call to subscribe
+    reporting: str
+    #: the label of a source link ("Original URL:")
+    source_labels: str
+    #: a navigation line ("Home", "Latest news", "Skip to content")
+    navigation: str
+    #: "In this photo ...", "A handout picture taken ...": a caption's opening (``{photo}``: the
+    #: photo words; braces of a repeat doubled)
+    caption_opener: str
+    #: "... shows", "provided by": a caption's verb
+    caption_verbs: str
+    #: buttons of a share bar run into the text ("Print Tweet Share"), case as written
+    inline_share_buttons: str
+    inline_share_more: str
+    #: a view count after them ("Views 1,204"), case as written
+    inline_views: str
+    #: where a footer run into the text starts ("Follow us on X", "Copyright")
+    inline_footer_start: str
+    #: Reuters' standards line, case as written
+    inline_standards: str
+    #: a comment widget that closes a page, case as written ("Community standards Discussion")
+    widget_end: str
+    #: the blocks of page furniture before such a widget ("Topic", "Related", "Tags"), case as written
+    widget_blocks: str
+    widget_headline_blocks: str
+    widget_tag_blocks: str
+    #: "(TRT World and Agencies)": a credit naming the agencies (the first letter in either case),
+    #: and the word joining the outlet to it
+    agencies: str
+    agencies_join: str
+    #: "By" opening a byline, case as written
+    byline_by: str
+    #: words between a byline's name and its wire ("By Tom Perry and Reuters")
+    byline_joins: str
+    #: a date header before a caption ("Published June 12 2016"), case as written
+    date_header: str
+    #: a place noun that may close a caption before its date ("the city of Idlib June 12 2016")
+    caption_place_nouns: str
