@@ -40,7 +40,7 @@ def test_a_claim_nobody_can_be_named_for_is_compared_with_nothing() -> None:
     thirty = Quantity("30 people", 30, 30, 30, "exact", "killed", "people", 0, 1)
     a = unit_claim("a", quantities=(twelve,))
     b = _replace(unit_claim("b", quantities=(thirty,)), claimant=Claimant("it", None, "unknown", 0, 2))
-    assert unattributed(b) and not unattributed(a)
+    assert unattributed(b, EN) and not unattributed(a, EN)
     finder = Finder(lambda c: frozenset(), lambda c: c.claimant.actor or "?")
     assert finder.find("i", [a, b]) == ([], [])
     named = _replace(b, claimant=Claimant("Civil Defence", "Syria Civil Defence", "ngo", 0, 13))

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Literal
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -31,6 +32,7 @@ from spacy.tokens import Token
 
 from ..model import ActorType, Claimant, Span
 from ..knowledge.lexicon import Lexicon
+from ..knowledge.lexicon.groups import Referent
 
 
 
@@ -44,11 +46,16 @@ _POSS = re.compile(r"\s*['’]s?$")
 _PAREN = re.compile(r"\s*\([^)]*\)\s*")
 
 
+#: how a frame attributes its sentence: a reporting verb, "according to", an allegation noun,
+#: a quotation, the outlet itself, a headline
+FrameKind = Literal["verb", "according", "noun", "quote", "outlet", "headline"]
+
+
 @dataclass
 class Frame:
     """One claimant's share of a sentence (mutable while the sentence is being read)."""
 
-    kind: str
+    kind: FrameKind
     cue: Token | None
     speaker: tuple[int, int] | None  # first, last token index (inclusive)
     content: set[int] = field(default_factory=set)
@@ -62,35 +69,35 @@ def find_frames(sent: SpacySpan, lex: Lexicon) -> list[Frame]:
     frames: list[Frame] = []
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
-            to = next(c for c in tok.children if c.lower_ == "to")
+        if tok.lower_ == w.according and any(c.lower_ == w.according_to for c in tok.children):
+            to = next(c for c in tok.children if c.lower_ == w.according_to)
             obj = next((c for c in to.children if c.dep_ == "pobj"), None)
             if obj is not None:
-                frames.append(Frame("according", tok, mention_span(obj)))
+                frames.append(Frame("according", tok, mention_span(obj, lex)))
         elif (
             tok.pos_ in ("VERB", "AUX")
             and (lemma in w.report_verbs or _is_read(tok, lex))
-            and not _claims_lives(tok)
+            and not _claims_lives(tok, lex)
             and not _not_speech(tok, sent, lex)
         ):
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is None:
-                name = _name_before(tok)
+                name = _name_before(tok, lex)
                 if name is not None:  # "... the Syrian Observatory for Human Rights said." (parse lost it)
                     frame = Frame("verb", tok, name)
                     frame.stated_on = _statement_time(tok, lex)
                     frames.append(frame)
                 continue  # "adding, ..." / "saying ...": folded into the frame of the verb it hangs on
-            if subj.lower_ in ("which", "that", "who"):
+            if subj.lower_ in w.relative_pronouns:
                 continue
-            frame = Frame("verb", tok, mention_span(subj))
+            frame = Frame("verb", tok, mention_span(subj, lex))
             frame.stated_on = _statement_time(tok, lex)
             frame.relay = next(
                 (c for c in tok.children if c.dep_ in ("dative", "dobj") and c.lower_ in w.media_names), None
             )
             frames.append(frame)
         elif lemma in w.allegation_nouns and tok.pos_ == "NOUN":
-            noun_frame = _noun_frame(tok)
+            noun_frame = _noun_frame(tok, lex)
             if noun_frame is not None:
                 frames.append(noun_frame)
     if not frames:
@@ -99,7 +106,7 @@ def find_frames(sent: SpacySpan, lex: Lexicon) -> list[Frame]:
     if len(frames) == 1 and frames[0].kind != "noun":
         f = frames[0]
         assert f.cue is not None  # verb and "according" frames always have their word
-        f.content = sent_idx - _speaker_set(f, sent) - {f.cue.i} - {t.i for t in f.stated_on} - _according_set(f)
+        f.content = sent_idx - _speaker_set(f, sent, lex) - {f.cue.i} - {t.i for t in f.stated_on} - _according_set(f)
         return frames
     for f in frames:
         if f.kind == "noun":
@@ -111,7 +118,7 @@ def find_frames(sent: SpacySpan, lex: Lexicon) -> list[Frame]:
         sub = {t.i for t in f.cue.subtree}
         if f.cue.dep_ == "ROOT" or f.cue.dep_ == "parataxis":
             sub = sent_idx
-        f.content = sub - _speaker_set(f, sent) - {f.cue.i} - {t.i for t in f.stated_on}
+        f.content = sub - _speaker_set(f, sent, lex) - {f.cue.i} - {t.i for t in f.stated_on}
     # nested frames (an accusation inside a denial): cut the inner one out of the outer
     for outer in frames:
         for inner in frames:
@@ -125,7 +132,7 @@ def find_frames(sent: SpacySpan, lex: Lexicon) -> list[Frame]:
     return frames
 
 
-def _name_before(verb: Token) -> tuple[int, int] | None:
+def _name_before(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
     """An organisation or person named right before a subjectless reporting verb."""
     if verb.i == 0 or verb.dep_ not in ("ROOT", "ccomp", "parataxis"):
         return None
@@ -135,7 +142,7 @@ def _name_before(verb: Token) -> tuple[int, int] | None:
     start = prev.i
     while start > verb.sent.start and verb.doc[start].ent_iob_ == "I":
         start -= 1
-    first = start + 1 if verb.doc[start].lower_ in ("the", "a") else start
+    first = start + 1 if verb.doc[start].lower_ in lex.attribution.name_articles else start
     return first, prev.i
 
 
@@ -149,47 +156,50 @@ def _not_speech(tok: Token, sent: SpacySpan, lex: Lexicon) -> bool:
     return not any(ch in sent.text for ch in "\"“”")
 
 
-def _claims_lives(tok: Token) -> bool:
+def _claims_lives(tok: Token, lex: Lexicon) -> bool:
     """"the blast claimed the lives of 40 people", "claimed 40 lives": a toll, not a statement."""
-    return tok.lemma_.lower() == "claim" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives", "toll", "victim") for c in tok.children
+    w = lex.attribution
+    return tok.lemma_.lower() == w.toll_verb and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in w.toll_objects for c in tok.children
     )
 
 
 def _is_read(tok: Token, lex: Lexicon) -> bool:
-    if tok.lemma_.lower() != "read":
+    if tok.lemma_.lower() != lex.attribution.read_verb:
         return False
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     return subj is not None and subj.lemma_.lower() in lex.attribution.read_subjects
 
 
-def _noun_frame(noun: Token) -> Frame | None:
+def _noun_frame(noun: Token, lex: Lexicon) -> Frame | None:
     """"HRW's accusations that ...", "an allegation by a group that ...": speaker and clause."""
+    w = lex.attribution
     speaker: Token | None = next((c for c in noun.children if c.dep_ == "poss"), None)
     if speaker is None:
-        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == w.by), None)
         if by is None:
             # the parser often hangs "by X" on the verb: take it when it follows the noun closely
             doc = noun.doc
             for j in range(noun.i + 1, min(noun.i + 3, len(doc))):
-                if doc[j].lower_ == "by":
+                if doc[j].lower_ == w.by:
                     by = doc[j]
                     break
         if by is not None:
             speaker = next((c for c in by.children if c.dep_ == "pobj"), None)
     if speaker is None or speaker.pos_ == "PRON":
         return None
-    clause = _that_clause(noun) or _that_clause(speaker)
+    clause = _that_clause(noun, lex) or _that_clause(speaker, lex)
     if clause is None:
         return None
-    frame = Frame("noun", noun, mention_span(speaker))
+    frame = Frame("noun", noun, mention_span(speaker, lex))
     frame.content = clause
     return frame
 
 
-def _that_clause(head: Token) -> set[int] | None:
+def _that_clause(head: Token, lex: Lexicon) -> set[int] | None:
+    that = lex.attribution.complementizer
     for c in head.children:
-        if c.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+        if c.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == that for m in c.children):
             out = {t.i for t in c.subtree}
             for conj in c.conjuncts:
                 out |= {t.i for t in conj.subtree}
@@ -244,7 +254,7 @@ def _quote_depths(sent: SpacySpan) -> list[bool]:
     return out
 
 
-def mention_span(head: Token, *, with_conj: bool = False) -> tuple[int, int]:
+def mention_span(head: Token, lex: Lexicon, *, with_conj: bool = False) -> tuple[int, int]:
     """The actor's words around ``head``: its name and titles, without relative clauses,
     participle phrases or (unless ``with_conj``) conjuncts.  A description whose apposition is
     a person ("the chief of the general staff, Lieutenant General Sergei Rudskoi") runs to the
@@ -259,7 +269,7 @@ def mention_span(head: Token, *, with_conj: bool = False) -> tuple[int, int]:
     while stack:
         c = stack.pop()
         hyphen = c.dep_ == "punct" and (c.text in ("-", "–") or (with_conj and c.text == ","))
-        if c.dep_ in skip and not _name_prep(c) and not hyphen and not _person_appos(c):
+        if c.dep_ in skip and not _name_prep(c, lex) and not hyphen and not _person_appos(c):
             continue
         keep.append(c)
         stack.extend(c.children)
@@ -279,7 +289,8 @@ def mention_span(head: Token, *, with_conj: bool = False) -> tuple[int, int]:
     for ent in doc.ents:  # never cut a name in two
         if ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
             first, last = min(first, ent.start), max(last, ent.end - 1)
-    while first < last and (doc[first].dep_ == "det" or doc[first].lower_ in ("so", "-", "called")):
+    prefix = lex.attribution.name_prefix_words
+    while first < last and (doc[first].dep_ == "det" or doc[first].lower_ == "-" or doc[first].lower_ in prefix):
         first += 1
     while last > first and (doc[last].is_punct or doc[last].tag_ == "POS" or doc[last].text in ("'s", "’s")):
         last -= 1
@@ -290,7 +301,7 @@ def _person_appos(tok: Token) -> bool:
     return tok.dep_ == "appos" and any(t.ent_type_ == "PERSON" for t in tok.subtree)
 
 
-def speaker_tokens(head_span: tuple[int, int], doc: Doc) -> set[int]:
+def speaker_tokens(head_span: tuple[int, int], doc: Doc, lex: Lexicon) -> set[int]:
     """Every token of the speaker's phrase, its clauses and appositions included: none of them
     is part of what the speaker says ("SOHR, affiliated to Syria opposition groups, said")."""
     out = set(range(head_span[0], head_span[1] + 1))
@@ -300,7 +311,8 @@ def speaker_tokens(head_span: tuple[int, int], doc: Doc) -> set[int]:
             out |= {t.i for t in tok.subtree}
     # "... the Syrian city of Aleppo the Syrian Observatory for Human Rights said": where
     # punctuation was lost, words before the speaker's own article belong to the sentence before
-    det = next((t for t in doc[head_span[0] : head_span[1] + 1] if t.dep_ == "det" and t.lower_ in ("the", "a", "an")), None)
+    articles = lex.attribution.articles
+    det = next((t for t in doc[head_span[0] : head_span[1] + 1] if t.dep_ == "det" and t.lower_ in articles), None)
     if det is None and head_span[0] > 0 and doc[head_span[0] - 1].dep_ == "det":
         det = doc[head_span[0] - 1]
     if det is not None:
@@ -308,9 +320,9 @@ def speaker_tokens(head_span: tuple[int, int], doc: Doc) -> set[int]:
     return out
 
 
-def _name_prep(prep: Token) -> bool:
+def _name_prep(prep: Token, lex: Lexicon) -> bool:
     """"Observatory *for Human Rights*", "Ministry *of Defence*": a preposition inside a name."""
-    return prep.dep_ == "prep" and prep.lower_ in ("for", "of") and prep.head.pos_ == "PROPN" and any(
+    return prep.dep_ == "prep" and prep.lower_ in lex.attribution.name_preps and prep.head.pos_ == "PROPN" and any(
         c.pos_ == "PROPN" for c in prep.children
     )
 
@@ -319,8 +331,8 @@ def _span_set(span: tuple[int, int] | None) -> set[int]:
     return set() if span is None else set(range(span[0], span[1] + 1))
 
 
-def _speaker_set(f: Frame, sent: SpacySpan) -> set[int]:
-    return set() if f.speaker is None else speaker_tokens(f.speaker, sent.doc)
+def _speaker_set(f: Frame, sent: SpacySpan, lex: Lexicon) -> set[int]:
+    return set() if f.speaker is None else speaker_tokens(f.speaker, sent.doc, lex)
 
 
 def _according_set(f: Frame) -> set[int]:
@@ -336,7 +348,7 @@ def _according_set(f: Frame) -> set[int]:
 class Mention:
     actor: str
     actor_type: ActorType
-    kind: str  # "person" | "org"
+    kind: Referent
     span: Span
 
 
@@ -416,7 +428,7 @@ def _has_proper(toks: SpacySpan) -> bool:
     return any(t.pos_ == "PROPN" for t in toks)
 
 
-def _mention_kind(toks: SpacySpan, lex: Lexicon) -> str:
+def _mention_kind(toks: SpacySpan, lex: Lexicon) -> Referent:
     if any(t.ent_type_ == "PERSON" for t in toks) or toks.root.lower_ in lex.attribution.person_pronouns:
         return "person"
     return "org"

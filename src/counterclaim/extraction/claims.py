@@ -200,7 +200,7 @@ def _claim(
     content_idx = frame.content
     # the speaker's words (its clauses included) are not what it says, unless the clause is the
     # content itself ("an allegation by a group that Moscow has conducted air raids")
-    speaker_idx = (speaker_tokens(frame.speaker, doc) - content_idx) if frame.speaker is not None else set()
+    speaker_idx = (speaker_tokens(frame.speaker, doc, lex) - content_idx) if frame.speaker is not None else set()
     qs = tuple(q for q in quantities if _inside(doc, q.start, q.end, content_idx))
     stated_idx = {t.i for t in frame.stated_on}
     places = place_mentions(sent, content_idx, speaker_idx, document.text, lex)
@@ -278,6 +278,11 @@ def _answered_claim(frame: Frame, claimant: Claimant, earlier: list[Claim], lex:
     return None
 
 
+@cache
+def _leading_article(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"^(?:{lex.claims.articles})\s+", re.I)
+
+
 _HEADLINE_SPEAKER = re.compile(r":\s*(?P<who>[A-Z][\w.'’ -]{1,40}?)\s*$")
 
 
@@ -330,8 +335,8 @@ def _perpetrator(
     elif first.lower_ in lex.claims.own_side_possessives and claimant.actor:
         actor = claimant.actor
     else:
-        actor = re.sub(r"^(?:the|a|an)\s+", "", document.text[first.idx : last.idx + len(last.text)], flags=re.I)
-    return make_perpetrator(document.text, sent, first, last, actor)
+        actor = _leading_article(lex).sub("", document.text[first.idx : last.idx + len(last.text)])
+    return make_perpetrator(document.text, sent, first, last, actor, lex)
 
 
 def _via(frame: Frame, claimant: Claimant, relay: Span | None, document: Document) -> Span | None:

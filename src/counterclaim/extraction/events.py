@@ -53,30 +53,33 @@ def trigger_type(tok: Token, context_lemmas: Collection[str], lex: Lexicon) -> E
     if lemma in w.weapon_verbs and tok.pos_ == "VERB" and w.weapon_words.intersection(context_lemmas):
         return "weapon_use"
     found = w.triggers.get(lemma)
-    if found is None and lemma == "lay" and any(c.lower_ == "down" for c in tok.children):
+    particles = {c.lower_ for c in tok.children} if found is None else set()
+    if found is None and lex.measures.surrender_phrasal.get(lemma, frozenset()) & particles:
         return "other"  # "laid down their weapons": surrendered
-    if found is None and lemma == "blow" and any(c.lower_ == "up" for c in tok.children):
+    if found is None and w.explode_phrasal.get(lemma, frozenset()) & particles:
         return "explosion"  # "the car blew up"
-    if found is None and (lemma == "down" and tok.pos_ == "VERB" or lemma == "shoot" and any(c.lower_ == "down" for c in tok.children)):
+    if found is None and (
+        lemma in w.down_verbs and tok.pos_ == "VERB" or lex.measures.shoot_down.get(lemma, frozenset()) & particles
+    ):
         return "other"  # "the helicopter was shot down", "rebels downed a jet"
     if found is None:
         return None
     if lemma in w.weapon_nouns and tok.dep_ == "compound" and tok.head.lemma_.lower() not in w.fire_heads:
         return None  # "rocket launchers", "missile depots": things, not shelling
-    if lemma == "attack" and w.air_words.intersection(context_lemmas):
+    if lemma == w.air_attack and w.air_words.intersection(context_lemmas):
         return "airstrike"
-    if lemma == "strike" and tok.pos_ == "VERB" and not _military_context(context_lemmas, lex):
+    if lemma in w.military_verbs and tok.pos_ == "VERB" and not _military_context(context_lemmas, lex):
         return None
-    if lemma in ("body", "target", "hit", "victim", "damage", "pound") and not _military_context(context_lemmas, lex):
+    if lemma in w.military_nouns and not _military_context(context_lemmas, lex):
         return None
-    if lemma in ("bomb", "bombing") and (
-        any(c.lower_ in w.ground_bombs for c in tok.children) or (tok.dep_ == "compound" and tok.head.lemma_.lower() in ("explosion", "blast"))
+    if lemma in w.bomb_nouns and (
+        any(c.lower_ in w.ground_bombs for c in tok.children) or (tok.dep_ == "compound" and tok.head.lemma_.lower() in w.explosion_heads)
     ):
         return "explosion"  # "a car bomb", "suicide bombing", "a bomb explosion"
-    if lemma == "bomber" and any(c.lower_.startswith("su-") for c in tok.children):
+    if lemma == w.bomber and any(c.lower_.startswith(w.aircraft_prefixes) for c in tok.children):
         return "airstrike"  # "A Su-24M bomber destroyed": an aircraft, not a suicide bomber
-    if lemma == "bomber":
-        return "airstrike" if "air" in context_lemmas or "aviation" in context_lemmas else "explosion"
+    if lemma == w.bomber:
+        return "airstrike" if w.bomber_air.intersection(context_lemmas) else "explosion"
     return found
 
 
@@ -124,14 +127,16 @@ def _only_mentioned(tok: Token, lex: Lexicon) -> bool:
         return False
     prep = tok.head
     owner = prep.head
-    return prep.lower_ in ("of", "about", "on") and owner.pos_ == "NOUN" and owner.lemma_.lower() in lex.events.topic_nouns
+    return prep.lower_ in lex.events.topic_preps and owner.pos_ == "NOUN" and owner.lemma_.lower() in lex.events.topic_nouns
 
 
 def _unspecified(tok: Token, lex: Lexicon) -> bool:
     """"The statement neither specified the date ... nor the group that was targeted": under a
     negated verb of telling, nothing is said to have happened."""
     for anc in tok.ancestors:
-        if anc.lemma_.lower() in lex.events.telling and any(c.dep_ in ("neg", "preconj") or c.lower_ in ("neither", "never") for c in anc.children):
+        if anc.lemma_.lower() in lex.events.telling and any(
+            c.dep_ in ("neg", "preconj") or c.lower_ in lex.events.telling_negations for c in anc.children
+        ):
             return True
     return False
 
@@ -150,37 +155,39 @@ def _negation_of_triggers(content: list[Token], lemmas: Collection[str], lex: Le
     strike", "no civilians were killed").  Not a trigger that only describes something else
     ("the bodies ... with no visible injuries"), nor a negation that says the event goes on
     ("the bombing won't let up", "the attack will not go unpunished")."""
+    w = lex.events
     for tok in content:
-        if trigger_type(tok, lemmas, lex) is None or _describes(tok):
+        if trigger_type(tok, lemmas, lex) is None or _describes(tok, lex):
             continue
-        for carrier in _carriers(tok):
+        for carrier in _carriers(tok, lex):
             if _goes_on(carrier, lex):
                 continue
             for child in carrier.children:
-                if child.dep_ == "neg" or child.lower_ in ("never", "no"):
+                if child.dep_ == "neg" or child.lower_ in w.negations:
                     return _span_of(child)
             if carrier.pos_ == "NOUN":
                 for child in carrier.children:
-                    if child.dep_ == "det" and child.lower_ in ("no", "neither"):
+                    if child.dep_ == "det" and child.lower_ in w.negative_determiners:
                         return _span_of(child)
     return None
 
 
-def _describes(tok: Token) -> bool:
+def _describes(tok: Token, lex: Lexicon) -> bool:
     """"with no visible injuries", "without damage": a trigger in a with/without phrase."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in ("with", "without")
+    return tok.dep_ == "pobj" and tok.head.lower_ in lex.events.describing_preps
 
 
 def _goes_on(verb: Token, lex: Lexicon) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     lemma = verb.lemma_.lower()
-    if lemma in lex.events.going_on or (lemma == "let" and any(c.lower_ == "up" for c in verb.children)):
+    w = lex.events
+    if lemma in w.going_on or (w.going_on_phrasal.get(lemma, frozenset()) & {c.lower_ for c in verb.children}):
         return True
-    return any(c.lower_ in ("unpunished", "unanswered") for c in verb.children)
+    return any(c.lower_ in w.going_on_complements for c in verb.children)
 
 
-def _carriers(tok: Token) -> list[Token]:
+def _carriers(tok: Token, lex: Lexicon) -> list[Token]:
     """The trigger itself and the verb (or verbs, through xcomp/conj) that predicate it."""
     out = [tok]
     head = tok.head
@@ -188,9 +195,9 @@ def _carriers(tok: Token) -> list[Token]:
         out.append(head)
         if head.dep_ in ("xcomp",) and head.head.pos_ in ("VERB", "AUX"):
             out.append(head.head)
-    elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ in ("in", "of"):
+    elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ in lex.events.participation_preps:
         # "took part in strikes": only for participation verbs
-        if head.head.lemma_ in ("take", "participate", "engage", "involve"):
+        if head.head.lemma_ in lex.events.participation_verbs:
             out.append(head.head)
     if tok.pos_ == "VERB" and tok.dep_ in ("xcomp",) and tok.head.pos_ in ("VERB", "AUX"):
         out.append(tok.head)
@@ -211,13 +218,13 @@ def perpetrator_of(trigger: Token, content: Collection[Token], lex: Lexicon) -> 
         verb = trigger.head  # "the strikes were carried out by ..."
     if verb is not None:
         for child in verb.children:
-            if child.dep_ == "nsubj" and not _patient_subject(verb):
+            if child.dep_ == "nsubj" and not _patient_subject(verb, lex):
                 candidates.append(child)
             elif child.dep_ == "agent":
                 candidates.extend(c for c in child.children if c.dep_ == "pobj")
     if not candidates and trigger.pos_ in ("NOUN", "PROPN"):
         for child in trigger.children:
-            if child.dep_ == "prep" and child.lower_ == "by":
+            if child.dep_ == "prep" and child.lower_ == w.agent_prep:
                 candidates.extend(c for c in child.children if c.dep_ == "pobj")
             elif child.dep_ in ("amod", "compound", "poss") and _national(child, lex) and w.triggers.get(
                 trigger.lemma_.lower()
@@ -226,22 +233,22 @@ def perpetrator_of(trigger: Token, content: Collection[Token], lex: Lexicon) -> 
     for cand in candidates:
         if cand.i not in inside:
             continue
-        if cand.pos_ == "PRON" and cand.lower_ not in ("it", "they", "we", "its", "their"):
+        if cand.pos_ == "PRON" and cand.lower_ not in w.perpetrator_pronouns:
             continue
         if cand.lemma_.lower() in w.triggers:
             continue  # "airstrikes hit Idlib": the strikes are not who struck
         if cand.dep_ in ("amod", "compound"):
             sub = _conjoined_modifiers(cand)
             return min(sub, key=lambda t: t.i), max(sub, key=lambda t: t.i)
-        first, last = mention_span(cand, with_conj=True)
+        first, last = mention_span(cand, lex, with_conj=True)
         return trigger.doc[first], trigger.doc[last]
     return None
 
 
-def _patient_subject(verb: Token) -> bool:
+def _patient_subject(verb: Token, lex: Lexicon) -> bool:
     """The subject of this verb suffered the act: a bare participle ("87,000 Militants
     Eliminated", "141 settlements ... liberated") or a surrender ("laid down their weapons")."""
-    if verb.lemma_.lower() in ("lay", "surrender", "die"):
+    if verb.lemma_.lower() in lex.events.patient_verbs:
         return True
     own_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     if verb.dep_ == "conj" and not own_aux and any(c.dep_ == "auxpass" for c in verb.head.children):
@@ -269,12 +276,14 @@ def _conjoined_modifiers(mod: Token) -> list[Token]:
     return out
 
 
-def make_perpetrator(doc_text: str, sent: SpacySpan, first: Token, last: Token, actor: str | None) -> Perpetrator:
+def make_perpetrator(
+    doc_text: str, sent: SpacySpan, first: Token, last: Token, actor: str | None, lex: Lexicon
+) -> Perpetrator:
     start = first.idx
     end = last.idx + len(last.text)
     text = doc_text[start:end]
     toks = sent.doc[first.i : last.i + 1]
-    several = any(t.dep_ == "cc" for t in toks) or any(t.lower_ == "or" for t in toks)
+    several = any(t.dep_ == "cc" for t in toks) or any(t.lower_ == lex.events.alternative for t in toks)
     return Perpetrator(text=text, actor=actor, start=start, end=end, several=several)
 
 

@@ -119,7 +119,7 @@ def place_mentions(
             relation = DATELINE
         if relation is None and ent.root.dep_ == "conj" and ent.root.head.i in relations:
             relation = relations[ent.root.head.i]  # "the provinces of Aleppo, Idlib, Hama": each one a province
-        if relation is None and _comes_from(ent.root):
+        if relation is None and _comes_from(ent.root, lex):
             relation = ORIGIN
         relations[ent.root.i] = relation
         start, end = ent.start_char, ent.end_char
@@ -134,7 +134,7 @@ def place_mentions(
     return out
 
 
-def _comes_from(root: Token) -> bool:
+def _comes_from(root: Token, lex: Lexicon) -> bool:
     """The first preposition above the place, past "of" and lists ("from the northern towns of
     Fuaa and Kafraya"), is "from"."""
     tok = root
@@ -145,9 +145,9 @@ def _comes_from(root: Token) -> bool:
         if tok.dep_ != "pobj":
             return False
         prep = tok.head
-        if prep.lower_ == "from":
+        if prep.lower_ == lex.mentions.origin_prep:
             return True
-        if prep.lower_ != "of" or prep.head.i == prep.i:
+        if prep.lower_ != lex.mentions.of or prep.head.i == prep.i:
             return False
         tok = prep.head
     return False
@@ -196,7 +196,7 @@ def _stands_for_government(root: object, lex: Lexicon) -> bool:
         return True
     return bool(
         root.dep_ == "pobj"  # type: ignore[attr-defined]
-        and head.lower_ in ("from", "of", "by")
+        and head.lower_ in lex.mentions.government_preps
         and head.head.lemma_.lower() in nouns
     )
 

@@ -123,7 +123,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
         wire_dateline=re.compile(rf"(?<=\s)[A-Z][A-Z'-]{{2,}}(?:\s[A-Z][A-Z'-]{{2,}})?\s*\({lex.agency_pattern}\)"),
         place_cue=re.compile(rf"\b(?:{w.place_cue})\s+of\s+(?:{w.article}\s+)?$", re.I),
         place_preposition=re.compile(rf"\b(?:{w.place_preposition})\s+(?:{w.article}\s+)?$", re.I),
-        calendar=re.compile(rf"\b(?:{w.calendar})", re.I),
+        calendar=re.compile(rf"\b(?:{'|'.join([m.name[:3] for m in lex.months] + [d.name[:3] for d in lex.weekdays])}|{w.calendar})", re.I),
         place_article=re.compile(rf"^(?:{w.place_articles})[- ](?=\w)", re.I),
     )
 

@@ -195,7 +195,7 @@ _PREMODIFIER_DEPS = frozenset(
 )
 
 
-def _object_of(anchor: Token, last: Token) -> tuple[Token | None, Token | None]:
+def _object_of(anchor: Token, last: Token, lex: Lexicon) -> tuple[Token | None, Token | None]:
     """(counted noun, first token of the object text) for the number phrase."""
     h = anchor.head
     if (
@@ -219,7 +219,7 @@ def _object_of(anchor: Token, last: Token) -> tuple[Token | None, Token | None]:
             return h, _skip_function_words(first, h)
     # "dozens of oversize tanker trucks", "one of the militants", "40% of the territory"
     for c in anchor.children:
-        if c.dep_ == "prep" and c.lower_ == "of" and c.i > last.i:
+        if c.dep_ == "prep" and c.lower_ == lex.quantities.of and c.i > last.i:
             for p in c.children:
                 if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN"):
                     return p, _skip_function_words(_left_modifiers_start(p), p)
@@ -264,6 +264,7 @@ def _is_excluded_context(anchor: Token, tokens: list[Token], cand: _Cand, obj: T
     """Dates, durations, years, designators, money and places-as-places."""
     w = lex.quantities
     months = lex.month_words
+    weekdays = {d.name for d in lex.weekdays}
     doc = anchor.doc
     if any(t.ent_type_ in ("ORDINAL", "MONEY") for t in tokens):
         return True
@@ -276,6 +277,7 @@ def _is_excluded_context(anchor: Token, tokens: list[Token], cand: _Cand, obj: T
         return True  # "May 26", "December 18-23"
     if last.i + 1 < len(doc) and (
         doc[last.i + 1].lower_.rstrip(".") in months or doc[last.i + 1].lower_ in w.clock_words
+        or doc[last.i + 1].lower_ in weekdays
     ):
         return True  # "26 May", "around 7 pm", "0830 GMT", "40 Tuesday"
     if cand.core[:1] == "0" and cand.core[1:2].isdigit():
@@ -318,11 +320,11 @@ def _is_excluded_context(anchor: Token, tokens: list[Token], cand: _Cand, obj: T
         return True  # "Jan 2016 Ninety-two civilians": another number is the count
     if anchor.pos_ not in ("NUM", "NOUN", "ADJ", "DET", "PRON") and anchor.tag_ != "CD":
         return True
-    if anchor.lower_ == "one" and anchor.pos_ != "NUM":
+    if anchor.lower_ == w.one and anchor.pos_ != "NUM":
         return True  # "no one", "the one"
     if anchor.head.i < anchor.i and anchor.dep_ == "nummod":
         return True  # "Resolution 2254", "Route 4", "Hill 123"
-    if obj is not None and obj.dep_ == "pobj" and obj.head.lower_ in ("in", "across", "throughout", "from", "over") \
+    if obj is not None and obj.dep_ == "pobj" and obj.head.lower_ in w.territory_preps \
             and lemma(obj) in w.territory_nouns | w.settlement_nouns:
         return True  # "in 5 Syrian provinces"
     return False
@@ -344,13 +346,13 @@ def _build(sent: Span, stext: str, cand: _Cand, lex: Lexicon) -> Quantity | None
     last = num_toks[-1]
     pct_tok: Token | None = None
     if cand.pct:
-        pct_tok = next((t for t in num_toks if t.text in ("%", "percent", "cent")), None)
+        pct_tok = next((t for t in num_toks if t.text == "%" or t.text in lex.quantities.percent_words), None)
         if pct_tok is None and last.i + 1 < len(doc) and doc[last.i + 1].text == "%":
             pct_tok = doc[last.i + 1]
         if pct_tok is None:
             return None
         anchor = pct_tok
-    obj, obj_first = _object_of(anchor, last if pct_tok is None else pct_tok)
+    obj, obj_first = _object_of(anchor, last if pct_tok is None else pct_tok, lex)
     if _is_excluded_context(anchor if pct_tok is None else num_toks[0], num_toks, cand, obj, lex):
         return None
     end = cand.end

@@ -50,6 +50,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal, get_args
 
 from ..knowledge.lexicon import DEFAULT_LANGUAGE, Lexicon, lexicon_for
 from .keys import INDIRECT_PLACES, MIN_TYPE, PLACE_RANK, claimant_key, claimant_name, day, type_compatibility
@@ -87,10 +88,18 @@ def _words(lex: Lexicon) -> _Words:
     )
 
 
-_PEOPLE_MEASURES = frozenset({"killed", "wounded", "injured", "dead", "died", "eliminated", "hospitalized", "missing"})
+#: the measures of a figure of people, and of a figure of the dead (older ledgers also hold the
+#: measure names of earlier versions: "injured", "dead", "died", "eliminated")
+PeopleMeasure = Literal["killed", "wounded", "injured", "dead", "died", "eliminated", "hospitalized", "missing"]
+KilledMeasure = Literal["killed", "eliminated", "dead"]
+_KILLED: frozenset[str] = frozenset(get_args(KilledMeasure))
+_PEOPLE_MEASURES: frozenset[str] = frozenset(get_args(PeopleMeasure))
+
+#: who a figure of people counts (see :func:`victim_class`)
+VictimClass = Literal["civilians", "militants", "soldiers", "people"]
 
 
-def victim_class(obj: str, lex: Lexicon) -> str:
+def victim_class(obj: str, lex: Lexicon) -> VictimClass:
     """Who a figure of people counts, by the lexicon's victim classes: ``civilians``,
     ``militants``, ``soldiers`` or ``people`` (unspecified).  The one reading of victims that
     contradictions and tolls share."""
@@ -202,8 +211,8 @@ class Finder:
     def find(
         self, incident_id: str, members: Sequence[Claim], covering_denials: Iterable[Claim] = ()
     ) -> tuple[list[Contradiction], list[Corroboration]]:
-        parties = [self.party(c) for c in members if not unattributed(c)]
-        covering_denials = [c for c in covering_denials if not unattributed(c)]
+        parties = [self.party(c) for c in members if not unattributed(c, self.lexicon)]
+        covering_denials = [c for c in covering_denials if not unattributed(c, self.lexicon)]
         asserts = [p for p in parties if p.claim.stance == "asserts"]
         denials = [p for p in parties if p.claim.stance == "denies"]
         denials += [self.party(c) for c in covering_denials if c.claim_id not in {p.claim.claim_id for p in parties}]
@@ -337,8 +346,8 @@ class Finder:
         return self._make(incident_id, "perpetrator", a, b, explanation)
 
     def _target(self, incident_id: str, x: Party, y: Party) -> Contradiction | None:
-        killed_x = [q for q in x.claim.quantities if q.measure in ("killed", "eliminated", "dead")]
-        killed_y = [q for q in y.claim.quantities if q.measure in ("killed", "eliminated", "dead")]
+        killed_x = [q for q in x.claim.quantities if q.measure in _KILLED]
+        killed_y = [q for q in y.claim.quantities if q.measure in _KILLED]
         if not killed_x or not killed_y:
             return None
         if not all(object_class(q, self.lexicon) == "militants" for q in killed_x):
@@ -402,18 +411,14 @@ MAX_DENIAL_DAYS = 62
 NEARBY_CHARS = 1000
 
 
-_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "statement", "the statement", "claim", "the claim",
-                       "report", "the report"})
-
-
-def unattributed(c: Claim) -> bool:
+def unattributed(c: Claim, lex: Lexicon) -> bool:
     """Whether nobody can be named as the claimant: a bare pronoun ("it", "he") or a word for
     the statement itself that coreference did not lead anywhere.  Such a claim is not set
     against another: a contradiction needs two claimants."""
     cl = c.claimant
     if cl.actor and cl.actor != cl.text:
         return False
-    return cl.refers_to is None and (cl.text or "").strip().casefold() in _PRONOUNS
+    return cl.refers_to is None and (cl.text or "").strip().casefold() in lex.group.unattributed
 
 
 def _own_days(c: Claim, days: int) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from functools import cache
+from typing import Literal, get_args
 
 from ..knowledge.actors import Registry
 from .contradictions import victim_class
@@ -103,7 +104,11 @@ def quantity_reading(q: Quantity, lex: Lexicon) -> tuple[int, int, int] | None:
     return int(v), int(v), int(v)
 
 
-def object_kind(obj: str | None, lex: Lexicon) -> str:
+#: whom a killed figure counts, for adding tolls up
+VictimKind = Literal["civilian", "combatant", "any"]
+
+
+def object_kind(obj: str | None, lex: Lexicon) -> VictimKind:
     """``civilian``, ``combatant`` (militants and soldiers) or ``any``, by the victim classes
     contradictions use too (:func:`~counterclaim.group.contradictions.victim_class`)."""
     cls = victim_class(obj or "", lex)
@@ -122,7 +127,7 @@ def claim_toll(c: Claim, lex: Lexicon) -> tuple[int, int, int, int] | None:
     up; a figure for people in general stands for the whole.  Within each group the largest
     figure is taken ("10 civilians, including 4 children" is 10).
     """
-    groups: dict[str, list[tuple[int, int, int]]] = {"civilian": [], "combatant": [], "any": []}
+    groups: dict[VictimKind, list[tuple[int, int, int]]] = {kind: [] for kind in get_args(VictimKind)}
     for q in c.quantities:
         if q.measure != "killed":
             continue
@@ -198,7 +203,11 @@ def incident_tolls(incident: Incident, claims: Mapping[str, Claim], lexicon: Lex
 
 
 
-def incident_stance(inc: Incident, claims: Mapping[str, Claim]) -> str:
+#: what an incident's members say together
+IncidentStance = Literal["asserted", "denied", "contested"]
+
+
+def incident_stance(inc: Incident, claims: Mapping[str, Claim]) -> IncidentStance:
     """``asserted`` (no member denies), ``denied`` (every member denies) or ``contested``."""
     stances = {claims[c].stance for c in inc.claim_ids if c in claims}
     if "asserts" not in stances:

@@ -146,6 +146,11 @@ class Lexicon:
         return {w: v.acled_figure for w, v in self.vague.items() if v.acled_figure is not None}
 
     @cached_property
+    def weekday_words(self) -> frozenset[str]:
+        """Every weekday name and short form, lower case."""
+        return frozenset(f for d in self.weekdays for f in (d.name, *d.short))
+
+    @cached_property
     def month_words(self) -> frozenset[str]:
         """Every month name and short form, lower case."""
         return frozenset(f for m in self.months for f in (m.name, *m.short))

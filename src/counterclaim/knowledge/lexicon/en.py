@@ -17,6 +17,7 @@ from .groups import (
     NumberWords,
     QuantityWords,
 )
+from .en_common import ARTICLES, THE
 from .en_read import FURNITURE
 from .en_resolve import ACTORS, DATELINE, PLACES, TIME
 
@@ -149,12 +150,12 @@ NLP = NlpWords(
     place_preposition=r"in|into|of|at|near|from|outside|around|toward|towards",
     toponym_heads=frozenset("tal tall tell tel kafr kfar deir dayr dair ain ayn jisr beit bayt jabal jebel".split()),
     calendar=(
-        r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|day|week|month|year|"
+        r"day|week|month|year|"
         r"ramadan|eid|spring|summer|autumn|fall|winter|today|yesterday|tomorrow|night|morning|evening|dawn|dusk"
     ),
     home_country=("syria", "syrias"),
     nationality_endings=("ian", "ish", "ese", "i", "an"),
-    article="the",
+    article=THE,
     place_articles=r"al|el|ar|as|ash|ad|at|az|an",
     place_name_joiners=("-", "al", "el", "ar", "as", "ad"),
     place_nouns_after=frozenset(
@@ -217,6 +218,18 @@ ATTRIBUTION = AttributionWords(
     publishing=frozenset("release issue publish post make deliver send distribute circulate".split()),
     statement_nouns=frozenset("statement report interview briefing conference communique".split()),
     leading=r"the|a|an|so-called|so called",
+    according="according",
+    according_to="to",
+    relative_pronouns=frozenset(("which", "that", "who")),
+    name_articles=frozenset(("the", "a")),
+    articles=frozenset(ARTICLES),
+    toll_verb="claim",
+    toll_objects=frozenset(("life", "lives", "toll", "victim")),
+    read_verb="read",
+    by="by",
+    complementizer="that",
+    name_prefix_words=frozenset(("so", "called")),
+    name_preps=frozenset(("for", "of")),
 )
 
 EVENTS = EventWords(
@@ -258,6 +271,29 @@ EVENTS = EventWords(
     topic_nouns=frozenset("date footage video photo image information detail details report news time number".split()),
     going_on=frozenset("stop cease abate subside end".split()),
     acting_countries=frozenset("u.s us usa russia turkey iran israel britain france uk".split()),
+    explode_phrasal={"blow": frozenset({"up"})},
+    down_verbs=frozenset({"down"}),
+    air_attack="attack",
+    military_verbs=frozenset({"strike"}),
+    military_nouns=frozenset(("body", "target", "hit", "victim", "damage", "pound")),
+    bomb_nouns=frozenset(("bomb", "bombing")),
+    explosion_heads=frozenset(("explosion", "blast")),
+    bomber="bomber",
+    aircraft_prefixes=("su-",),
+    bomber_air=frozenset(("air", "aviation")),
+    topic_preps=frozenset(("of", "about", "on")),
+    describing_preps=frozenset(("with", "without")),
+    going_on_phrasal={"let": frozenset({"up"})},
+    going_on_complements=frozenset(("unpunished", "unanswered")),
+    participation_verbs=frozenset(("take", "participate", "engage", "involve")),
+    participation_preps=frozenset(("in", "of")),
+    agent_prep="by",
+    perpetrator_pronouns=frozenset(("it", "they", "we", "its", "their")),
+    patient_verbs=frozenset(("lay", "surrender", "die")),
+    alternative="or",
+    telling_negations=frozenset(("neither", "never")),
+    negations=frozenset(("never", "no")),
+    negative_determiners=frozenset(("no", "neither")),
 )
 
 MENTIONS = MentionWords(
@@ -300,6 +336,9 @@ MENTIONS = MentionWords(
          "the united states", "united states", "the syrian arab republic", "syrian arab republic", "moscow",
          "washington", "ankara", "tehran"}
     ),
+    origin_prep="from",
+    of="of",
+    government_preps=frozenset(("from", "of", "by")),
 )
 
 NUMBERS = NumberWords(
@@ -363,14 +402,15 @@ QUANTITIES = QuantityWords(
     fraction_nouns=frozenset("half quarter third fifth sixth tenth".split()),
     distance_units=frozenset("km kilometer kilometre mile meter metre yard foot feet m".split()),
     distance_next=frozenset("from away outside inside beyond short off ( ) [ ] , . long wide deep".split()),
-    clock_words=frozenset(
-        "am a.m. pm p.m. gmt utc hrs o'clock monday tuesday wednesday thursday friday "
-        "saturday sunday".split()
-    ),
+    clock_words=frozenset("am a.m. pm p.m. gmt utc hrs o'clock".split()),
     territory_nouns=frozenset("territory land area country province region city town district governorate".split()),
     settlement_nouns=frozenset({"village", "settlement", "location", "place"}),
     casualty_words=("dead", "wounded", "injured", "killed", "missing"),
     area_word="square",
+    of="of",
+    one="one",
+    territory_preps=frozenset(("in", "across", "throughout", "from", "over")),
+    percent_words=frozenset(("percent", "cent")),
 )
 
 MEASURES = MeasureWords(
@@ -477,6 +517,7 @@ CLAIMS = ClaimWords(
     speaker_place_preps=frozenset(("in", "of", "from")),
     own_side_possessives=frozenset(("its", "their")),
     count_words=frozenset(("dozens", "hundreds", "thousands", "scores", "several", "dozen")),
+    articles="|".join(ARTICLES),
 )
 
 # =========================================================================== resolving
@@ -492,6 +533,9 @@ GROUP = GroupWords(
     toll_bound_prefix=r"more than|over|at least|nearly|almost|up to|about|around|some",
     toll_scale_of_scale=r"(?:tens|hundreds) of (?:thousands|millions)",
     toll_multiplied_scale=r"(?:several|a few|a handful of|many) (dozen|hundred|thousand|million)s?",
+    unattributed=frozenset(
+        {"he", "she", "it", "they", "we", "i", "statement", "the statement", "claim", "the claim", "report", "the report"}
+    ),
 )
 
 LEXICON = Lexicon(

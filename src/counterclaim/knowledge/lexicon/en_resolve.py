@@ -3,6 +3,7 @@ actor registry.  Part of :mod:`.en`."""
 
 from __future__ import annotations
 
+from .en_common import ARTICLES, THE
 from .groups_resolve import ActorWords, DatelineWords, PlaceWords, TimeWords
 
 # =========================================================================== time phrases
@@ -18,7 +19,7 @@ TIME = TimeWords(
     },
     few=("a few", "few", "several", "a number of"),
     ordinals=("st", "nd", "rd", "th"),
-    the="the",
+    the=THE,
     of="of",
     ago="ago",
     long="long",
@@ -98,7 +99,7 @@ PLACES = PlaceWords(
         r"camp|river|valley|hills?|countryside|suburbs?|outskirts|old city"
     ),
     container=r"town|city|village|province|provinces|governorate",
-    article="the",
+    article=THE,
     of="of",
     direction_adjective="ern",
 )
@@ -125,8 +126,8 @@ ACTORS = ActorWords(
         "defense": "defence", "defenses": "defences", "organization": "organisation",
         "organizations": "organisations", "center": "centre", "centers": "centres",
     },
-    articles=frozenset({"the", "a", "an"}),
-    definite_article="the",
+    articles=frozenset(ARTICLES),
+    definite_article=THE,
     arabic_articles=frozenset({"al", "el"}),
     arabic_articles_hyphen=frozenset({"an", "ash", "as", "ad", "ar", "at", "az", "ath", "ul"}),
     leading=(("so", "called"), ("socalled",), ("self", "styled"), ("self", "proclaimed")),

@@ -8,8 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Literal
 
 from ...model import ActorType, Bound, EventType, Measure
+
+
+#: what a description or a mention points to: a person or an organisation
+Referent = Literal["person", "org"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +77,14 @@ class QuantityWords:
     casualty_words: tuple[str, ...]
     #: "square" kilometres are an area
     area_word: str
+    #: "dozens of tanker trucks": the preposition between a count and what it counts
+    of: str
+    #: "no one", "the one": the number word that is a pronoun unless tagged a number
+    one: str
+    #: "in 5 Syrian provinces": prepositions before a count of places that is no toll
+    territory_preps: frozenset[str]
+    #: the words of a share written out ("40 percent", "40 per cent")
+    percent_words: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +181,9 @@ class GroupWords:
     toll_scale_of_scale: str
     #: "several hundred": a vague multiplier before a scale (group 1 the scale)
     toll_multiplied_scale: str
+    #: claimant words that name nobody ("it", "the statement"): such a claim has no claimant to
+    #: compare (lower case, whole claimant text)
+    unattributed: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +200,7 @@ class AttributionWords:
     person_pronouns: frozenset[str]
     org_pronouns: frozenset[str]
     #: definite descriptions that point back to a named claimant, and the kind they point to
-    descriptions: Mapping[str, str]
+    descriptions: Mapping[str, Referent]
     #: determiners that make a description point back ("the ministry", "this group")
     definite_determiners: frozenset[str]
     #: news media named by one word ("told AFP")
@@ -198,6 +214,29 @@ class AttributionWords:
     statement_nouns: frozenset[str]
     #: articles and "so-called" before a name (regex alternatives)
     leading: str
+    # ------------------------------------------------------------------ rules of one word
+    #: "according to X"
+    according: str
+    according_to: str
+    #: a relative pronoun as the subject of a reporting verb ("which said"): no claimant
+    relative_pronouns: frozenset[str]
+    #: the article before a name the parse lost ("the Syrian Observatory ... said")
+    name_articles: frozenset[str]
+    #: the articles a speaker's phrase may open with
+    articles: frozenset[str]
+    #: "claimed the lives of 40 people": a toll, not a statement
+    toll_verb: str
+    toll_objects: frozenset[str]
+    #: "the document reads"
+    read_verb: str
+    #: "an allegation by a group"
+    by: str
+    #: "accusations that ...": the word opening the content clause
+    complementizer: str
+    #: "so-called": words before a name that are no part of it (with the hyphen)
+    name_prefix_words: frozenset[str]
+    #: "Observatory for Human Rights", "Ministry of Defence": prepositions inside a name
+    name_preps: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +272,46 @@ class EventWords:
     going_on: frozenset[str]
     #: countries a GPE modifier names as the actor ("U.S. strikes")
     acting_countries: frozenset[str]
+    # ------------------------------------------------------------------ rules of one word
+    #: verb + particle that is an explosion ("the car blew up"); surrenders and "shot down" are
+    #: the measure words'
+    explode_phrasal: Mapping[str, frozenset[str]]
+    #: "rebels downed a jet"
+    down_verbs: frozenset[str]
+    #: "attack" with an air word in the content is an airstrike
+    air_attack: str
+    #: triggers that need a military context ("strike" as a verb; "body", "target", "hit")
+    military_verbs: frozenset[str]
+    military_nouns: frozenset[str]
+    #: "a car bomb", "a bomb explosion": bombs that explode
+    bomb_nouns: frozenset[str]
+    explosion_heads: frozenset[str]
+    #: "bomber": an aircraft ("Su-24M bomber", with an air word) or a suicide bomber
+    bomber: str
+    aircraft_prefixes: tuple[str, ...]
+    bomber_air: frozenset[str]
+    #: "the date of the strikes": prepositions between the topic noun and the event
+    topic_preps: frozenset[str]
+    #: "with no visible injuries", "without damage": a trigger that describes something else
+    describing_preps: frozenset[str]
+    #: "won't let up", "will not go unpunished": negated, the event goes on
+    going_on_phrasal: Mapping[str, frozenset[str]]
+    going_on_complements: frozenset[str]
+    #: "took part in strikes": participation verbs and their prepositions
+    participation_verbs: frozenset[str]
+    participation_preps: frozenset[str]
+    #: "strikes by Daesh"
+    agent_prep: str
+    #: pronouns that may name a perpetrator ("they", "its")
+    perpetrator_pronouns: frozenset[str]
+    #: verbs whose subject suffered the act ("laid down their weapons")
+    patient_verbs: frozenset[str]
+    #: "Syrian or Russian jets": several perpetrators, one of them
+    alternative: str
+    #: negations: of a verb of telling, of a carrier, and as a determiner ("no civilians")
+    telling_negations: frozenset[str]
+    negations: frozenset[str]
+    negative_determiners: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +339,12 @@ class MentionWords:
     dateline_country: str
     #: names that say "somewhere in this country" (or stand for its government)
     country_names: frozenset[str]
+    #: "from the northern towns of Fuaa": where people or fire came from (the preposition, and
+    #: the one a list of places may stand behind)
+    origin_prep: str
+    of: str
+    #: "authorization from Damascus": prepositions between a permission and who gives it
+    government_preps: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,7 +363,8 @@ class NlpWords:
     place_preposition: str
     #: first words of Arabic place names that are not personal names
     toponym_heads: frozenset[str]
-    #: words that make a DATE entity a date
+    #: words that make a DATE entity a date, besides month and weekday names (whose first three
+    #: letters suffice)
     calendar: str
     #: the country written in front of a place ("Syria's Idlib", "Syrias Deir ezzor")
     home_country: tuple[str, ...]
@@ -313,6 +399,8 @@ class ClaimWords:
     own_side_possessives: frozenset[str]
     #: words besides numbers that make a sentence worth counting in
     count_words: frozenset[str]
+    #: "the", "a" before a perpetrator's name (regex alternatives)
+    articles: str
 
 
 @dataclass(frozen=True, slots=True)
