@@ -36,3 +36,21 @@ def test_month_and_weekday_names() -> None:
     assert [m.number for m in EN.months] == list(range(1, 13))
     assert "sept" in EN.month_words and "may" in EN.month_words
     assert [d.name for d in EN.weekdays][:2] == ["monday", "tuesday"]
+
+
+def test_the_stages_read_month_names_from_the_lexicon_they_are_handed() -> None:
+    # one month table: time resolution and dateline reading both take it from the lexicon, so a
+    # lexicon that names March "Mars" is read with "Mars" and the English one is not
+    import dataclasses
+
+    from counterclaim.model import TimeSpan
+    from counterclaim.resolve.dateline import read_dateline
+    from counterclaim.resolve.times import resolve_time
+
+    months = tuple(dataclasses.replace(m, name="mars", short=()) if m.number == 3 else m for m in EN.months)
+    other = dataclasses.replace(EN, months=months)
+    span = TimeSpan(text="16 Mars 2016", text_start=0, text_end=12)
+    assert resolve_time(span, None, other).start == "2016-03-16"
+    assert resolve_time(span, None, EN).start is None
+    assert read_dateline("16 Mars 2016\nText.", other).iso == "2016-03-16"  # type: ignore[union-attr]
+    assert read_dateline("16 Mars 2016\nText.", EN) is None

@@ -50,14 +50,14 @@ import calendar as _calendar
 import dataclasses
 import datetime as _dt
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
 from ..knowledge.lexicon import Lexicon
 from ..model import TimeSpan
 from .dateparse import fallback
-from .dates import alternatives, calendar, group, safe_date
+from .dates import calendar, safe_date
+from .time_grammar import Rule, grammar
 from .windows import (
     NOPUB,
     NOTE_NO_YEAR,
@@ -84,7 +84,6 @@ Date = _dt.date
 #: "a few days", "several days", "recent days": read as at most this many days (a choice)
 _FEW_DAYS: Final = 7
 
-_YEAR = r"(?:19|20)\d{2}\b"
 
 
 def _day_of(token: str) -> int:
@@ -398,7 +397,7 @@ def _h_weekday(m: re.Match[str], ctx: Ctx) -> Part | None:
 
 def _h_month(m: re.Match[str], ctx: Ctx) -> Part | None:
     tok = m.group("mo")
-    if not tok[0].isupper() and calendar(ctx.lex).month_of(tok) in _grammar(ctx.lex).verb_months:
+    if not tok[0].isupper() and calendar(ctx.lex).month_of(tok) in grammar(ctx.lex).verb_months:
         return None  # "may", "march": a verb unless capitalised
     if ctx.latest is None:
         return Why("noyear", "a month without its year, and no publication date to take it from")
@@ -424,112 +423,39 @@ def _h_since_the_unit(m: re.Match[str], ctx: Ctx) -> Part:
     return Window(start, p, "days", f"'the {unit}' read as the publication {unit}; from its start to publication")
 
 
-@dataclass(frozen=True)
-class _Grammar:
-    """The time patterns of one lexicon, in the order they claim text, and the words left over
-    that change what was read."""
-
-    matchers: tuple[tuple[re.Pattern[str], Handler], ...]
-    #: words left over that move the time away from what was matched ("three days before Monday")
-    shift: re.Pattern[str]
-    #: words left over that a coarser window already covers ("mid-2016", "the end of last year")
-    narrowing: re.Pattern[str]
-    #: the months whose lower-case names are verbs ("may", "march")
-    verb_months: frozenset[int]
-
-
-def _anchor(lex: Lexicon) -> str:
-    """Date forms without named groups, for "since X" and "from X to Y"."""
-    w, cal = lex.time, calendar(lex)
-    mon, wd, day = cal.month, cal.weekday, cal.day
-    the, of = w.the, w.of
-    return (
-        r"(?:" + wd + r",?\s+)?(?:" + mon + r"\s+" + day + r",?\s+" + _YEAR
-        + r"|" + rf"(?:{the}\s+)?" + day + rf"\s+(?:{of}\s+)?" + mon + r",?\s+" + _YEAR
-        + r"|" + mon + rf",?\s+(?:{of}\s+)?" + _YEAR
-        + r"|" + mon + r"\s+" + day
-        + r"|" + rf"(?:{the}\s+)?" + day + rf"\s+(?:{of}\s+)?" + mon
-        + r"|" + _YEAR
-        + r"|" + "(?:" + "".join(rf"{x}\s+|" for x in w.anchor_mods)[:-1] + ")?" + wd + r"\b"
-        + r"|" + mon
-        + r"|" + "|".join(w.anchor_days) + r"|" + alternatives(w.this_last) + r"\s+" + alternatives(w.calendar_units) + ")"
-    )
-
-
-def _words(*phrases: str) -> str:
-    return "|".join(phrases)
+_RULES: Final[dict[Rule, Handler]] = {
+    "decade": _h_decade,
+    "duration": _h_duration,
+    "clock": _h_clock,
+    "since_the_unit": _h_since_the_unit,
+    "since": _h_since,
+    "range_month": _h_range_month,
+    "range_day_first": _h_range_day_first,
+    "iso": _h_iso,
+    "numeric": _h_numeric,
+    "year_range": _h_year_range,
+    "from_to": _h_from_to,
+    "full_mdy": _h_full_mdy,
+    "month_year": _h_month_year,
+    "month_day": _h_month_day,
+    "relative_day": _h_relative_day,
+    "context": _h_context,
+    "future": _h_future,
+    "weekday": _h_weekday,
+    "ago": _h_ago,
+    "rolling": _h_rolling,
+    "this_last": _h_this_last,
+    "weekend": _h_weekend,
+    "month": _h_month,
+    "year": _h_year,
+}
 
 
 @cache
-def _grammar(lex: Lexicon) -> _Grammar:
-    """The time patterns of ``lex``, built once per lexicon."""
-    w, cal = lex.time, calendar(lex)
-    mon, wd, day = cal.month, cal.weekday, cal.day
-    the, of = w.the, w.of
-    numw = r"(?:\d+|" + "|".join(n.replace(" ", r"\s+") for n in w.numbers) + ")"
-    few = alternatives(w.few)
-    opener = r"(?:" + "".join(rf"{x}\s+|" for x in w.range_openers)[:-1] + ")?"
-    joins = "|".join(w.range_joins)
-    lengths = _words(*w.length_units)
-    units = alternatives(w.calendar_units)
-    anchor = _anchor(lex)
-    since_anchor = (
-        rf"(?:{the}\s+)?(?:(?:{w.very}\s+)?{alternatives(w.period_points)}\s+{of}\s+)?(?:{the}\s+)?(?:{w.year}\s+)?"
-        r"(?:" + anchor + rf"|{the}\s+{units}\b)"
-    )
-    slots = {"num": numw, "few": few, "weekday": wd, "month": mon}
-    patterns: tuple[tuple[str, Handler], ...] = (
-        (rf"\b(?:{the}\s+)?(?:19|20)\d0'?s\b", _h_decade),
-        (r"\b" + numw + rf"[-\s](?:{lengths})s?[-\s]{w.long}\b", _h_duration),
-        (r"\b(?:\d+|" + numw + rf")-(?:{lengths})(?!s)\b(?!\s+{w.ago})", _h_duration),
-        (rf"\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:{w.meridiem})|\b(?:[01]?\d|2[0-3]):[0-5]\d\b"
-         rf"|\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:{w.zones})\b(?:\s*[+-]\s*\d{{1,2}})?"
-         rf"|\b{w.at}\s+(?:[01]\d|2[0-3])[0-5]\d\b"
-         r"|\b(?:" + "".join(rf"{x}\s+|" for x in w.clock_approx)[:-1] + r")?" + alternatives(w.before_after)
-         + r"\s+" + alternatives(w.day_marks) + r"\b", _h_clock),
-        (rf"\b{w.since}\s+(?:{the}\s+)?(?:(?:{w.very}\s+)?{alternatives(w.since_starts)}\s+{of}\s+)(?:{the}\s+)?"
-         + group("u", _words(*w.calendar_units)) + r"\b", _h_since_the_unit),
-        (rf"\b{w.since}\s+" + group("x", since_anchor), _h_since),
-        (r"\b" + opener + group("m1", mon) + r"\s+" + group("d1", day) + rf"\s*(?:-|{joins}|&)\s*"
-         r"(?:" + group("m2", mon) + r"\s+)?" + group("d2", day) + r"(?:,?\s*" + group("y", _YEAR) + r")?", _h_range_month),
-        (r"\b" + opener + rf"(?:{the}\s+)?" + group("d1", day) + rf"(?:\s+(?:{of}\s+)?" + group("m1", mon) + r")?"
-         rf"\s*(?:-|{joins}|&)\s*(?:{the}\s+)?" + group("d2", day) + rf"\s+(?:{of}\s+)?" + group("m2", mon)
-         + r"(?:,?\s*" + group("y", _YEAR) + r")?", _h_range_day_first),
-        (r"\b" + group("y", r"(?:19|20)\d{2}") + r"-" + group("mo", r"[01]?\d") + r"-" + group("d", r"[0-3]?\d") + r"\b", _h_iso),
-        (r"\b" + group("a", r"[0-3]?\d") + r"([./-])" + group("b", r"[01]?\d") + r"\2" + group("y", r"(?:19|20)\d{2}") + r"\b", _h_numeric),
-        (r"\b" + opener + group("y1", r"(?:19|20)\d{2}") + rf"\s*(?:-|/|{joins})\s*"
-         + group("y2", r"(?:19|20)\d{2}|\d{2}") + r"\b(?!-\d)", _h_year_range),
-        (r"\b" + alternatives(w.range_openers) + r"\s+" + group("a", anchor) + rf"\s*(?:-|{joins})\s+" + group("b", anchor), _h_from_to),
-        (r"\b(?:" + group("wd", wd) + r",?\s+)?" + group("mo", mon) + r"\s+" + group("d", day) + r",?\s+" + group("y", _YEAR), _h_full_mdy),
-        (r"\b(?:" + group("wd", wd) + rf",?\s+)?(?:{the}\s+)?" + group("d", day) + rf"\s+(?:{of}\s+)?" + group("mo", mon) + r",?\s+" + group("y", _YEAR), _h_full_mdy),
-        (r"\b" + group("mo", mon) + rf",?\s+(?:{of}\s+)?" + group("y", _YEAR), _h_month_year),
-        (r"\b(?:" + group("wd", wd) + r",?\s+)?" + group("mo", mon) + r"\s+" + group("d", day), _h_month_day),
-        (r"\b(?:" + group("wd", wd) + rf",?\s+)?(?:{the}\s+)?" + group("d", day) + rf"\s+(?:{of}\s+)?" + group("mo", mon), _h_month_day),
-        (r"\b" + w.day_before_yesterday + r"\b", _h_relative_day),
-        (w.context.format(**slots), _h_context),
-        (w.future.format(**slots), _h_future),
-        (r"\b" + w.overnight_weekday + group("wd", wd) + r"\b", _h_weekday),
-        (r"\b" + w.relative_day + r"\b", _h_relative_day),
-        (r"\b(?:" + group("n", numw) + r"|" + group("few", few) + r")\s+" + group("u", w.ago_units) + rf"\s+{w.ago}\b", _h_ago),
-        (r"\b" + group("wd", wd) + r"(?:\s+" + alternatives(w.dayparts) + rf")?\s+(?:{of}\s+)?" + group("lw", _words(*w.this_last))
-         + rf"\s+{w.week}\b", _h_weekday),
-        (r"\b(?:" + alternatives(w.rolling_preps) + r"\s+)?" + group("the", rf"{the}\s+") + r"?(?:"
-         + group("mod", _words(*w.rolling_mods)) + r"\s+(?:(?:" + group("n", numw) + r"|" + group("few", few) + r")\s+)?|"
-         + group("recent", w.recent) + r"\s+)" + group("u", w.rolling_units) + r"\b", _h_rolling),
-        (r"\b(?:" + numw + r"|" + few + r")\s+(?:" + w.count_units + r")\b", _h_duration),
-        (rf"\b(?:{w.earlier}\s+)?" + group("mod", _words(*w.this_last)) + r"\s+" + group("u", _words(*w.calendar_units)) + r"\b", _h_this_last),
-        (r"\b(?:" + alternatives(w.weekend_preps) + r"\s+)?(?:" + group("mod", _words(*w.weekend_mods)) + rf"\s+|{the}\s+){w.weekend}\b", _h_weekend),
-        (r"\b(?:" + group("mod", _words(*w.weekday_mods)) + r"\s+)?" + group("wd", wd) + r"\b"
-         r"(?:\s+" + alternatives(w.dayparts) + rf")?(?:\s+(?:{of}\s+)?" + group("lw", _words(*w.this_last)) + rf"\s+{w.week}\b)?", _h_weekday),
-        (r"\b" + group("mo", lex.month_pattern()) + r"\b\.?", _h_month),
-        (r"\b" + group("y", r"(?:19|20)\d{2}") + r"\b(?!\s*-\s*\d)", _h_year),
-    )
-    return _Grammar(
-        matchers=tuple((re.compile(p, re.I), h) for p, h in patterns),
-        shift=re.compile(r"\b" + alternatives(w.shift) + r"\b", re.I),
-        narrowing=re.compile(r"\b" + alternatives(w.narrowing) + r"\b", re.I),
-        verb_months=frozenset(cal.months[v] for v in w.verb_months),
-    )
+def _matchers(lex: Lexicon) -> tuple[tuple[re.Pattern[str], Handler], ...]:
+    """The time patterns of ``lex`` with the handler of each, built once per lexicon."""
+    return tuple((rx, _RULES[rule]) for rx, rule in grammar(lex).matchers)
+
 
 
 _DIGIT_RE: Final = re.compile(r"\d")
@@ -541,7 +467,7 @@ def _parse_parts(text: str, ctx: Ctx) -> tuple[list[Part], str]:
     """The resolved parts of ``text`` in order, and the text with the matched parts blanked."""
     claimed = bytearray(len(text))
     found: list[tuple[int, Part]] = []
-    for rx, handler in _grammar(ctx.lex).matchers:
+    for rx, handler in _matchers(ctx.lex):
         for m in rx.finditer(text):
             s, e = m.span()
             if s == e or any(claimed[s:e]):
@@ -568,7 +494,7 @@ def _parse_text(text: str, ctx: Ctx) -> Window | Why:
         for w in whys:
             if w.kind == kind:
                 return w
-    shift = _grammar(ctx.lex).shift.search(rest)
+    shift = grammar(ctx.lex).shift.search(rest)
     if shift:
         return Why("context", f"'{shift.group(0)}' relates it to another time")
     if windows and _DIGIT_RE.search(rest):
@@ -584,7 +510,7 @@ def _parse_text(text: str, ctx: Ctx) -> Window | Why:
         return Why("none", "no date the rules or dateparser could read")
     if len(windows) == 1:
         only = windows[0]
-        narrow = _grammar(ctx.lex).narrowing.search(rest)
+        narrow = grammar(ctx.lex).narrowing.search(rest)
         if narrow and only.precision in ("month", "year"):
             only = dataclasses.replace(
                 only, note=join_notes(only.note, f"'{narrow.group(0)}' not used to narrow the {only.precision}")
