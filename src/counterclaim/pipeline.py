@@ -20,7 +20,7 @@ from .resolve.stage import Resources, resolve_claims, resolve_document
 from .errors import EmptyInput, InputError, UnknownLanguage, UnsupportedLanguage
 from .knowledge.lexicon import Lexicon
 from .model import Claim, Document, RawRecord
-from .extraction.nlp import DEFAULT_MODEL, add_components, load_pipeline, use_resources
+from .extraction.nlp import DEFAULT_MODEL, add_components, load_pipeline, make_doc
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +40,10 @@ class Result:
 class Extractor:
     """Extracts claims from articles.  ``nlp`` may be given (tests, benchmarks) or is loaded
     from ``model`` on first use.  ``resources`` (the gazetteer, the actor registry and the
-    lexicons) are handed to every stage; the bundled ones when none are given.  The pipeline's
-    place matcher is built from ``resources.gazetteer``."""
+    lexicons) are handed to every stage; the bundled ones when none are given.  Each document
+    carries this extractor's gazetteer and its language's lexicon into the pipeline
+    (:func:`~counterclaim.extraction.nlp.make_doc`): the place matcher is built from
+    ``resources.gazetteer``, and two extractors sharing one pipeline never interfere."""
 
     def __init__(
         self,
@@ -60,10 +62,11 @@ class Extractor:
 
     @property
     def nlp(self) -> Language:
-        """The spaCy pipeline, its rule components using this extractor's resources."""
+        """The spaCy pipeline with counterclaim's rule components (loaded on first use).  Its
+        documents must carry their resources: parse with :meth:`parse`."""
         if self._nlp is None:
             self._nlp = load_pipeline(self.model)
-        return use_resources(self._nlp, self.resources)
+        return self._nlp
 
     @property
     def resources(self) -> Resources:
@@ -75,9 +78,18 @@ class Extractor:
         """The lexicon of ``language`` (the default language's when None)."""
         return self.resources.lexicon(language or "en")
 
+    def doc(self, text: str, language: str | None = None) -> Doc:
+        """``text`` ready for the pipeline: tokenised, carrying this extractor's gazetteer and
+        the lexicon of ``language`` (the default language's when None)."""
+        return make_doc(self.nlp, text, self.resources, self.lexicon(language))
+
+    def parse(self, text: str, language: str | None = None) -> Doc:
+        """``text`` through the whole pipeline, read with this extractor's resources."""
+        return self.nlp(self.doc(text, language))
+
     def extract_document(self, document: Document) -> list[Claim]:
         """Claims of one already cleaned document (resolved unless ``resolve=False``)."""
-        return self._finish(self.nlp(document.text), document)[1]
+        return self._finish(self.parse(document.text, document.language), document)[1]
 
     def _finish(self, doc: Doc, document: Document) -> tuple[Document, list[Claim]]:
         lex = self.lexicon(document.language)
@@ -92,7 +104,7 @@ class Extractor:
         pending: list[Result] = []
         nlp = self.nlp
 
-        def cleaned() -> Iterator[tuple[str, Result]]:
+        def cleaned() -> Iterator[tuple[Doc, Result]]:
             for item in items:
                 if isinstance(item, InputError):
                     pending.append(Result(item.source, error=item))
@@ -105,7 +117,7 @@ class Extractor:
                 if not document.text.strip():
                     pending.append(Result(item.label, error=EmptyInput(item.label, "no text left after cleaning")))
                     continue
-                yield document.text, Result(item.label, document=document)
+                yield self.doc(document.text, document.language), Result(item.label, document=document)
 
         for doc, result in nlp.pipe(cleaned(), as_tuples=True, batch_size=self.batch_size):
             # errors met while the batch was being gathered come out first, in input order

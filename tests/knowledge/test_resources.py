@@ -31,8 +31,31 @@ def custom() -> Extractor:
 
 
 def test_place_matcher_is_built_from_the_given_gazetteer(custom: Extractor) -> None:
-    doc = custom.nlp(SENTENCE)
+    doc = custom.parse(SENTENCE)
     assert TOWN in [e.text for e in doc.ents if e.label_ == "GPE"]
+
+
+def test_two_extractors_sharing_one_pipeline_keep_their_own_resources(custom: Extractor, extractor: Extractor) -> None:
+    # one spaCy pipeline, two extractors with different gazetteers, used in turn: each document
+    # carries its extractor's resources, so neither follows the other
+    shared = Extractor(custom.nlp, resources=extractor.resources)
+    assert shared.nlp is custom.nlp
+
+    def places(ex: Extractor) -> list[str]:
+        return [e.text for e in ex.parse(SENTENCE).ents if e.label_ == "GPE"]
+
+    for _ in range(2):
+        assert TOWN in places(custom)
+        assert TOWN not in places(shared)
+    # and within one stream: documents of the two interleaved
+    docs = [custom.doc(SENTENCE), shared.doc(SENTENCE), custom.doc(SENTENCE)]
+    found = [TOWN in [e.text for e in d.ents if e.label_ == "GPE"] for d in custom.nlp.pipe(docs)]
+    assert found == [True, False, True]
+
+
+def test_a_document_without_resources_is_refused(custom: Extractor) -> None:
+    with pytest.raises(RuntimeError, match="carries no resources"):
+        custom.nlp(SENTENCE)
 
 
 def test_places_resolve_against_the_given_gazetteer(custom: Extractor) -> None:

@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..errors import ModelNotFound
-from ..knowledge.lexicon import DEFAULT_LANGUAGE, Lexicon
+from ..knowledge.lexicon import Lexicon
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..knowledge.resources import Resources
@@ -59,7 +59,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     """Load the spaCy pipeline ``name`` (package name or path) and add the two rule components
-    (:func:`use_resources` then hands them their gazetteer and lexicon).
+    (each document then carries its gazetteer and lexicon: :func:`make_doc`).
 
     Raises :class:`ModelNotFound` with an install hint when it is not installed.
     """
@@ -76,8 +76,9 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
 
 
 def add_components(nlp: Language) -> Language:
-    """Add counterclaim's rule components to an already loaded pipeline (idempotent).  They
-    run only once :func:`use_resources` has handed them their gazetteer and lexicon."""
+    """Add counterclaim's rule components to an already loaded pipeline (idempotent).  They read
+    a document's gazetteer and lexicon from the document itself (:func:`make_doc`), so one
+    pipeline serves extractors with different resources without their interfering."""
     if "counterclaim_line_breaks" not in nlp.pipe_names:
         first = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe("counterclaim_line_breaks", before=first) if first else nlp.add_pipe(
@@ -88,16 +89,24 @@ def add_components(nlp: Language) -> Language:
     return nlp
 
 
-def use_resources(nlp: Language, resources: Resources) -> Language:
-    """Hand the rule components of ``nlp`` the gazetteer of ``resources`` (the place matcher is
-    built from it, once per gazetteer) and the lexicon of the pipeline's language."""
-    lex = resources.lexicon(nlp.lang or DEFAULT_LANGUAGE)
-    breaks = nlp.get_pipe("counterclaim_line_breaks")
-    fixes = nlp.get_pipe("counterclaim_entity_fixes")
-    assert isinstance(breaks, LineBreaks) and isinstance(fixes, EntityFixes)
-    breaks.lexicon = lex
-    fixes.use(resources.gazetteer, lex)
-    return nlp
+#: where a document keeps the resources the rule components read it with
+RESOURCES_KEY = "counterclaim.resources"
+
+
+def make_doc(nlp: Language, text: str, resources: Resources, lexicon: Lexicon) -> Doc:
+    """``text`` tokenised by ``nlp``, carrying the gazetteer of ``resources`` and ``lexicon`` (the
+    lexicon of the text's language) for the rule components; pass it to ``nlp`` or ``nlp.pipe``."""
+    doc = nlp.make_doc(text)
+    doc.user_data[RESOURCES_KEY] = (resources.gazetteer, lexicon)
+    return doc
+
+
+def _resources_of(doc: Doc, component: str) -> tuple[object, Lexicon]:
+    found = doc.user_data.get(RESOURCES_KEY)
+    if found is None:
+        raise _Unconfigured(f"{component}: the document carries no resources; make it with make_doc(nlp, text, resources, lexicon)")
+    gazetteer, lexicon = found
+    return gazetteer, lexicon
 
 
 @dataclass(frozen=True)
@@ -129,7 +138,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
 
 
 class _Unconfigured(RuntimeError):
-    """A rule component ran before :func:`use_resources` handed it its resources."""
+    """A rule component met a document that carries no resources (see :func:`make_doc`)."""
 
 
 @Language.factory("counterclaim_line_breaks")
@@ -140,19 +149,16 @@ def make_line_breaks(nlp: Language, name: str) -> LineBreaks:
 class LineBreaks:
     """Start a sentence after every line break, and at a wire dateline ("MOSCOW (Sputnik)") that a
     photo caption or header runs into where the page lost its line breaks: what comes before it
-    is not the story's first sentence.  Set before the parser, which respects it."""
-
-    def __init__(self) -> None:
-        self.lexicon: Lexicon | None = None
+    is not the story's first sentence.  Set before the parser, which respects it.  The agencies
+    are those of the document's lexicon."""
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.lexicon is None:
-            raise _Unconfigured("counterclaim_line_breaks: call use_resources(nlp, resources) first")
+        _, lexicon = _resources_of(doc, "counterclaim_line_breaks")
         for tok in doc[1:]:
             prev = doc[tok.i - 1]
             if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
                 tok.is_sent_start = True
-        for m in _patterns(self.lexicon).wire_dateline.finditer(doc.text):
+        for m in _patterns(lexicon).wire_dateline.finditer(doc.text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None and span.start > 0:
                 span[0].is_sent_start = True
@@ -166,34 +172,31 @@ def make_entity_fixes(nlp: Language, name: str) -> EntityFixes:
 
 class EntityFixes:
     """The entity corrections listed in the module docstring.  Place names come from the
-    gazetteer it is handed (:func:`use_resources`), matched case-insensitively as phrases."""
+    gazetteer the document carries (:func:`make_doc`), matched case-insensitively as phrases."""
 
     def __init__(self, nlp: Language) -> None:
         self._nlp = nlp
-        self.lexicon: Lexicon | None = None
-        self.gazetteer: _CachedLookups | None = None
-        self.matcher: object = None
-        #: the matcher built for each gazetteer handed in, by identity (building one takes seconds)
-        self._built: dict[int, tuple[object, _CachedLookups, object]] = {}
+        #: the matcher built for each gazetteer and lexicon met, by identity (building one takes
+        #: seconds): documents with different resources each find their own
+        self._built: dict[tuple[int, int], tuple[object, Lexicon, _CachedLookups, object]] = {}
 
-    def use(self, gazetteer: object, lexicon: Lexicon) -> None:
-        """Match the places of ``gazetteer`` and read with ``lexicon`` from now on."""
+    def _matcher(self, gazetteer: object, lexicon: Lexicon) -> tuple[_CachedLookups, object]:
+        """The gazetteer's cached look-ups and place matcher, built on first use."""
         from spacy.matcher import PhraseMatcher
 
-        self.lexicon = lexicon
-        built = self._built.get(id(gazetteer))
-        if built is None or built[0] is not gazetteer:
+        key = (id(gazetteer), id(lexicon))
+        built = self._built.get(key)
+        if built is None or built[0] is not gazetteer or built[1] is not lexicon:
             matcher = PhraseMatcher(self._nlp.vocab, attr="LOWER")
             lookups = _CachedLookups(gazetteer)
             names = sorted(place_names(lookups, lexicon))
             matcher.add("PLACE", list(self._nlp.tokenizer.pipe(names)))  # type: ignore[union-attr]
-            built = self._built[id(gazetteer)] = (gazetteer, lookups, matcher)
-        _, self.gazetteer, self.matcher = built
+            built = self._built[key] = (gazetteer, lexicon, lookups, matcher)
+        return built[2], built[3]
 
     def __call__(self, doc: Doc) -> Doc:
-        lex, gaz = self.lexicon, self.gazetteer
-        if lex is None or gaz is None:
-            raise _Unconfigured("counterclaim_entity_fixes: call use_resources(nlp, resources) first")
+        gazetteer, lex = _resources_of(doc, "counterclaim_entity_fixes")
+        gaz, matcher = self._matcher(gazetteer, lex)
         fixed = [f for f in (_fix_entity(doc, ent, lex) for ent in doc.ents) if f is not None]
         text = doc.text  # spaCy rebuilds it on every access: read it once
         strong = _strong_places(doc, fixed, gaz, text, lex)
@@ -201,7 +204,7 @@ class EntityFixes:
         strong += [x for r in runs for x in r[1]]
         gone = {(e.start, e.end) for e in strong} | {(e.start, e.end) for e, _ in runs}
         fixed = [e for e in fixed if (e.start, e.end) not in gone]
-        matches = self.matcher(doc, as_spans=True)  # type: ignore[operator]
+        matches = matcher(doc, as_spans=True)  # type: ignore[operator]
         extra = strong + _gazetteer_places(doc, fixed, matches, gaz, lex)
         # a weak label does not hide a place spelled inside it ("Deir Ezour Advances" as WORK_OF_ART)
         sure = [e for e in fixed if e.label_ not in _WEAK_LABELS]
