@@ -54,3 +54,38 @@ def test_the_stages_read_month_names_from_the_lexicon_they_are_handed() -> None:
     assert resolve_time(span, None, EN).start is None
     assert read_dateline("16 Mars 2016\nText.", other).iso == "2016-03-16"  # type: ignore[union-attr]
     assert read_dateline("16 Mars 2016\nText.", EN) is None
+
+
+def test_one_table_of_countries_feeds_every_stage() -> None:
+    # five copies disagreed (Jordan, Lebanon, France, Britain missing from some; "America's"
+    # folded apart from "US"): every stage's country words now come from EN.countries
+    from counterclaim.extraction.attribution import guess_actor_type
+    from counterclaim.knowledge.actor_names import normalise
+
+    names = {n for c in EN.countries for n in c.names}
+    assert EN.nationalities["jordanian"] == "Jordan" and EN.nationalities["u.s."] == "United States"
+    assert {n.strip(".") for n in names if " " not in n} - {"syria"} == EN.events.acting_countries
+    assert names <= EN.mentions.country_names
+    assert normalise("Jordan's army") == "jordanian army"
+    assert normalise("America's forces") == normalise("US forces") == "us forces"
+    assert guess_actor_type("France", EN) == "government" and guess_actor_type("Britain", EN) == "government"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant_type", "perpetrator"),
+    [
+        # a foreign country in front of the strikes is who struck: Iraq was missing from the list
+        ("Iraq strikes killed 30 militants near Albukamal, the Iraqi military said.", "state_military", "Iraq"),
+        # the home country in front of them is where: "Syria air strikes" name no perpetrator
+        ("Syria air strikes killed 32 people in Aleppo, the monitor said.", "monitor", None),
+        # a country as claimant is a government: France was missing from the type words
+        ("France said on Wednesday that airstrikes killed 12 civilians in Idlib.", "government", None),
+    ],
+)
+def test_country_sentences(extractor, sentence: str, claimant_type: str, perpetrator: str | None) -> None:  # type: ignore[no-untyped-def]
+    from counterclaim.model import RawRecord
+    from counterclaim.read.clean import to_document
+
+    (claim,) = extractor.extract_document(to_document(RawRecord(raw=sentence, outlet="X"), EN))
+    assert claim.claimant.actor_type == claimant_type
+    assert (claim.perpetrator.actor if claim.perpetrator else None) == perpetrator

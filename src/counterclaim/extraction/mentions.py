@@ -204,7 +204,7 @@ def _stands_for_government(root: object, lex: Lexicon) -> bool:
 def _capital_as_actor(ent: SpacySpan, lex: Lexicon) -> bool:
     """A capital modifying a noun that is not a place noun: "Damascus promises of a truce"."""
     root = ent.root
-    if ent.text.lower() not in lex.mentions.capitals or root.dep_ not in ("compound", "nmod", "amod"):
+    if ent.text.lower() not in lex.capitals or root.dep_ not in ("compound", "nmod", "amod"):
         return False
     return root.head.lemma_.lower() not in lex.mentions.place_nouns
 

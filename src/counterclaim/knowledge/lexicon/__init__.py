@@ -62,6 +62,22 @@ class Weekday:
 
 
 @dataclass(frozen=True, slots=True)
+class Country:
+    """A country as texts name it.  Every stage that recognises a country reads this one table:
+    the nationality a bare "Syrian" stands for, the owner in "Russia's Defence Ministry", the
+    actor in "U.S. strikes", a claimant's type, a mention that only says "somewhere in Syria"."""
+
+    #: as the gazetteer and the ledger write it ("United States")
+    name: str
+    #: as texts write it, lower case ("united states", "us", "u.s.", "usa", "america")
+    names: tuple[str, ...]
+    #: the words for its people or its state, lower case ("american", "us", "u.s.")
+    demonyms: tuple[str, ...]
+    #: the one form actor names fold its names to ("us": "America's forces" is "US forces")
+    adjective: str
+
+
+@dataclass(frozen=True, slots=True)
 class VictimClasses:
     """Words naming the people a figure counts, by class (lower case; several words allowed).
 
@@ -92,8 +108,10 @@ class Lexicon:
     scales: Mapping[str, int]
     #: vague amounts with both readings (see :class:`VagueAmount`)
     vague: Mapping[str, VagueAmount]
-    #: nationality words and the country whose state they stand for when nothing follows them
-    nationalities: Mapping[str, str]
+    #: the countries texts name, the home country (the one the corpus is about) first
+    countries: tuple[Country, ...]
+    #: capitals that news uses for their governments ("Damascus promises", "Moscow condemned")
+    capitals: frozenset[str]
     victims: VictimClasses
     #: the four cardinal directions, then the four between them, as written with a hyphen
     directions: tuple[str, ...]
@@ -134,6 +152,12 @@ class Lexicon:
     def direction_words(self) -> frozenset[str]:
         """Every direction as a word, with and without its hyphen ("north-east", "northeast")."""
         return frozenset(self.directions) | frozenset(d.replace("-", "") for d in self.directions)
+
+    @cached_property
+    def nationalities(self) -> Mapping[str, str]:
+        """Nationality words and the country whose state they stand for when nothing follows
+        them ("syrian" -> "Syria")."""
+        return {d: c.name for c in self.countries for d in c.demonyms}
 
     @cached_property
     def vague_lows(self) -> Mapping[str, float]:
@@ -190,4 +214,4 @@ def lexicon_for(language: str) -> Lexicon:
     return lexicon
 
 
-__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "Lexicon", "Month", "VagueAmount", "VictimClasses", "Weekday", "lexicon_for"]
+__all__ = ["Country", "DEFAULT_LANGUAGE", "LANGUAGES", "Lexicon", "Month", "VagueAmount", "VictimClasses", "Weekday", "lexicon_for"]

@@ -17,7 +17,7 @@ from .groups import (
     NumberWords,
     QuantityWords,
 )
-from .en_common import ARTICLES, THE
+from .en_common import ARTICLES, CAPITALS, COUNTRIES, COUNTRY_NAMES, ACTING_COUNTRIES, HOME, THE
 from .en_read import FURNITURE
 from .en_resolve import ACTORS, DATELINE, PLACES, TIME
 
@@ -85,11 +85,6 @@ VAGUE = {
     "hundreds of millions": VagueAmount(200_000_000.0, None),
 }
 
-NATIONALITIES = {
-    "syrian": "Syria", "russian": "Russia", "turkish": "Turkey", "iranian": "Iran", "israeli": "Israel",
-    "american": "United States", "us": "United States", "u.s.": "United States", "iraqi": "Iraq",
-    "british": "United Kingdom", "french": "France", "jordanian": "Jordan", "lebanese": "Lebanon",
-}
 
 #: Who the dead are, by class (regex alternatives, matched as whole words anywhere in what a
 #: figure counts).  Civilians are everyone the laws of war protect, aid workers and medics
@@ -153,7 +148,7 @@ NLP = NlpWords(
         r"day|week|month|year|"
         r"ramadan|eid|spring|summer|autumn|fall|winter|today|yesterday|tomorrow|night|morning|evening|dawn|dusk"
     ),
-    home_country=("syria", "syrias"),
+    home_country=(HOME.names[0], HOME.names[0] + "s"),
     nationality_endings=("ian", "ish", "ese", "i", "an"),
     article=THE,
     place_articles=r"al|el|ar|as|ash|ad|at|az|an",
@@ -209,9 +204,8 @@ ATTRIBUTION = AttributionWords(
         (
             "government",
             frozenset(
-                """kremlin government ministry president minister foreign embassy moscow damascus washington
-                russia syria turkey iran iraq israel ankara tehran""".split()
-            ),
+                "kremlin government ministry president minister foreign embassy".split()
+            ) | COUNTRY_NAMES | CAPITALS,
         ),
     ),
     speech_only_with_content=frozenset({"continue"}),
@@ -270,7 +264,7 @@ EVENTS = EventWords(
     telling=frozenset("specify mention identify disclose detail name reveal clarify give provide confirm".split()),
     topic_nouns=frozenset("date footage video photo image information detail details report news time number".split()),
     going_on=frozenset("stop cease abate subside end".split()),
-    acting_countries=frozenset("u.s us usa russia turkey iran israel britain france uk".split()),
+    acting_countries=ACTING_COUNTRIES,
     explode_phrasal={"blow": frozenset({"up"})},
     down_verbs=frozenset({"down"}),
     air_attack="attack",
@@ -328,14 +322,9 @@ MENTIONS = MentionWords(
         "government regime authorities administration request authorization authorisation permission approval consent "
         "consultation coordination".split()
     ),
-    capitals=frozenset("damascus moscow washington ankara tehran riyadh doha paris london".split()),
     place_nouns=frozenset("countryside suburb suburbs province governorate outskirts city airport road district area".split()),
-    dateline_country="Syria",
-    country_names=frozenset(
-        {"syria", "russia", "turkey", "iraq", "iran", "lebanon", "jordan", "israel", "us", "u.s.", "usa",
-         "the united states", "united states", "the syrian arab republic", "syrian arab republic", "moscow",
-         "washington", "ankara", "tehran"}
-    ),
+    dateline_country=HOME.name,
+    country_names=COUNTRY_NAMES,
     origin_prep="from",
     of="of",
     government_preps=frozenset(("from", "of", "by")),
@@ -546,7 +535,8 @@ LEXICON = Lexicon(
     number_words={**UNITS, **TENS},
     scales=SCALES,
     vague=VAGUE,
-    nationalities=NATIONALITIES,
+    countries=COUNTRIES,
+    capitals=CAPITALS,
     victims=VICTIMS,
     directions=("north", "south", "east", "west", "north-east", "north-west", "south-east", "south-west"),
     weapons=WEAPONS,

@@ -3,7 +3,7 @@ actor registry.  Part of :mod:`.en`."""
 
 from __future__ import annotations
 
-from .en_common import ARTICLES, THE
+from .en_common import ACTOR_COUNTRIES, ARTICLES, THE
 from .groups_resolve import ActorWords, DatelineWords, PlaceWords, TimeWords
 
 # =========================================================================== time phrases
@@ -131,15 +131,7 @@ ACTORS = ActorWords(
     arabic_articles=frozenset({"al", "el"}),
     arabic_articles_hyphen=frozenset({"an", "ash", "as", "ad", "ar", "at", "az", "ath", "ul"}),
     leading=(("so", "called"), ("socalled",), ("self", "styled"), ("self", "proclaimed")),
-    countries={
-        ("russia",): "russian", ("russian", "federation"): "russian",
-        ("syria",): "syrian", ("syrian", "arab", "republic"): "syrian",
-        ("turkey",): "turkish", ("turkiye",): "turkish",
-        ("iran",): "iranian", ("israel",): "israeli", ("iraq",): "iraqi", ("lebanon",): "lebanese",
-        ("us",): "us", ("usa",): "us", ("united", "states"): "us", ("america",): "american",
-        ("uk",): "british", ("britain",): "british", ("great", "britain"): "british",
-        ("united", "kingdom"): "british", ("france",): "french",
-    },
+    countries=ACTOR_COUNTRIES,
     institutions=frozenset(
         """ministry forces force army government authorities navy military department president
         presidency embassy parliament staff command officials""".split()

@@ -332,8 +332,6 @@ class MentionWords:
     #: head words of organisations, never of places (case-sensitive)
     org_head: str
     government_nouns: frozenset[str]
-    #: capitals that news uses for their governments ("Damascus promises")
-    capitals: frozenset[str]
     place_nouns: frozenset[str]
     #: the country a dateline may name after the town (case-sensitive)
     dateline_country: str
