@@ -17,7 +17,7 @@ from .groups import (
     NumberWords,
     QuantityWords,
 )
-from .en_common import ARTICLES, CAPITALS, COUNTRIES, COUNTRY_NAMES, ACTING_COUNTRIES, HOME, THE
+from .en_common import ARTICLES, CAPITALS, COMPOUND_UNITS, SCALES, TENS, UNITS, COUNTRIES, COUNTRY_NAMES, ACTING_COUNTRIES, HOME, THE
 from .en_read import FURNITURE
 from .en_resolve import ACTORS, DATELINE, PLACES, TIME
 
@@ -44,21 +44,6 @@ WEEKDAYS = (
     Weekday(3, "thursday", ("thurs", "thur", "thu")), Weekday(4, "friday", ("fri",)),
     Weekday(5, "saturday", ("sat",)), Weekday(6, "sunday", ("sun",)),
 )
-
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
-SCALES = {
-    "hundred": 100, "thousand": 1000, "million": 1_000_000, "mln": 1_000_000,
-    "billion": 1_000_000_000, "bln": 1_000_000_000, "dozen": 12,
-}
 
 #: Vague amounts, read two ways.  ``vague_low``: the smallest amount the words literally allow
 #: ("dozens" is at least two dozen).  ``acled_figure``: ACLED's figure.  ACLED, "Fatalities"
@@ -332,7 +317,7 @@ MENTIONS = MentionWords(
 
 NUMBERS = NumberWords(
     units=UNITS,
-    compound_units=("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
+    compound_units=COMPOUND_UNITS,
     tens=TENS,
     scale_words=("hundred", "thousand", "million", "billion", "dozen"),
     digit_scales=("hundred", "thousand", "million", "billion", "mln", "bln"),

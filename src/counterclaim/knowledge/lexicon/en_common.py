@@ -8,6 +8,24 @@ from . import Country
 ARTICLES = ("the", "a", "an")
 THE = ARTICLES[0]
 
+#: number words, one table for counts and for time phrases
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+SCALES = {
+    "hundred": 100, "thousand": 1000, "million": 1_000_000, "mln": 1_000_000,
+    "billion": 1_000_000_000, "bln": 1_000_000_000, "dozen": 12,
+}
+#: units that follow a ten with a hyphen ("twenty-four")
+COMPOUND_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
 #: The countries texts name, the home country first.  One table: nationalities, actor folding
 #: ("Russia's X" -> "russian X"), the actor of "U.S. strikes", a claimant's type and "somewhere
 #: in this country" are all read from it (each stage's field below is derived, never written).

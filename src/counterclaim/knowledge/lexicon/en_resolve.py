@@ -3,19 +3,17 @@ actor registry.  Part of :mod:`.en`."""
 
 from __future__ import annotations
 
-from .en_common import ACTOR_COUNTRIES, ARTICLES, THE
+from .en_common import ACTOR_COUNTRIES, ARTICLES, COMPOUND_UNITS, SCALES, TENS, THE, UNITS
 from .groups_resolve import ActorWords, DatelineWords, PlaceWords, TimeWords
 
 # =========================================================================== time phrases
 
 TIME = TimeWords(
     numbers={
-        "a couple of": 2, "couple of": 2, "twenty-four": 24, "thirty-six": 36, "forty-eight": 48,
-        "seventy-two": 72, "an": 1, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-        "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-        "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-        "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-        "sixty": 60, "ninety": 90, "hundred": 100,
+        "a couple of": 2, "couple of": 2,
+        **{f"{t}-{u}": TENS[t] + UNITS[u] for t in TENS for u in COMPOUND_UNITS},
+        **dict.fromkeys(sorted(ARTICLES[1:], key=len, reverse=True), 1),  # "an hour", "a day"
+        **UNITS, **TENS, "hundred": SCALES["hundred"],
     },
     few=("a few", "few", "several", "a number of"),
     ordinals=("st", "nd", "rd", "th"),
