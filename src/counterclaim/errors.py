@@ -67,6 +67,14 @@ class UnsupportedInput(InputError):
     """unsupported input type"""
 
 
+class UnsupportedLanguage(InputError):
+    """no lexicon for the text's language"""
+
+
+class UnknownLanguage(CounterclaimError, ValueError):
+    """no lexicon for this language"""
+
+
 class ModelNotFound(CounterclaimError):
     """spaCy pipeline not installed"""
 

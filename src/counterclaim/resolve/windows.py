@@ -9,10 +9,14 @@ import datetime as _dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
+from ..knowledge.lexicon import Lexicon
 from ..model import TimePrecision
 from .dates import Date, safe_date
 
+#: why a part of a time phrase gives no window (see :class:`Why`)
+WhyKind = Literal["future", "after", "context", "decade", "nopub", "noyear", "duration", "skip", "none"]
 
 
 def month_end(y: int, m: int) -> Date:
@@ -65,7 +69,7 @@ class Why:
     """Why a part cannot be resolved.  ``kind``: future, context, duration, decade, after,
     nopub (relative but no publication date), noyear, skip (a clock time: no date at all)."""
 
-    kind: str
+    kind: WhyKind
     reason: str
 
 
@@ -75,6 +79,8 @@ class Ctx:
     pub: Date | None
     #: the latest the date may be: publication, or the end of a range's later half
     latest: Date | None
+    #: the lexicon the phrase is read with
+    lex: Lexicon
 
 
 Part = Window | Why
@@ -113,6 +119,6 @@ NOTE_NO_YEAR = "no year given: the latest year that keeps it on or before public
 
 
 __all__ = [
-    "NOPUB", "NOTE_NO_YEAR", "Ctx", "Handler", "Part", "Why", "Window", "add_months", "cap", "join_notes",
+    "NOPUB", "NOTE_NO_YEAR", "Ctx", "Handler", "Part", "Why", "WhyKind", "Window", "add_months", "cap", "join_notes",
     "latest_with_year", "month_end", "no_year", "shape", "week_start",
 ]
