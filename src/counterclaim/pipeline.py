@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from .extraction.claims import extract_claims
 from .read.clean import to_document
+from .resolve.main_event import with_main_event
 from .resolve.stage import Resources, resolve_claims, resolve_document
 from .errors import EmptyInput, InputError, UnknownLanguage, UnsupportedLanguage
 from .knowledge.lexicon import Lexicon
@@ -97,7 +98,8 @@ class Extractor:
         if not self.resolve:
             return document, claims
         document = resolve_document(document, lex)
-        return document, resolve_claims(document, claims, self.resources)
+        claims = resolve_claims(document, claims, self.resources)
+        return with_main_event(document, claims), claims
 
     def run(self, items: Iterable[RawRecord | InputError]) -> Iterator[Result]:
         """Clean, parse and read every record; errors pass through as results, in order."""
