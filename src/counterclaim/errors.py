@@ -24,6 +24,9 @@ class CounterclaimError(Exception):
 class InputError(CounterclaimError):
     """input rejected"""
 
+    #: False for an input that was left out on purpose and lost nothing (a warning, not a failure)
+    failed: bool = True
+
     def __init__(self, source: str, detail: str | None = None) -> None:
         self.source = source
         super().__init__(detail)
@@ -91,6 +94,14 @@ class UnsupportedLedger(LedgerError):
     """unsupported ledger"""
 
 
+class LedgerCorrupt(LedgerError):
+    """the ledger is damaged"""
+
+
+class LedgerExists(LedgerError):
+    """will not replace an existing file"""
+
+
 class LedgerReadOnly(LedgerError):
     """ledger is open read-only"""
 
@@ -109,6 +120,12 @@ class BadQuery(LedgerError):
 
 class Unreadable(InputError):
     """cannot read the input"""
+
+
+class Skipped(InputError):
+    """skipped"""
+
+    failed = False
 
 
 class BadGazetteerFile(CounterclaimError):
