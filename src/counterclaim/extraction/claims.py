@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from .budget import Budget
 from .attribution import MEDIA_NAMES, Coref, Frame, find_frames, speaker_tokens
 from .events import make_perpetrator, perpetrator_of, read_event
 from .mentions import best_location, place_mentions, time_mentions
@@ -42,10 +43,12 @@ class _QuoteRegion:
     end: int
 
 
-def extract_claims(doc: Doc, document: Document) -> list[Claim]:
-    """All claims of ``document`` whose text was parsed into ``doc`` (``doc.text == document.text``)."""
+def extract_claims(doc: Doc, document: Document, budget: Budget | None = None) -> list[Claim]:
+    """All claims of ``document`` whose text was parsed into ``doc`` (``doc.text ==
+    document.text``, or the start of it when a time budget stopped the parse).  Once ``budget``
+    is spent, no further sentence is read and the budget records where reading stopped."""
     text = document.text
-    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) != len(text):
+    if doc.text != text[: len(doc.text)]:
         raise ValueError("the parsed text is not the document text")
     coref = Coref(document.outlet, text, document.byline)
     regions = _quote_regions(text)
@@ -55,6 +58,9 @@ def extract_claims(doc: Doc, document: Document) -> list[Claim]:
     read: list[tuple[SpacySpan, list[tuple[Frame, Claimant]]]] = []
     relays: list[Span | None] = []
     for sent in sents:
+        if budget is not None and budget.spent():
+            budget.stop(sent.start_char)
+            break
         frames = find_frames(sent) or _headline_speaker(text, sent)
         resolved = _merge_same_speaker([(f, coref.resolve(sent, *f.speaker)) for f in frames if f.speaker])
         read.append((sent, resolved))
@@ -84,6 +90,9 @@ def extract_claims(doc: Doc, document: Document) -> list[Claim]:
     # pass 3: claims
     claims: list[Claim] = []
     for k, (sent, resolved) in enumerate(read):
+        if budget is not None and budget.spent():
+            budget.stop(sent.start_char)
+            break
         sent_idx = set(range(sent.start, sent.end))
         if resolved:
             items = resolved
