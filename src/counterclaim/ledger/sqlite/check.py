@@ -18,7 +18,7 @@ from typing import Any, Final
 from ...model import Claim, Document, claim_from_dict
 from ..base import LedgerCheck
 from .codec import DOCUMENT_COLUMNS, document_from_row
-from .connection import read_only_uri
+from .connection import check_lines, read_only_uri
 from .schema import LANGUAGE_VERSION, SCHEMA_VERSION
 
 #: The tables counted, in the order a check lists them.
@@ -56,7 +56,7 @@ def check(path: str) -> LedgerCheck:
 def _check(conn: sqlite3.Connection, path: str) -> LedgerCheck:
     problems: list[str] = []
     try:
-        found = [r[0] for r in conn.execute(f"PRAGMA integrity_check({_MAX_PROBLEMS})")]
+        found = check_lines(r[0] for r in conn.execute(f"PRAGMA integrity_check({_MAX_PROBLEMS})"))
         if found != ["ok"]:
             problems.extend(f"integrity: {p}" for p in found)
     except sqlite3.DatabaseError as exc:

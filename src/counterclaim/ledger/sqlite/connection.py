@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -20,6 +20,15 @@ BUSY_TIMEOUT_MS = 10_000
 #: SQLite caps the parameters of one statement; lists of ids go in chunks of this many.
 _CHUNK = 500
 _QUERY_HINT = 'put words with punctuation in double quotes, e.g. "al-Nusra"'
+
+
+def check_lines(rows: Iterable[str]) -> list[str]:
+    """SQLite's integrity or quick check as one line a finding (it may put several in a row,
+    after a '*** in database main ***' heading)."""
+    out: list[str] = []
+    for row in rows:
+        out += [ln.strip() for ln in row.splitlines() if ln.strip() and not ln.startswith("*** in database")]
+    return out
 
 
 def can_write(path: str) -> bool:
@@ -143,7 +152,7 @@ class Connection:
     def _verify(self) -> None:
         """SQLite's quick check of the whole file (every page, not every index entry): damage
         anywhere raises :class:`LedgerCorrupt`, even where no query of the command would look."""
-        found = [r[0] for r in self._conn.execute("PRAGMA quick_check(3)")]
+        found = check_lines(r[0] for r in self._conn.execute("PRAGMA quick_check(3)"))
         if found != ["ok"]:
             raise LedgerCorrupt(
                 f"{self.path}: {'; '.join(found)}; `counterclaim check --db {self.path}` says what is wrong "
@@ -203,4 +212,4 @@ class Connection:
             raise LedgerError(f"{self.path}: {exc}") from exc
 
 
-__all__ = ["BUSY_TIMEOUT_MS", "Connection", "can_write", "connect", "read_only_uri"]
+__all__ = ["BUSY_TIMEOUT_MS", "Connection", "can_write", "check_lines", "connect", "read_only_uri"]
