@@ -63,7 +63,8 @@ class Window:
 @dataclass(frozen=True, slots=True)
 class Why:
     """Why a part cannot be resolved.  ``kind``: future, context, duration, decade, after,
-    nopub (relative but no publication date), noyear, skip (a clock time: no date at all)."""
+    nopub (relative but no publication date), noyear, skip (a clock time: no date at all),
+    impossible (a date the calendar does not have), calendar (off the calendar's years 1-9999)."""
 
     kind: str
     reason: str
