@@ -45,7 +45,7 @@ def input_options(fn: F) -> F:
         click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
                      help="Refuse input files larger than this (bytes, at least 1)."),
         click.option("--time-budget", type=click.FloatRange(min=0), default=DEFAULT_TIME_BUDGET, show_default=True,
-                     help="Seconds of reading per document; then it keeps the claims read so far, with a note (0: no limit)."),
+                     help="Seconds of reading per document (per 100,000 characters of a longer one); then it keeps the claims read so far, with a note (0: no limit)."),
         click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline (name or path)."),
         click.option("--progress/--no-progress", default=None,
                      help="Progress on stderr (default: a bar on a terminal, else a line every few seconds; none with --quiet)."),

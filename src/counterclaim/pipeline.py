@@ -15,8 +15,9 @@ Documents that are not read, each still given as a ``Result`` with its document:
 A text longer than spaCy takes at once is parsed in sections of at most
 :data:`SECTION_CHARS` characters, cut at paragraph or sentence ends, and joined into one parse,
 so every offset still points into the whole text.  Each document has a time budget
-(``time_budget`` seconds): once it is spent, reading stops, and the document keeps the claims
-read so far with a note saying where reading stopped.
+(``time_budget`` seconds for each :data:`SECTION_CHARS` characters of it, a shorter one getting
+as much as that; about eight times what reading takes): once it is spent, reading stops, and
+the document keeps the claims read so far with a note saying where reading stopped.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from .extraction.nlp import DEFAULT_MODEL, add_components, load_pipeline
 LANGUAGES_READ: Final[frozenset[str]] = frozenset({"en"})
 #: A text longer than this is parsed in sections of at most this many characters.
 SECTION_CHARS: Final[int] = 100_000
-#: Seconds of reading each document gets by default.
+#: Seconds of reading each document gets by default, per SECTION_CHARS characters.
 DEFAULT_TIME_BUDGET: Final[float] = 120.0
 #: Where a long text may be cut into sections, best first: a blank line, a line end, a sentence end.
 _CUTS: Final = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?]\s+"), re.compile(r"\s+"))
@@ -73,8 +74,8 @@ class Result:
 
 class Extractor:
     """Extracts claims from articles.  ``nlp`` may be given (tests, benchmarks) or is loaded
-    from ``model`` on first use.  ``time_budget``: seconds of reading per document (None: no
-    limit)."""
+    from ``model`` on first use.  ``time_budget``: seconds of reading per document, or per
+    :data:`SECTION_CHARS` characters of a longer one (None: no limit)."""
 
     def __init__(
         self,
@@ -107,8 +108,13 @@ class Extractor:
 
     def extract_document(self, document: Document) -> list[Claim]:
         """Claims of one already cleaned document (resolved unless ``resolve=False``)."""
-        budget = Budget(self.time_budget)
+        budget = self._budget(document.text)
         return self._finish(self._parse(document.text, budget), document, budget)[1]
+
+    def _budget(self, text: str) -> Budget:
+        if self.time_budget is None:
+            return Budget(None)
+        return Budget(self.time_budget * max(1.0, len(text) / SECTION_CHARS))
 
     def _parse(self, text: str, budget: Budget) -> Doc:
         """``text`` parsed in one go, or in sections when it is long; sections stop being
@@ -174,7 +180,7 @@ class Extractor:
             if mode == "unread":
                 yield result
                 continue
-            budget = Budget(self.time_budget)
+            budget = self._budget(result.document.text)
             if mode == "sections":
                 doc = self._parse(result.document.text, budget)
             document, claims = self._finish(doc, result.document, budget)

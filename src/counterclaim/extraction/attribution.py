@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any, Final
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..model import ActorType, Claimant, Span
+from .entities import ents_around, ents_in
 from .nlp import TITLE_WORDS as _TITLE_LOWER
 
 REPORT_VERBS: frozenset[str] = frozenset(
@@ -36,6 +38,11 @@ REPORT_VERBS: frozenset[str] = frozenset(
     refute dismiss insist warn write explain tweet quote declare assert estimate record
     rebuff emphasize emphasise underline condemn blame""".split()
 )
+#: At most this many attribution frames are read in one sentence.
+MAX_FRAMES: Final[int] = 24
+#: How far (in tokens, and in steps up the parse) a date may be from a reporting verb to say
+#: when the claimant spoke.
+STATEMENT_TIME_REACH: Final[int] = 60
 #: claimant verbs whose content is the allegation they answer
 DENIAL_CUES: frozenset[str] = frozenset("deny reject refute dismiss rebuff".split())
 #: "the document reads": only these subjects make "read" a reporting verb
@@ -105,9 +112,13 @@ class Frame:
 
 
 def find_frames(sent: SpacySpan) -> list[Frame]:
-    """The attribution frames of one sentence (empty when nothing attributes it)."""
+    """The attribution frames of one sentence (empty when nothing attributes it); at most
+    :data:`MAX_FRAMES` (prose has a few; a run of reporting verbs with no full stop is no prose,
+    and pairing every frame with every other would grow with the square of the run)."""
     frames: list[Frame] = []
     for tok in sent:
+        if len(frames) >= MAX_FRAMES:
+            break
         lemma = tok.lemma_.lower()
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             to = next(c for c in tok.children if c.lower_ == "to")
@@ -256,14 +267,21 @@ _STATEMENT_NOUNS = frozenset("statement report interview briefing conference com
 def _statement_time(verb: Token) -> list[Token]:
     """Date words that say when the claimant spoke: "said Monday", "said on Wednesday",
     "Separately on Tuesday, X said", "in a statement released on Tuesday"; a date whose path up
-    the parse reaches the reporting verb without passing another verb."""
+    the parse reaches the reporting verb without passing another verb.  Only dates within
+    :data:`STATEMENT_TIME_REACH` tokens of the verb, walking at most as many steps up, are
+    looked at: the work per verb is bounded, however long the sentence."""
     best: list[Token] = []
-    depth = _quote_depths(verb.sent)
-    for ent in verb.sent.ents:
-        if ent.label_ not in ("DATE", "TIME") or depth[ent.start - verb.sent.start]:
+    sent = verb.sent
+    depth = _quote_depths(sent)
+    for ent in ents_in(sent):
+        if ent.label_ not in ("DATE", "TIME") or depth[ent.start - sent.start]:
             continue  # a date inside the quotation is what the claimant speaks of, not when
+        if abs(ent.start - verb.i) > STATEMENT_TIME_REACH:
+            continue
         tok = ent.root
-        while tok.i != verb.i and tok.head.i != tok.i:
+        steps = 0
+        while tok.i != verb.i and tok.head.i != tok.i and steps < STATEMENT_TIME_REACH:
+            steps += 1
             tok = tok.head
             if tok.i == verb.i:
                 break
@@ -284,7 +302,21 @@ def _statement_time(verb: Token) -> list[Token]:
 
 
 def _quote_depths(sent: SpacySpan) -> list[bool]:
-    """For each token of the sentence: is it inside quotation marks?"""
+    """For each token of the sentence: is it inside quotation marks?  (Kept for the last
+    sentence asked about: every reporting verb of a sentence asks.)"""
+    key = (id(sent.doc), sent.start, sent.end)
+    if _QUOTE_DEPTHS[0] == key and _QUOTE_DEPTHS[1] is sent.doc:
+        return _QUOTE_DEPTHS[2]
+    out = _quote_depths_of(sent)
+    _QUOTE_DEPTHS[:] = [key, sent.doc, out]
+    return out
+
+
+#: the last sentence's quote depths: its key, its doc (kept so the id is not reused), the depths
+_QUOTE_DEPTHS: list[Any] = [None, None, []]
+
+
+def _quote_depths_of(sent: SpacySpan) -> list[bool]:
     out: list[bool] = []
     inside = False
     for t in sent:
@@ -331,8 +363,8 @@ def mention_span(head: Token, *, with_conj: bool = False) -> tuple[int, int]:
                 first = min(first, head.left_edge.i)
                 last = max(last, c.right_edge.i)
                 break
-    for ent in doc.ents:  # never cut a name in two
-        if ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+    for ent in ents_around(doc, head.i):  # never cut a name in two
+        if ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
             first, last = min(first, ent.start), max(last, ent.end - 1)
     while first < last and (doc[first].dep_ == "det" or doc[first].lower_ in ("so", "-", "called")):
         first += 1
@@ -478,7 +510,7 @@ def _mention_kind(toks: SpacySpan) -> str:
 def normalise_actor(toks: SpacySpan) -> str:
     """The actor's name: a person without titles, an organisation without articles, "so-called",
     parenthetical acronyms or a trailing possessive."""
-    persons = [e for e in toks.doc.ents if e.label_ == "PERSON" and toks.start <= e.start and e.end <= toks.end]
+    persons = [e for e in ents_in(toks) if e.label_ == "PERSON"]
     if persons:
         name = persons[-1]
         words = [t.text for t in name if t.lower_ not in _TITLE_LOWER]

@@ -21,6 +21,7 @@ from collections.abc import Collection
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from .entities import ents_in
 from ..model import DATELINE, ORIGIN, Location, TimeSpan
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -70,7 +71,7 @@ def place_mentions(sent: SpacySpan, content: Collection[int], exclude: Collectio
     doc = sent.doc
     out: list[Location] = []
     relations: dict[int, str | None] = {}
-    for ent in sent.ents:
+    for ent in ents_in(sent):  # sent.ents walks the whole document each time
         if ent.label_ not in PLACE_LABELS:
             continue
         if ent.start not in content or any(i in exclude for i in range(ent.start, ent.end)):
@@ -137,7 +138,7 @@ def time_mentions(sent: SpacySpan, content: Collection[int], exclude: Collection
     """Time mentions in the claim's content, coordinated lists merged into one."""
     doc = sent.doc
     spans: list[tuple[int, int]] = []
-    for ent in sent.ents:
+    for ent in ents_in(sent):  # sent.ents walks the whole document each time
         if ent.label_ not in TIME_LABELS:
             continue
         if not any(i in content for i in range(ent.start, ent.end)) or any(i in exclude for i in range(ent.start, ent.end)):
