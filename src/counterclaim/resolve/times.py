@@ -65,6 +65,7 @@ from .windows import (
     Window,
     add_months,
     cap,
+    impossible, on_calendar,
     join_notes,
     month_end,
     no_year,
@@ -208,22 +209,17 @@ def _weekday_check(m: re.Match[str], d: Date) -> str | None:
     return None
 
 
-def _impossible(m: re.Match[str]) -> Why:
-    """A date the calendar does not have ("February 30, 2017"): said, not silently unknown."""
-    return Why("impossible", f"'{m.group(0).strip()}' is not a date on the calendar")
-
-
 def _h_full_mdy(m: re.Match[str], ctx: Ctx) -> Part | None:
     d = safe_date(int(m.group("y")), month_of(m.group("mo")), _day_of(m.group("d")))
     if d is None:
-        return _impossible(m)
+        return impossible(m.group(0))
     return cap(Window(d, d, "day", _weekday_check(m, d)), ctx)
 
 
 def _h_iso(m: re.Match[str], ctx: Ctx) -> Part | None:
     d = safe_date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
     if d is None:
-        return _impossible(m)
+        return impossible(m.group(0))
     return cap(Window(d, d, "day"), ctx)
 
 
@@ -237,7 +233,7 @@ def _h_numeric(m: re.Match[str], ctx: Ctx) -> Part | None:
         note = "read day first (D/M/Y); M/D/Y would also be a date" if a <= 12 and a != b else None
     d = safe_date(y, month, day)
     if d is None:
-        return _impossible(m) if month <= 12 else None
+        return impossible(m.group(0)) if month <= 12 else None
     return cap(Window(d, d, "day", note), ctx)
 
 
@@ -596,10 +592,7 @@ def resolve_time(span: TimeSpan, published: Date | str | None) -> TimeSpan:
     """
     pub = _as_date(published)
     text = span.text.translate(_DASHES)
-    try:
-        result = _parse_text(text, Ctx(pub, pub))
-    except (ValueError, OverflowError) as exc:  # "over the past 5000 years", "yesterday" on 0001-01-01
-        result = Why("calendar", f"cannot be placed on the calendar (years 1 to 9999): {exc}")
+    result = on_calendar(_parse_text, text, Ctx(pub, pub))  # "over the past 5000 years": unknown, with a note
     if isinstance(result, Why):
         return dataclasses.replace(span, start=None, end=None, precision="unknown", note=result.reason)
     return dataclasses.replace(

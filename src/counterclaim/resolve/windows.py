@@ -9,6 +9,7 @@ import datetime as _dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from ..model import TimePrecision
 from .dates import Date, safe_date
@@ -96,6 +97,20 @@ def cap(w: Window, ctx: Ctx, what: str = "the date") -> Part:
     return w
 
 
+def impossible(text: str) -> Why:
+    """A date the calendar does not have ("February 30, 2017"): said, not silently unknown."""
+    return Why("impossible", f"'{text.strip()}' is not a date on the calendar")
+
+
+def on_calendar(parse: Callable[..., Part], *args: Any) -> Part:
+    """``parse(*args)``, or, when its window leaves the calendar ("over the past 5000 years",
+    "yesterday" published on 0001-01-01), why there is none."""
+    try:
+        return parse(*args)
+    except (ValueError, OverflowError) as exc:
+        return Why("calendar", f"cannot be placed on the calendar (years 1 to 9999): {exc}")
+
+
 def join_notes(*notes: str | None) -> str | None:
     parts = [n for n in notes if n]
     return "; ".join(parts) if parts else None
@@ -114,6 +129,6 @@ NOTE_NO_YEAR = "no year given: the latest year that keeps it on or before public
 
 
 __all__ = [
-    "NOPUB", "NOTE_NO_YEAR", "Ctx", "Handler", "Part", "Why", "Window", "add_months", "cap", "join_notes",
-    "latest_with_year", "month_end", "no_year", "shape", "week_start",
+    "NOPUB", "NOTE_NO_YEAR", "Ctx", "Handler", "Part", "Why", "Window", "add_months", "cap", "impossible",
+    "join_notes", "latest_with_year", "month_end", "no_year", "on_calendar", "shape", "week_start",
 ]
