@@ -113,7 +113,6 @@ def talk_options() -> list[click.Option]:
     ]
 
 
-
 def governorate_name(name: str | None) -> str | None:
     """A governorate as the ledger names it, from any spelling or ISO code."""
     if name is None:
@@ -149,7 +148,6 @@ def filter_options(fn: F) -> F:
     return fn
 
 
-
 def make_room(db: str, force: bool) -> None:
     """Make way for a new ledger at ``db``: nothing there, an empty file, or (with ``force``) a
     ledger, which is replaced; anything else is refused."""
@@ -159,7 +157,7 @@ def make_room(db: str, force: bool) -> None:
         raise LedgerExists(f"{db} is a folder")
     if os.path.getsize(db) > 0:
         found = check_ledger(db)
-        if not found.counts and found.schema_version is None:
+        if found.schema_version is None:  # not a ledger, or one too damaged to tell: never replaced
             raise NotALedger(f"{db}: will not replace it (give --db a new file name)")
         if not force:
             docs = found.counts.get("documents")
@@ -167,7 +165,6 @@ def make_room(db: str, force: bool) -> None:
             raise LedgerExists(f"{db} is a ledger{held}; --force replaces it, or give --db another name")
     for suffix in ("", "-wal", "-shm"):
         Path(db + suffix).unlink(missing_ok=True)
-
 
 
 T = TypeVar("T")
@@ -207,8 +204,3 @@ def add_talk_options(group: click.Group) -> None:
             add_talk_options(command)
         else:
             command.params.extend(talk_options())
-
-
-
-
-

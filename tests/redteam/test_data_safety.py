@@ -31,11 +31,17 @@ from .helpers import as_user, no_traceback, run_cli
 def test_demo_never_replaces_a_file_that_is_not_a_ledger(tmp_path: Path) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_text("notes\n", encoding="utf-8")
-    for args in ([], ["--force"]):
-        result = CliRunner().invoke(cli, ["demo", "--db", str(notes), "--seeds-only", *args])
-        assert result.exit_code == 2 and no_traceback(result.stderr)
-        assert result.stderr.startswith(f"error: not a counterclaim ledger: {notes}: will not replace it")
-    assert notes.read_text(encoding="utf-8") == "notes\n"
+    other = tmp_path / "other.db"  # another program's SQLite database
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    before = other.read_bytes()
+    for path in (notes, other):
+        for args in ([], ["--force"]):
+            result = CliRunner().invoke(cli, ["demo", "--db", str(path), "--seeds-only", *args])
+            assert result.exit_code == 2 and no_traceback(result.stderr)
+            assert result.stderr.startswith(f"error: not a counterclaim ledger: {path}: will not replace it")
+    assert notes.read_text(encoding="utf-8") == "notes\n" and other.read_bytes() == before
 
 
 def test_demo_replaces_an_existing_ledger_only_with_force(ledger_copy: Path) -> None:

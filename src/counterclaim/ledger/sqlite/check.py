@@ -65,6 +65,8 @@ def _check(conn: sqlite3.Connection, path: str) -> LedgerCheck:
     try:
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
     except sqlite3.DatabaseError as exc:
+        if "no such table" in str(exc) and not problems:
+            return LedgerCheck(path, False, problems=("a SQLite database, but not a counterclaim ledger (no meta table)",))
         problems.append(f"meta table: {exc}")
     version = _int(meta.get("schema_version"))
     if meta and version is None:
