@@ -2,7 +2,7 @@
 """Throughput and memory benchmark: counterclaim's full extractor against bare spaCy.
 
 Both runs read the bundled FA-KES corpus through ``counterclaim.read.inputs.read_inputs`` and work
-on the same cleaned texts (``counterclaim.read.clean.to_document(record).text``):
+on the same cleaned texts (``counterclaim.read.clean.to_document(record, lexicon).text``):
 
 ``bare``  ``spacy.load(model)`` (no counterclaim components), then ``nlp.pipe(texts,
           batch_size=16)`` over the cleaned texts.  Cleaning happens before the clock starts.
@@ -68,6 +68,7 @@ def _child_bare(args: argparse.Namespace) -> dict[str, Any]:
 
     import spacy
 
+    from counterclaim.knowledge.lexicon import lexicon_for
     from counterclaim.read.clean import to_document
     from counterclaim.errors import InputError
     from counterclaim.model import RawRecord
@@ -79,7 +80,7 @@ def _child_bare(args: argparse.Namespace) -> dict[str, Any]:
         if not isinstance(item, RawRecord):
             continue
         try:
-            document = to_document(item)
+            document = to_document(item, lexicon_for(item.language or "en"))
         except InputError:
             continue
         if document.text.strip():          # the extractor skips these too

@@ -23,7 +23,8 @@ def extractor() -> Extractor:
 
 @pytest.fixture(scope="session")
 def nlp(extractor: Extractor):  # type: ignore[no-untyped-def]
-    return extractor.nlp
+    """text -> parsed Doc, read with the bundled resources (the extractor's)."""
+    return extractor.parse
 
 
 @pytest.fixture(scope="session")

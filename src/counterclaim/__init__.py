@@ -30,7 +30,7 @@ def extract(text: str, published: str | None = None, outlet: str | None = None, 
 
     if _default is None:
         _default = Extractor()
-    document = to_document(RawRecord(raw=text, published=published, outlet=outlet, title=title))
+    document = to_document(RawRecord(raw=text, published=published, outlet=outlet, title=title), _default.lexicon(None))
     return _default.extract_document(document)
 
 

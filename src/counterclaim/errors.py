@@ -70,6 +70,19 @@ class UnsupportedInput(InputError):
     """unsupported input type"""
 
 
+class UnsupportedLanguage(InputError):
+    """no lexicon for the text's language"""
+
+    def __init__(self, source: str, detail: str | None = None, *, language: str | None = None) -> None:
+        #: the language no lexicon reads (an ISO 639-1 code), when known
+        self.language = language
+        super().__init__(source, detail)
+
+
+class UnknownLanguage(CounterclaimError, ValueError):
+    """no lexicon for this language"""
+
+
 class ModelNotFound(CounterclaimError):
     """spaCy pipeline not installed"""
 

@@ -5,12 +5,13 @@ turns a stream of :class:`RawRecord` / :class:`InputError` items into a stream o
 :class:`Result` items, in input order.  Texts go through ``nlp.pipe`` in batches; a bad input
 becomes a ``Result`` with its error and never stops the stream.
 
-Documents that are not read, each still given as a ``Result`` with its document:
+A text's language is its metadata's (as an ISO 639-1 code: "EN-GB" is "en"), else the one the
+script of its letters names (Arabic script: "ar"; :mod:`.read.language`), else English.  A
+language no lexicon reads is one :class:`~counterclaim.errors.UnsupportedLanguage` input error
+(the document is not stored, so it can be read once a lexicon for it exists).
 
-* one the caller already has (``known``, e.g. the ledger's ``has_document``): cleaning gives
-  its id, and the NLP is skipped (:attr:`Result.known`);
-* one in a language no lexicon reads (:data:`LANGUAGES_READ`; the language from the metadata,
-  else from the script of its letters): no claims, and a note saying so.
+A document the caller already has (``known``, e.g. the ledger's ``has_document``) is cleaned,
+its id looked up, and not read again (:attr:`Result.known`).
 
 A text longer than spaCy takes at once is parsed in sections of at most
 :data:`SECTION_CHARS` characters, cut at paragraph or sentence ends, and joined into one parse,
@@ -36,19 +37,17 @@ from .read.clean import to_document
 from .read.language import language_code, script_language
 from .read.lines import BIDI_CONTROLS
 from .resolve.stage import Resources, resolve_claims, resolve_document
-from .errors import EmptyInput, InputError
+from .errors import EmptyInput, InputError, UnknownLanguage, UnsupportedLanguage
+from .knowledge.lexicon import Lexicon
 from .model import Claim, Document, RawRecord
-from .extraction.nlp import DEFAULT_MODEL, add_components, load_pipeline
+from .extraction.nlp import DEFAULT_MODEL, RESOURCES_KEY, add_components, load_pipeline, make_doc
 
-#: The languages a lexicon reads; a document in another language is stored unread, with a note.
-LANGUAGES_READ: Final[frozenset[str]] = frozenset({"en"})
 #: A text longer than this is parsed in sections of at most this many characters.
 SECTION_CHARS: Final[int] = 100_000
 #: Seconds of reading each document gets by default, per SECTION_CHARS characters.
 DEFAULT_TIME_BUDGET: Final[float] = 120.0
 #: Where a long text may be cut into sections, best first: a blank line, a line end, a sentence end.
 _CUTS: Final = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?]\s+"), re.compile(r"\s+"))
-
 _BIDI_RE: Final = re.compile("[" + "".join(chr(c) for c in sorted(BIDI_CONTROLS)) + "]")
 #: How a document goes through :meth:`Extractor.run`: parsed in one go, in sections, or not read.
 _Mode = Literal["whole", "sections", "unread"]
@@ -74,8 +73,13 @@ class Result:
 
 class Extractor:
     """Extracts claims from articles.  ``nlp`` may be given (tests, benchmarks) or is loaded
-    from ``model`` on first use.  ``time_budget``: seconds of reading per document, or per
-    :data:`SECTION_CHARS` characters of a longer one (None: no limit)."""
+    from ``model`` on first use.  ``resources`` (the gazetteer, the actor registry and the
+    lexicons) are handed to every stage; the bundled ones when none are given.  Each document
+    carries this extractor's gazetteer and its language's lexicon into the pipeline
+    (:func:`~counterclaim.extraction.nlp.make_doc`): the place matcher is built from
+    ``resources.gazetteer``, and two extractors sharing one pipeline never interfere.
+    ``time_budget``: seconds of reading per document, or per :data:`SECTION_CHARS` characters of
+    a longer one (None: no limit)."""
 
     def __init__(
         self,
@@ -96,6 +100,8 @@ class Extractor:
 
     @property
     def nlp(self) -> Language:
+        """The spaCy pipeline with counterclaim's rule components (loaded on first use).  Its
+        documents must carry their resources: parse with :meth:`parse`."""
         if self._nlp is None:
             self._nlp = load_pipeline(self.model)
         return self._nlp
@@ -106,37 +112,56 @@ class Extractor:
             self._resources = Resources.default()
         return self._resources
 
+    def lexicon(self, language: str | None) -> Lexicon:
+        """The lexicon of ``language`` (the default language's when None)."""
+        return self.resources.lexicon(language or "en")
+
+    def doc(self, text: str, language: str | None = None) -> Doc:
+        """``text`` ready for the pipeline: tokenised, carrying this extractor's gazetteer and
+        the lexicon of ``language`` (the default language's when None)."""
+        return make_doc(self.nlp, text, self.resources, self.lexicon(language))
+
+    def parse(self, text: str, language: str | None = None) -> Doc:
+        """``text`` through the whole pipeline, read with this extractor's resources."""
+        return self.nlp(self.doc(text, language))
+
     def extract_document(self, document: Document) -> list[Claim]:
         """Claims of one already cleaned document (resolved unless ``resolve=False``)."""
         budget = self._budget(document.text)
-        return self._finish(self._parse(document.text, budget), document, budget)[1]
+        return self._finish(self._parse(document.text, document.language, budget), document, budget)[1]
 
     def _budget(self, text: str) -> Budget:
         if self.time_budget is None:
             return Budget(None)
         return Budget(self.time_budget * max(1.0, len(text) / SECTION_CHARS))
 
-    def _parse(self, text: str, budget: Budget) -> Doc:
+    def _section_chars(self) -> int:
+        return min(SECTION_CHARS, self.nlp.max_length)
+
+    def _parse(self, text: str, language: str | None, budget: Budget) -> Doc:
         """``text`` parsed in one go, or in sections when it is long; sections stop being
         parsed when the budget is spent (the parse then covers the start of the text)."""
-        if len(text) <= min(SECTION_CHARS, self.nlp.max_length):
-            return self.nlp(text)
+        if len(text) <= self._section_chars():
+            return self.parse(text, language)
         docs: list[Doc] = []
-        for start, end in sections(text, min(SECTION_CHARS, self.nlp.max_length)):
+        for start, end in sections(text, self._section_chars()):
             if budget.spent():
                 budget.stop(start)
                 break
-            docs.append(self.nlp(text[start:end]))
+            doc = self.parse(text[start:end], language)
+            doc.user_data.pop(RESOURCES_KEY, None)  # read by the components only; not merged
+            docs.append(doc)
         return Doc.from_docs(docs, ensure_whitespace=False) if docs else self.nlp.make_doc("")
 
     def _finish(self, doc: Doc, document: Document, budget: Budget) -> tuple[Document, list[Claim]]:
-        claims = extract_claims(doc, document, budget)
+        lex = self.lexicon(document.language)
+        claims = extract_claims(doc, document, lex, budget)
         note = budget.note(len(document.text))
         if note is not None:
             document = replace(document, warnings=document.warnings + (note,))
         if not self.resolve:
             return document, claims
-        document = resolve_document(document)
+        document = resolve_document(document, lex)
         return document, resolve_claims(document, claims, self.resources)
 
     def run(self, items: Iterable[RawRecord | InputError], *,
@@ -146,33 +171,33 @@ class Extractor:
         ``known(doc_id)`` True: the caller already has that document (a ledger being resumed),
         so it is cleaned but not read again (:attr:`Result.known`)."""
         pending: list[Result] = []
+        nlp = self.nlp
 
-        def cleaned() -> Iterator[tuple[str, tuple[Result, _Mode]]]:
+        def cleaned() -> Iterator[tuple[Doc, tuple[Result, _Mode]]]:
             for item in items:
                 if isinstance(item, InputError):
                     pending.append(Result(item.source, error=item))
                     continue
                 try:
-                    document = to_document(item)
+                    from_script = item.language is None
+                    item = _with_language(item)
+                    document = to_document(item, self._record_lexicon(item, from_script))
                 except InputError as exc:
                     pending.append(Result(item.label, error=exc))
                     continue
                 if not document.text.strip():
                     pending.append(Result(item.label, error=EmptyInput(item.label, "no text left after cleaning")))
                     continue
-                document = _with_notes(item, _with_language(item, document))
+                document = _with_notes(item, document)
+                result = Result(item.label, document=document)
                 if known is not None and known(document.doc_id):
-                    yield "", (Result(item.label, document=document, known=True), "unread")
-                elif document.language not in LANGUAGES_READ:
-                    note = f"not read: language {document.language} (no lexicon reads it)"
-                    unread = replace(document, warnings=document.warnings + (note,))
-                    yield "", (Result(item.label, document=unread), "unread")
-                elif len(document.text) > min(SECTION_CHARS, self.nlp.max_length):
-                    yield "", (Result(item.label, document=document), "sections")  # parsed below
+                    yield self.doc("", document.language), (replace(result, known=True), "unread")
+                elif len(document.text) > self._section_chars():
+                    yield self.doc("", document.language), (result, "sections")  # parsed below, a section at a time
                 else:
-                    yield document.text, (Result(item.label, document=document), "whole")
+                    yield self.doc(document.text, document.language), (result, "whole")
 
-        for doc, (result, mode) in self.nlp.pipe(cleaned(), as_tuples=True, batch_size=self.batch_size):
+        for doc, (result, mode) in nlp.pipe(cleaned(), as_tuples=True, batch_size=self.batch_size):
             # errors met while the batch was being gathered come out first, in input order
             while pending:
                 yield pending.pop(0)
@@ -182,21 +207,29 @@ class Extractor:
                 continue
             budget = self._budget(result.document.text)
             if mode == "sections":
-                doc = self._parse(result.document.text, budget)
+                doc = self._parse(result.document.text, result.document.language, budget)
             document, claims = self._finish(doc, result.document, budget)
             yield Result(result.label, document=document, claims=tuple(claims))
         while pending:
             yield pending.pop(0)
 
+    def _record_lexicon(self, record: RawRecord, from_script: bool = False) -> Lexicon:
+        """The lexicon of a record's language; a language without one is an input error."""
+        try:
+            return self.lexicon(record.language)
+        except UnknownLanguage as exc:
+            said = f"{exc.detail}, read from the script of its letters" if from_script else exc.detail
+            raise UnsupportedLanguage(record.label, said, language=record.language) from None
 
-def _with_language(record: RawRecord, document: Document) -> Document:
-    """The document with its language: the metadata's (as an ISO 639-1 code), else the one its
-    script names, else English."""
+
+def _with_language(record: RawRecord) -> RawRecord:
+    """The record with its language as an ISO 639-1 code: the metadata's, else the one the
+    script of its letters names, else None (English)."""
     if record.language is not None:
-        lang = language_code(record.language) or "en"
+        lang: str | None = language_code(record.language) or None
     else:
-        lang = script_language(document.text) or "en"
-    return document if lang == document.language else replace(document, language=lang)
+        lang = script_language(record.raw)
+    return record if lang == record.language else replace(record, language=lang)
 
 
 def _with_notes(record: RawRecord, document: Document) -> Document:

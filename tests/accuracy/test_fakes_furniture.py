@@ -6,6 +6,10 @@ from __future__ import annotations
 from counterclaim import extract
 from counterclaim.read.clean import clean_text
 
+from counterclaim.knowledge.lexicon import lexicon_for
+
+EN = lexicon_for("en")
+
 BODY = ("Shelling killed four people in the Khalidiya district of Aleppo on Saturday, SANA reported. "
         "A source at the police command said seven others were wounded.")
 WIDGET = "Community standardsDiscussion Comment via FacebookComment via Sputnik News"
@@ -20,7 +24,7 @@ def test_widget_tail_with_share_count_related_and_tags_is_a_footer() -> None:
     tail = ("... 24 Related Four Ceasefire Violations Recorded in Syrias Damascus Province Activists Use "
             "Pokemon Go in Syria Tags terrorism shelling Baath Aleppo Syria " + WIDGET)
     raw = BODY + " " + tail
-    c = clean_text(raw)
+    c = clean_text(raw, EN)
     _check(raw, c)
     assert c.text == BODY
     assert [(r.reason, r.text) for r in c.removed] == [("footer", tail)]
@@ -31,7 +35,7 @@ def test_widget_tail_without_share_count_starts_at_the_first_marker_after_the_la
     head = "Topic Fighting in Aleppo (12) "
     tail = "Tags shelling Aleppo Syria " + WIDGET
     raw = head + BODY + " " + tail
-    c = clean_text(raw)
+    c = clean_text(raw, EN)
     _check(raw, c)
     assert c.text == head.strip() + " " + BODY
     assert [r.text for r in c.removed] == [tail]
@@ -39,7 +43,7 @@ def test_widget_tail_without_share_count_starts_at_the_first_marker_after_the_la
 
 def test_widget_alone_goes_alone() -> None:
     raw = BODY + " " + WIDGET
-    c = clean_text(raw)
+    c = clean_text(raw, EN)
     assert c.text == BODY and [r.text for r in c.removed] == [WIDGET]
 
 
@@ -48,7 +52,7 @@ def test_no_widget_at_the_end_no_removal() -> None:
     raw = ("Related clashes erupted in Idlib, where rebels said 12 fighters were killed. "
            "Community standards Discussion Comment via Facebook was the page's footer, a reader wrote, "
            "and Tags were missing.")
-    c = clean_text(raw)
+    c = clean_text(raw, EN)
     assert c.text == raw and c.removed == ()
 
 
@@ -97,11 +101,10 @@ def test_place_name_word_and_a_syrian_spelling_variant_make_a_place(nlp) -> None
 
 
 def test_place_name_word_without_a_syrian_place_stays_as_labelled(nlp) -> None:  # type: ignore[no-untyped-def]
-    from counterclaim.extraction.nlp import _syrian_toponym
-    from counterclaim.knowledge.gazetteer import default_gazetteer
-
+    # "Tal" opens many Syrian place names, but "Tal Qwertyuiop" is no place the gazetteer knows:
+    # the entity keeps the model's label and becomes no place
     doc = nlp("Rebels said Tal Qwertyuiop was killed.")
-    assert not any(_syrian_toponym(e, default_gazetteer()) for e in doc.ents)
+    assert not [e.text for e in doc.ents if "Qwertyuiop" in e.text and e.label_ in ("GPE", "LOC", "FAC")]
 
 
 CREDIT = "(TRT World and Agencies)"
@@ -112,7 +115,7 @@ def test_dated_caption_before_an_agencies_credit_is_a_caption() -> None:
     caption = "Russian military jets are seen at Hmeymim air base in Syria June 18 2016"
     body = "The death toll from strikes in the town of Al Quriyah has risen to 82, a monitor said."
     raw = f"{lead} {caption} {CREDIT} {body}"
-    c = clean_text(raw)
+    c = clean_text(raw, EN)
     _check(raw, c)
     assert c.text == f"{lead} {body}"
     assert [(r.reason, r.text) for r in c.removed] == [("caption", f"{caption} {CREDIT}")]
@@ -121,7 +124,7 @@ def test_dated_caption_before_an_agencies_credit_is_a_caption() -> None:
 def test_caption_runs_back_over_a_sentence_that_is_only_the_date() -> None:
     caption = "A man walks by a damaged site in the city of Qamishli near the Turkish border. July 27 2016."
     raw = f"A bomb hit Qamishli. {caption} {CREDIT} A second blast followed, police said."
-    c = clean_text(raw)
+    c = clean_text(raw, EN)
     assert [r.text for r in c.removed] == [f"{caption} {CREDIT}"]
     assert c.text == "A bomb hit Qamishli. A second blast followed, police said."
 
@@ -129,7 +132,7 @@ def test_caption_runs_back_over_a_sentence_that_is_only_the_date() -> None:
 def test_caption_with_a_file_photo_credit_before_the_agencies_credit() -> None:
     caption = "A boy sits inside a tent near the Syrian-Turkish border Syria April 18 2017"
     raw = f"The deal was suspended. {caption} (File photo) {CREDIT} A bomb killed six people in Aleppo."
-    c = clean_text(raw)
+    c = clean_text(raw, EN)
     assert [(r.reason, r.text) for r in c.removed] == [("caption", f"{caption} (File photo) {CREDIT}")]
 
 
@@ -137,6 +140,6 @@ def test_agencies_credit_after_prose_goes_alone() -> None:
     # no date the picture was taken: the sentence is the article's, only the credit goes
     prose = "Over the weekend advances by the Turkish Army expelled DAESH from the last stretch of the border."
     raw = f"{prose} {CREDIT} Turkish Armed Forces launched an operation in August."
-    c = clean_text(raw)
+    c = clean_text(raw, EN)
     assert [(r.reason, r.text) for r in c.removed] == [("photo credit", CREDIT)]
     assert prose in c.text

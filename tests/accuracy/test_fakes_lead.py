@@ -6,6 +6,10 @@ from counterclaim import extract
 from counterclaim.model import LEAD_RELATION
 from counterclaim.resolve.places import LEAD_CHARS
 
+from counterclaim.knowledge.lexicon import lexicon_for
+
+EN = lexicon_for("en")
+
 
 def _count(text: str, needle: str):
     return next(c for c in extract(text, outlet="X") if needle in c.evidence.text)
@@ -80,11 +84,11 @@ def test_a_separate_title_opens_the_text_unless_the_text_carries_it() -> None:
     from counterclaim.read.clean import to_document
 
     body = "Rescue workers said 40 people were wounded when a car bomb exploded in Azaz on Monday."
-    doc = to_document(RawRecord(raw=body, title="Car bomb kills 12 in Syria's Azaz: monitor", kind="extracted"))
+    doc = to_document(RawRecord(raw=body, title="Car bomb kills 12 in Syria's Azaz: monitor", kind="extracted"), EN)
     assert doc.text == "Car bomb kills 12 in Syria's Azaz: monitor\n\n" + body
     # FA-KES often repeats the headline after a date: then the text is left as it is
     dated = "Thu Oct 6 2016 Car bomb kills 12 in Syrias Azaz monitor. " + body
-    doc2 = to_document(RawRecord(raw=dated, title="Car bomb kills 12 in Syria's Azaz: monitor", kind="extracted"))
+    doc2 = to_document(RawRecord(raw=dated, title="Car bomb kills 12 in Syria's Azaz: monitor", kind="extracted"), EN)
     assert doc2.text == dated
     # the headline's claim is read, as a headline
     (headline,) = [c for c in extract(doc.text, outlet="X", title=doc.title) if c.section == "headline"]

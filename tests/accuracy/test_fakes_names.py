@@ -6,8 +6,11 @@ from __future__ import annotations
 import pytest
 
 from counterclaim.knowledge.gazetteer import Gazetteer
+from counterclaim.knowledge.lexicon import lexicon_for
 from counterclaim.model import Location
 from counterclaim.resolve.places import build_context, resolve_location
+
+EN = lexicon_for("en")
 
 
 @pytest.fixture(scope="module")
@@ -16,7 +19,7 @@ def gaz() -> Gazetteer:
 
 
 def _resolve(gaz: Gazetteer, text: str, relation: str | None = None) -> Location:
-    return resolve_location(Location(text=text, relation=relation), gaz, build_context([Location(text="Syria")], gaz))
+    return resolve_location(Location(text=text, relation=relation), gaz, build_context([Location(text="Syria")], gaz, EN))
 
 
 def test_glued_direction_word_is_read_off(gaz: Gazetteer) -> None:

@@ -14,6 +14,10 @@ from counterclaim.read.clean import to_document
 
 from ..conftest import FAKES
 
+from counterclaim.knowledge.lexicon import lexicon_for
+
+EN = lexicon_for("en")
+
 
 def _spans(c: Claim) -> list[tuple[str, str, int, int]]:
     out: list[tuple[str, str, int, int]] = [("evidence", c.evidence.text, c.evidence.start, c.evidence.end)]
@@ -73,8 +77,8 @@ def test_fakes_spans_are_verbatim(extractor: Extractor) -> None:
 
 def test_same_text_same_ids(extractor: Extractor) -> None:
     record = _fakes_sample(3)[1]
-    a = extractor.extract_document(to_document(record))
-    b = extractor.extract_document(to_document(record))
+    a = extractor.extract_document(to_document(record, EN))
+    b = extractor.extract_document(to_document(record, EN))
     assert [c.claim_id for c in a] == [c.claim_id for c in b] and a == b
 
 
@@ -92,7 +96,7 @@ def test_generated_text_spans_are_verbatim(extractor: Extractor, words: list[str
     text = " ".join(words)
     if not text.strip():
         return
-    document = to_document(RawRecord(raw=text, outlet="Gen"))
+    document = to_document(RawRecord(raw=text, outlet="Gen"), EN)
     if not document.text.strip():
         return
     check_invariants(document, extractor.extract_document(document))

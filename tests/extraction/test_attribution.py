@@ -9,10 +9,14 @@ from counterclaim.extraction.attribution import find_frames, guess_actor_type
 
 from .helpers import first_sentence
 
+from counterclaim.knowledge.lexicon import lexicon_for
+
+EN = lexicon_for("en")
+
 
 def test_according_to_frame(nlp) -> None:  # type: ignore[no-untyped-def]
     sent = first_sentence(nlp, "According to the monitor, 12 people were killed in Douma.")
-    (frame,) = find_frames(sent)
+    (frame,) = find_frames(sent, EN)
     assert frame.kind == "according"
     assert sent.doc[frame.speaker[0] : frame.speaker[1] + 1].text == "monitor"
     assert not {t.i for t in sent if t.text == "According"} & frame.content
@@ -20,7 +24,7 @@ def test_according_to_frame(nlp) -> None:  # type: ignore[no-untyped-def]
 
 def test_accusation_noun_is_a_frame_of_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
     sent = first_sentence(nlp, "He said following the Human Rights Watch’s accusations that Russia was using cluster bombs.")
-    kinds = sorted(f.kind for f in find_frames(sent))
+    kinds = sorted(f.kind for f in find_frames(sent, EN))
     assert kinds == ["noun", "verb"]
 
 
@@ -43,7 +47,7 @@ def test_speaker_apposition_is_not_content(nlp) -> None:  # type: ignore[no-unty
     ],
 )
 def test_actor_type_guess(name: str, kind: str) -> None:
-    assert guess_actor_type(name) == kind
+    assert guess_actor_type(name, EN) == kind
 
 
 def test_pronoun_and_surname_resolve_to_the_person_named_before() -> None:

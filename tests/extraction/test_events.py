@@ -9,6 +9,10 @@ from counterclaim.extraction.events import read_event
 
 from .helpers import first_sentence
 
+from counterclaim.knowledge.lexicon import lexicon_for
+
+EN = lexicon_for("en")
+
 
 @pytest.mark.parametrize(
     ("text", "event_type"),
@@ -24,7 +28,7 @@ from .helpers import first_sentence
 )
 def test_event_type(nlp, text: str, event_type: str) -> None:  # type: ignore[no-untyped-def]
     sent = first_sentence(nlp, text)
-    reading = read_event(list(sent), None)
+    reading = read_event(list(sent), None, EN)
     assert reading is not None and reading.event_type == event_type
 
 
@@ -40,7 +44,7 @@ def test_event_type(nlp, text: str, event_type: str) -> None:  # type: ignore[no
     ],
 )
 def test_stance_from_negation(nlp, text: str, stance: str) -> None:  # type: ignore[no-untyped-def]
-    reading = read_event(list(first_sentence(nlp, text)), None)
+    reading = read_event(list(first_sentence(nlp, text)), None, EN)
     assert reading is not None and reading.stance == stance
 
 
@@ -51,11 +55,11 @@ def test_denial_verb_makes_a_denial() -> None:
 
 def test_topic_mention_is_not_a_claim(nlp) -> None:  # type: ignore[no-untyped-def]
     # "the date of the strikes" names strikes without saying they happened
-    assert read_event(list(first_sentence(nlp, "The statement did not specify the date of the strikes.")), None) is None
+    assert read_event(list(first_sentence(nlp, "The statement did not specify the date of the strikes.")), None, EN) is None
 
 
 def test_rocket_launchers_are_targets_not_shelling(nlp) -> None:  # type: ignore[no-untyped-def]
-    reading = read_event(list(first_sentence(nlp, "Jets destroyed rocket launchers and ammunition depots.")), None)
+    reading = read_event(list(first_sentence(nlp, "Jets destroyed rocket launchers and ammunition depots.")), None, EN)
     assert reading is not None and reading.event_type != "shelling"
 
 
@@ -95,3 +99,13 @@ def test_car_blew_up_is_an_explosion() -> None:
 def test_hit_on_militant_facilities_is_an_event() -> None:
     (claim,) = extract("ISIL facilities and vehicles were also hit in Hasakeh, reporters said.", outlet="X")
     assert claim.location is not None and claim.location.admin1 == "Hasakah"
+
+
+def test_mustard_gas_is_a_chemical_weapon(nlp) -> None:  # type: ignore[no-untyped-def]
+    # mustard gas is a chemical agent for the event stage, for denials and for ACLED alike
+    import re
+
+    sent = first_sentence(nlp, "Activists said the militants used mustard gas against the village.")
+    reading = read_event(list(sent), None, EN)
+    assert reading is not None and reading.event_type == "weapon_use"
+    assert re.search(EN.weapons["chemical weapons"], "shells filled with mustard gas", re.I)

@@ -7,16 +7,20 @@ from counterclaim.extraction.mentions import time_mentions
 
 from .helpers import first_sentence
 
+from counterclaim.knowledge.lexicon import lexicon_for
+
+EN = lexicon_for("en")
+
 
 def test_time_list_is_one_mention(nlp) -> None:  # type: ignore[no-untyped-def]
     sent = first_sentence(nlp, "Planes did not carry out a single strike in Idlib yesterday, or this week, or even since the beginning of 2017.")
-    times = time_mentions(sent, set(range(sent.start, sent.end)), set(), sent.doc.text)
+    times = time_mentions(sent, set(range(sent.start, sent.end)), set(), sent.doc.text, EN)
     assert [t.text for t in times] == ["yesterday, or this week, or even since the beginning of 2017"]
 
 
 def test_day_range_is_one_mention(nlp) -> None:  # type: ignore[no-untyped-def]
     sent = first_sentence(nlp, "Jets delivered 1,000 airstrikes in five provinces on December 18-23.")
-    times = time_mentions(sent, set(range(sent.start, sent.end)), set(), sent.doc.text)
+    times = time_mentions(sent, set(range(sent.start, sent.end)), set(), sent.doc.text, EN)
     assert "December 18-23" in [t.text for t in times]
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from counterclaim.knowledge.lexicon import lexicon_for
+
+EN = lexicon_for("en")
+
 
 def test_place_mislabelled_as_person_becomes_gpe(nlp) -> None:  # type: ignore[no-untyped-def]
     # the small model calls Palmyra a PERSON; the rule relabels known places
@@ -36,7 +40,7 @@ def test_organisation_labelled_as_a_place_is_not_a_place(nlp) -> None:  # type: 
 
     start = next(t.i for t in doc if t.text == "the")
     doc.set_ents([Span(doc, start, start + 6, label="GPE")], default="unmodified")
-    found = place_mentions(sent, set(range(len(doc))), set(), doc.text)
+    found = place_mentions(sent, set(range(len(doc))), set(), doc.text, EN)
     assert "the Syrian Observatory for Human Rights" not in [m.text for m in found]
 
 

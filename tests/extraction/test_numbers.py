@@ -11,6 +11,10 @@ from counterclaim.extraction.numbers import (
     vague_low,
 )
 
+from counterclaim.knowledge.lexicon import lexicon_for
+
+EN = lexicon_for("en")
+
 
 @pytest.mark.parametrize(
     ("text", "value"),
@@ -23,13 +27,13 @@ from counterclaim.extraction.numbers import (
     ],
 )
 def test_parse_number(text: str, value: float) -> None:
-    assert parse_number(text) == pytest.approx(value)
+    assert parse_number(text, EN) == pytest.approx(value)
 
 
 @pytest.mark.parametrize("text", ["", "dozens", "hundreds", "several", "200-300", "1,09", "abc", "second", "a"])
 def test_parse_number_rejects(text: str) -> None:
     # vague words, ranges, malformed separators, ordinals: not one number
-    assert parse_number(text) is None
+    assert parse_number(text, EN) is None
 
 
 @pytest.mark.parametrize(
@@ -41,12 +45,12 @@ def test_parse_number_rejects(text: str) -> None:
     ],
 )
 def test_parse_range(text: str, rng: tuple[float, float]) -> None:
-    assert parse_range(text) == pytest.approx(rng)
+    assert parse_range(text, EN) == pytest.approx(rng)
 
 
 def test_parse_range_rejects_reversed() -> None:
     # a "range" whose ends are reversed is not a range
-    assert parse_range("300-200") is None
+    assert parse_range("300-200", EN) is None
 
 
 @pytest.mark.parametrize(
@@ -66,7 +70,7 @@ def test_parse_range_rejects_reversed() -> None:
     ],
 )
 def test_bound_of(words: str, bound: str) -> None:
-    assert bound_of(words) == bound
+    assert bound_of(words, EN) == bound
 
 
 @pytest.mark.parametrize(
@@ -78,4 +82,4 @@ def test_bound_of(words: str, bound: str) -> None:
     ],
 )
 def test_vague_convention(text: str, low: float) -> None:
-    assert vague_low(text) == low
+    assert vague_low(text, EN) == low

@@ -11,13 +11,17 @@ from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from counterclaim.extraction.numbers import VAGUE_LOW
+
 from counterclaim.extraction.quantities import (
     find_numbers,
     find_quantities,
     find_quantities_in_doc,
 )
 from counterclaim.model import BOUNDS, MEASURES, Quantity
+
+from counterclaim.knowledge.lexicon import lexicon_for
+
+EN = lexicon_for("en")
 
 SEEDS = Path(__file__).resolve().parents[2] / "src" / "counterclaim" / "data" / "corpus" / "seeds"
 
@@ -34,12 +38,12 @@ def seed_docs(nlp: Language) -> dict[str, Doc]:
 
 
 def _all(doc: Doc) -> list[Quantity]:
-    return find_quantities_in_doc(doc)
+    return find_quantities_in_doc(doc, EN)
 
 
 def _one(nlp: Language, text: str) -> list[Quantity]:
     doc = nlp(text)
-    return [q for s in doc.sents for q in find_quantities(s)]
+    return [q for s in doc.sents for q in find_quantities(s, EN)]
 
 
 def _check_invariants(doc: Doc, q: Quantity) -> None:
@@ -160,7 +164,7 @@ def test_seed_offsets_point_into_the_document(seed_docs: dict[str, Doc]) -> None
     # Offsets are into the whole document text, not into the sentence.
     for doc in seed_docs.values():
         for s in doc.sents:
-            for q in find_numbers(s):
+            for q in find_numbers(s, EN):
                 _check_invariants(doc, q)
                 assert s.start_char <= q.start < q.end <= s.end_char
 
@@ -180,7 +184,7 @@ def test_seed_000_up_to_is_high(seed_docs: dict[str, Doc]) -> None:
 def test_seed_002_dozens_is_vague(seed_docs: dict[str, Doc]) -> None:
     # "dozens of oversize tanker trucks": no number stated, lower bound by convention (2 dozen).
     q = next(q for q in _all(seed_docs["002"]) if q.text.startswith("dozens of oversize"))
-    assert (q.bound, q.value, q.low, q.high) == ("vague", None, VAGUE_LOW["dozens"], None)
+    assert (q.bound, q.value, q.low, q.high) == ("vague", None, EN.vague_lows["dozens"], None)
     assert q.object == "oversize tanker trucks"
 
 
@@ -319,15 +323,15 @@ def test_find_numbers_keeps_unmeasured_counts(nlp: Language) -> None:
     # the debugging helper shows counts whose measure is unknown; find_quantities drops them
     doc = nlp("The group includes around 30,000 people.")
     (s,) = list(doc.sents)
-    (q,) = find_numbers(s)
+    (q,) = find_numbers(s, EN)
     assert (q.text, q.measure, q.bound) == ("around 30,000 people", None, "approx")
-    assert find_quantities(s) == []
+    assert find_quantities(s, EN) == []
 
 
 def test_offsets_in_a_later_sentence(nlp: Language) -> None:
     # offsets count from the start of the document, not the sentence
     doc = nlp("The ministry spoke on Monday. It said 26 people were killed.")
-    qs = find_quantities_in_doc(doc)
+    qs = find_quantities_in_doc(doc, EN)
     assert [q.text for q in qs] == ["26 people"]
     assert qs[0].start == doc.text.index("26 people")
 
@@ -384,7 +388,7 @@ def test_property_offsets_and_bounds(nlp: Language, prefix: str, sentence: str) 
     # low <= high, and the bound agrees with value/low/high
     doc = nlp(prefix + sentence)
     for s in doc.sents:
-        for q in find_numbers(s):
+        for q in find_numbers(s, EN):
             _check_invariants(doc, q)
 
 
@@ -400,4 +404,4 @@ def test_property_plain_count_is_exact(nlp: Language, n: int, comma: bool) -> No
 def test_precheck_skips_sentences_without_numbers(nlp: Language) -> None:
     # no digit and no number word: nothing, and no walking needed
     doc = nlp("Russia rejected the allegation on Tuesday.")
-    assert find_numbers(next(iter(doc.sents))) == []
+    assert find_numbers(next(iter(doc.sents)), EN) == []

@@ -30,6 +30,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from counterclaim import errors
+from counterclaim.knowledge.lexicon import lexicon_for
 from counterclaim.model import RawRecord, TimeSpan
 from counterclaim.read.clean import to_document
 from counterclaim.read.inputs import read_inputs
@@ -141,7 +142,7 @@ def check_readers(item: tuple[str, bytes]) -> None:
 
 def check_cleaning(raw: str) -> None:
     """Cleaning never raises, and every piece it removes is a slice of the raw text."""
-    doc = to_document(RawRecord(raw=raw))
+    doc = to_document(RawRecord(raw=raw), lexicon_for("en"))
     for r in doc.removed:
         assert raw[r.start:r.end] == r.text and 0 <= r.at <= len(doc.text)
 
@@ -149,7 +150,7 @@ def check_cleaning(raw: str) -> None:
 def check_time(item: tuple[str, _dt.date | None]) -> None:
     """A time phrase becomes a window on the calendar, or ``unknown`` with a note."""
     text, published = item
-    out = resolve_time(TimeSpan(text, text_end=len(text)), published)
+    out = resolve_time(TimeSpan(text, text_end=len(text)), published, lexicon_for("en"))
     if out.start is None:
         assert out.precision == "unknown" and out.end is None and out.note, out
     else:
@@ -158,14 +159,14 @@ def check_time(item: tuple[str, _dt.date | None]) -> None:
         _dt.date.fromisoformat(out.end)
 
 
-def make_check_quantities(nlp: Any) -> Callable[[str], None]:
+def make_check_quantities(extractor: Any) -> Callable[[str], None]:
     from counterclaim.extraction.quantities import find_quantities
 
     def check_quantities(text: str) -> None:
         """Quantities come from any sentence, each a slice of the text."""
-        doc = nlp(text)
+        doc = extractor.parse(text)
         for sent in doc.sents:
-            for q in find_quantities(sent):
+            for q in find_quantities(sent, lexicon_for("en")):
                 assert doc.text[q.start:q.end] == q.text, q
 
     return check_quantities
@@ -201,7 +202,7 @@ def targets(extractor: Any) -> list[Target]:
         Target("readers", files, check_readers, 10.0),
         Target("cleaning", raw_texts, check_cleaning, 5.0),
         Target("times", st.tuples(time_phrases, publication_dates), check_time, 5.0),
-        Target("quantities", sentences, make_check_quantities(extractor.nlp), 10.0),
+        Target("quantities", sentences, make_check_quantities(extractor), 10.0),
         Target("extract", raw_texts, make_check_extract(extractor), 30.0),
     ]
 

@@ -9,6 +9,10 @@ from counterclaim.model import Claimant, Quantity
 
 from .helpers import unit_claim
 
+from counterclaim.knowledge.lexicon import lexicon_for
+
+EN = lexicon_for("en")
+
 
 def test_figure_ranges_and_object_classes() -> None:
     def q(text: str, value: float | None, low: float | None, high: float | None, bound: str, obj: str | None) -> Quantity:
@@ -19,12 +23,12 @@ def test_figure_ranges_and_object_classes() -> None:
     lo, hi = figure_range(q("about 30", 30, None, None, "approx", None)) or (0, 0)
     assert lo == pytest.approx(27) and hi == pytest.approx(33)
     assert figure_range(q("dozens", None, 24, None, "vague", None)) == (24, float("inf"))
-    assert object_class(q("10 civilians", 10, 10, 10, "exact", "civilians")) == "civilians"
-    assert object_class(q("200 fighters", 200, 200, 200, "exact", "fighters")) == "militants"
-    assert object_class(q("26 people", 26, 26, 26, "exact", "people")) == "people"
-    assert object_class(q("12", 12, 12, 12, "exact", None)) == "people"
+    assert object_class(q("10 civilians", 10, 10, 10, "exact", "civilians"), EN) == "civilians"
+    assert object_class(q("200 fighters", 200, 200, 200, "exact", "fighters"), EN) == "militants"
+    assert object_class(q("26 people", 26, 26, 26, "exact", "people"), EN) == "people"
+    assert object_class(q("12", 12, 12, 12, "exact", None), EN) == "people"
     trucks = Quantity("3 trucks", 3, 3, 3, "exact", "destroyed", "oil trucks", 0, 1)
-    assert object_class(trucks) == "truck"
+    assert object_class(trucks, EN) == "truck"
 
 
 def test_a_claim_nobody_can_be_named_for_is_compared_with_nothing() -> None:
@@ -36,9 +40,18 @@ def test_a_claim_nobody_can_be_named_for_is_compared_with_nothing() -> None:
     thirty = Quantity("30 people", 30, 30, 30, "exact", "killed", "people", 0, 1)
     a = unit_claim("a", quantities=(twelve,))
     b = _replace(unit_claim("b", quantities=(thirty,)), claimant=Claimant("it", None, "unknown", 0, 2))
-    assert unattributed(b) and not unattributed(a)
+    assert unattributed(b, EN) and not unattributed(a, EN)
     finder = Finder(lambda c: frozenset(), lambda c: c.claimant.actor or "?")
     assert finder.find("i", [a, b]) == ([], [])
     named = _replace(b, claimant=Claimant("Civil Defence", "Syria Civil Defence", "ngo", 0, 13))
     found, _ = finder.find("i", [a, named])
     assert [c.kind for c in found] == ["count"]
+
+
+def test_victim_class_is_shared_with_tolls() -> None:
+    from counterclaim.group.contradictions import victim_class
+    from counterclaim.group.tolls import object_kind
+
+    assert [victim_class(o, EN) for o in ("medics", "villagers", "members", "IS members", "servicemen")] == [
+        "civilians", "civilians", "people", "militants", "soldiers"]
+    assert [object_kind(o, EN) for o in ("medics", "members", "soldiers")] == ["civilian", "any", "combatant"]

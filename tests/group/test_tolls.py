@@ -9,9 +9,13 @@ from counterclaim.model import ClaimantSummary, Quantity
 
 from ..builders import killed, make_claim, make_incident
 
+from counterclaim.knowledge.lexicon import lexicon_for
+
+EN = lexicon_for("en")
+
 
 def test_acled_vague_counts() -> None:
-    assert [acled_vague_count(t) for t in ("dozens of people", "several", "hundreds of civilians", "tens",
+    assert [acled_vague_count(t, EN) for t in ("dozens of people", "several", "hundreds of civilians", "tens",
                                           "several hundred people", "tens of thousands", "a few", "26")] == [
         12, 10, 100, 10, 100, 10_000, 3, None]
 
@@ -37,13 +41,25 @@ def test_tolls_rules_on_hand_built_claims() -> None:
 
 def test_claim_toll_does_not_double_count() -> None:
     # "26 people were killed, including 10 civilians"
-    assert claim_toll(make_claim("1", "SOHR", killed(26), killed(10, "civilians"))) == (26, 26, 26, 10)
+    assert claim_toll(make_claim("1", "SOHR", killed(26), killed(10, "civilians")), EN) == (26, 26, 26, 10)
     # civilians and combatants are different people: they add up
-    assert claim_toll(make_claim("2", "SOHR", killed(12, "militants"), killed(5, "civilians"))) == (17, 17, 17, 5)
+    assert claim_toll(make_claim("2", "SOHR", killed(12, "militants"), killed(5, "civilians")), EN) == (17, 17, 17, 5)
     # a range gives its conservative end as the figure; vague amounts take ACLED's figure
-    assert claim_toll(make_claim("3", "X", killed(None, bound="range", low=20, high=25, text="20-25 people"))) == (
+    assert claim_toll(make_claim("3", "X", killed(None, bound="range", low=20, high=25, text="20-25 people")), EN) == (
         20, 20, 25, 0)
-    assert claim_toll(make_claim("4", "X", killed(None, bound="vague", low=200, text="hundreds of people"))) == (
+    assert claim_toll(make_claim("4", "X", killed(None, bound="vague", low=200, text="hundreds of people")), EN) == (
         100, 100, 100, 0)
     wounded = Quantity("30 people", 30, 30, 30, "exact", "wounded", "people", 0, 1)
-    assert claim_toll(make_claim("5", "X", wounded)) is None
+    assert claim_toll(make_claim("5", "X", wounded), EN) is None
+
+
+def test_aid_workers_and_medics_are_civilians_members_alone_are_nobody() -> None:
+    # one reading of victims for tolls and contradictions: medics and aid workers are civilians
+    # (the laws of war protect them); "members" alone is no class at all, "family members" are
+    # civilians by "family"
+    assert claim_toll(make_claim("m", "SOHR", killed(4, "medics")), EN) == (4, 4, 4, 4)
+    assert claim_toll(make_claim("a", "SOHR", killed(3, "aid workers")), EN) == (3, 3, 3, 3)
+    assert claim_toll(make_claim("f", "SOHR", killed(6, "members")), EN) == (6, 6, 6, 0)
+    assert claim_toll(make_claim("g", "SOHR", killed(6, "family members")), EN) == (6, 6, 6, 6)
+    # "IS members" are militants: 5 of them and 2 civilians add up
+    assert claim_toll(make_claim("i", "SOHR", killed(5, "IS members"), killed(2, "civilians")), EN) == (7, 7, 7, 2)

@@ -14,6 +14,10 @@ from counterclaim.read.inputs import DEFAULT_MAX_BYTES, read_inputs
 
 from .helpers import ARTICLE, bundled, kinds, records, run
 
+from counterclaim.knowledge.lexicon import lexicon_for
+
+EN = lexicon_for("en")
+
 
 def test_txt_file_is_one_text_record(tmp_path: Path) -> None:
     # the simplest input: one file, one article, raw text untouched, kind "text"
@@ -269,4 +273,4 @@ def test_language_comes_from_the_metadata_and_defaults_to_english(tmp_path: Path
     f.write_text(json.dumps({"text": ARTICLE, "language": "ru"}) + "\n", encoding="utf-8")
     out = records(run([str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), str(f)], manifest=str(m)))
     assert [r.language for r in out] == ["ar", None, "ru"]
-    assert [to_document(r).language for r in out] == ["ar", "en", "ru"]
+    assert [to_document(r, EN).language for r in out] == ["ar", "en", "ru"]

@@ -149,7 +149,10 @@ def test_the_web_app_answers_head_and_options_and_refuses_writes(client) -> None
 
 import datetime as _dt  # noqa: E402
 
+from counterclaim.knowledge.lexicon import lexicon_for  # noqa: E402
 from counterclaim.model import TimeSpan  # noqa: E402
+
+EN = lexicon_for("en")
 from counterclaim.resolve.times import resolve_time  # noqa: E402
 
 
@@ -164,22 +167,22 @@ from counterclaim.resolve.times import resolve_time  # noqa: E402
 ])
 def test_a_time_off_the_calendar_is_unknown_with_a_note(text: str, published: _dt.date) -> None:
     # before: ValueError or OverflowError out of resolve_time, which lost the batch
-    out = resolve_time(TimeSpan(text, text_end=len(text)), published)
+    out = resolve_time(TimeSpan(text, text_end=len(text)), published, EN)
     assert out.start is None and out.end is None and out.precision == "unknown"
     assert out.note is not None and out.note.startswith("cannot be placed on the calendar (years 1 to 9999): ")
 
 
 def test_a_time_that_fits_the_calendar_still_resolves() -> None:
-    out = resolve_time(TimeSpan("over the past 5 years", text_end=21), _dt.date(2017, 2, 7))
+    out = resolve_time(TimeSpan("over the past 5 years", text_end=21), _dt.date(2017, 2, 7), EN)
     assert (out.start, out.end, out.precision) == ("2012-02-07", "2017-02-07", "days")
-    out = resolve_time(TimeSpan("yesterday", text_end=9), _dt.date(1, 1, 2))
+    out = resolve_time(TimeSpan("yesterday", text_end=9), _dt.date(1, 1, 2), EN)
     assert (out.start, out.end) == ("0001-01-01", "0001-01-01")
 
 
 @pytest.mark.parametrize("text", ["February 30, 2017", "2017-02-30", "31/4/2017", "Feb. 29, 2017"])
 def test_an_impossible_date_is_unknown_with_a_note_saying_so(text: str) -> None:
     # before: silently unknown ("no date the rules or dateparser could read") or read as a month
-    out = resolve_time(TimeSpan(text, text_end=len(text)), _dt.date(2017, 6, 1))
+    out = resolve_time(TimeSpan(text, text_end=len(text)), _dt.date(2017, 6, 1), EN)
     assert out.start is None and out.precision == "unknown"
     assert out.note is not None and out.note.startswith(f"'{text}' is not a date on the calendar")
 
@@ -202,12 +205,12 @@ from counterclaim.read.clean import to_document  # noqa: E402
 
 def _extract_seconds(extractor: Extractor, raw: str) -> float:
     """Seconds extract_claims takes on ``raw`` (the parse, linear in spaCy, left out); the best of 2."""
-    document = to_document(RawRecord(raw=raw))
-    doc = extractor.nlp(document.text)
+    document = to_document(RawRecord(raw=raw), EN)
+    doc = extractor.parse(document.text)
     best = float("inf")
     for _ in range(2):
         started = time.perf_counter()
-        extract_claims(doc, document)
+        extract_claims(doc, document, EN)
         best = min(best, time.perf_counter() - started)
     return best
 

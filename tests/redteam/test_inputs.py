@@ -145,30 +145,35 @@ ARABIC = ("قال المرصد السوري لحقوق الإنسان إن 26 ش
           "وأضاف أن بين القتلى عشرة مدنيين.")
 
 
-def test_an_arabic_only_article_is_stored_unread_with_a_note_and_a_summary_line(tmp_path: Path) -> None:
-    # before: 0 claims and nothing said; now the language is read from the script
+def test_an_arabic_only_article_is_said_and_counted_and_not_stored(tmp_path: Path) -> None:
+    # before: read as English, 0 claims stored, and nothing said; now its language is read from
+    # the script of its letters, and a language no lexicon reads is one line naming it and a
+    # count in the summary.  It is not stored: a document stored unread would never be read
+    # again (the ledger keeps one document per text), even once a lexicon for it exists.
     f = tmp_path / "ar.txt"
     f.write_text(ARABIC, encoding="utf-8")
     g = tmp_path / "en.txt"
     g.write_text(ARTICLE, encoding="utf-8")
     db = tmp_path / "l.db"
     result = CliRunner().invoke(cli, ["ingest", str(f), str(g), "--db", str(db)])
-    assert result.exit_code == 0, result.output
-    assert f"warning: {f}: not read: language ar (no lexicon reads it)" in result.stderr
-    assert "2 documents read (2 new, 0 already in the ledger)" in result.stderr
-    assert "; 1 not read (language ar: 1);" in result.stderr
+    assert result.exit_code == 1, result.output
+    assert (f"error: {f}: no lexicon for the text's language ('ar' (known: en), read from the script of its "
+            "letters)") in result.stderr
+    assert "1 documents read (1 new, 0 already in the ledger), 1 claims; 1 not read (language ar: 1); " \
+        "1 inputs failed;" in result.stderr
     from counterclaim.ledger import open_ledger
     with open_ledger(db, readonly=True) as led:
-        docs = {d.source_path: d for d in led.documents()}
-    assert docs[str(f)].language == "ar" and docs[str(g)].language == "en"
+        assert [d.source_path for d in led.documents()] == [str(g)]
 
 
 def test_a_language_the_metadata_gives_wins_over_the_script(extractor: Extractor) -> None:
-    (r,) = extractor.run([RawRecord(raw=ARTICLE, language="EN-GB")])
+    (r,) = extractor.run([RawRecord(raw=ARTICLE, language="EN-GB")])  # read as "en"
     assert r.document is not None and r.document.language == "en" and r.claims
-    (r,) = extractor.run([RawRecord(raw=ARTICLE, language="fr")])
-    assert r.document is not None and r.document.language == "fr" and not r.claims
-    assert r.document.warnings == ("not read: language fr (no lexicon reads it)",)
+    (r,) = extractor.run([RawRecord(raw=ARABIC, source_path="a.txt", language="en")])
+    assert r.document is not None and r.document.language == "en"  # the metadata is believed
+    (r,) = extractor.run([RawRecord(raw=ARTICLE, source_path="fr.txt", language="fr")])
+    assert isinstance(r.error, errors.UnsupportedLanguage) and r.error.language == "fr"
+    assert r.error.message == "fr.txt: no lexicon for the text's language ('fr' (known: en))"
 
 
 def test_bidi_controls_around_a_figure_are_removed_and_the_figure_is_read(extractor: Extractor) -> None:
@@ -283,7 +288,7 @@ def test_quiet_says_only_errors_and_verbose_a_line_per_document(tmp_path: Path) 
 
 def test_progress_is_a_plain_line_with_total_and_time_left_when_stderr_is_no_terminal(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from counterclaim import console
+    from counterclaim.cli import console
 
     monkeypatch.setattr(console, "PLAIN_EVERY", 0.0)
     f = tmp_path / "a.jsonl"

@@ -11,11 +11,15 @@ from counterclaim.resolve.dateline import Dateline, read_dateline
 
 from .helpers import D
 
+from counterclaim.knowledge.lexicon import lexicon_for
+
+EN = lexicon_for("en")
+
 
 def test_dateline_tass_without_year() -> None:
     # the dateline alone has no year and nothing else to take one from: month/day kept, a guess
     text = "MOSCOW, December 23. /TASS/. Russian Aerospace Forces made 302 sorties."
-    dl = read_dateline(text)
+    dl = read_dateline(text, EN)
     assert isinstance(dl, Dateline)
     assert (dl.date, dl.month, dl.day, dl.guess) == (None, 12, 23, True)
     assert text[dl.span.start : dl.span.end] == dl.span.text == "December 23"
@@ -30,21 +34,21 @@ def test_dateline_tass_year_from_weekday_and_years_mentioned() -> None:
         "MOSCOW, December 23. /TASS/. Jets made 302 sorties on December 18-23, spokesman Igor "
         "Konashenkov said on Wednesday.\n\nIn June 2014, IS announced a caliphate."
     )
-    dl = read_dateline(text)
+    dl = read_dateline(text, EN)
     assert dl is not None and dl.date == D(2015, 12, 23) and dl.guess
     assert "Wednesday" in dl.note
 
 
 def test_dateline_caller_gives_the_year() -> None:
     # a year known from elsewhere (URL, file name) fills the gap; still a guess
-    dl = read_dateline("MOSCOW, December 23. /TASS/. Text.", year=2015)
+    dl = read_dateline("MOSCOW, December 23. /TASS/. Text.", EN, year=2015)
     assert dl is not None and dl.date == D(2015, 12, 23) and dl.guess
 
 
 def test_dateline_fakes_style_opening() -> None:
     # FA-KES (nna): the text opens with its date; 2017-04-05 is a Wednesday, so no doubt
     text = "Wed 05 Apr 2017 Syria attack symptoms consistent with nerve agent use WHO. Victims ..."
-    dl = read_dateline(text)
+    dl = read_dateline(text, EN)
     assert dl is not None
     assert (dl.date, dl.guess) == (D(2017, 4, 5), False)
     assert dl.span == Span("Wed 05 Apr 2017", 0, 15)
@@ -53,7 +57,7 @@ def test_dateline_fakes_style_opening() -> None:
 def test_dateline_on_its_own_line_under_headline() -> None:
     # seed 000's layout: headline, byline, then the date alone on a line
     text = "# Title\n\nBy AFP\n\nApril 20, 2021\n\nRussia's Defense Ministry said Monday it had killed ..."
-    dl = read_dateline(text)
+    dl = read_dateline(text, EN)
     assert dl is not None and (dl.date, dl.guess) == (D(2021, 4, 20), False)
     assert text[dl.span.start : dl.span.end] == "April 20, 2021"
 
@@ -71,17 +75,17 @@ def test_dateline_on_its_own_line_under_headline() -> None:
     ],
 )
 def test_dateline_formats(text: str, date: dt.date) -> None:
-    dl = read_dateline(text)
+    dl = read_dateline(text, EN)
     assert dl is not None and dl.date == date and not dl.guess
     assert text[dl.span.start : dl.span.end] == dl.span.text
 
 
 def test_dateline_not_a_date_in_prose() -> None:
     # a date introduced by "on" is an event date, not a dateline; nothing else to read
-    assert read_dateline("Russia says its jets struck the base on March 16, 2016 at dawn.") is None
-    assert read_dateline("No date here at all.") is None
+    assert read_dateline("Russia says its jets struck the base on March 16, 2016 at dawn.", EN) is None
+    assert read_dateline("No date here at all.", EN) is None
 
 
 def test_dateline_only_the_head_is_read() -> None:
     # a date past the first ~400 characters is not a dateline
-    assert read_dateline("x " * 300 + "\nApril 20, 2021\n") is None
+    assert read_dateline("x " * 300 + "\nApril 20, 2021\n", EN) is None

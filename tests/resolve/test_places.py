@@ -8,8 +8,11 @@ import pytest
 
 from counterclaim.export.codes import acled_geo_precision, ucdp_where_prec
 from counterclaim.knowledge.gazetteer import Gazetteer
+from counterclaim.knowledge.lexicon import lexicon_for
 from counterclaim.model import Location
 from counterclaim.resolve.places import best_of, build_context, resolve_location
+
+EN = lexicon_for("en")
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +25,7 @@ def _loc(text: str, relation: str | None = None) -> Location:
 
 
 def _resolve(gaz: Gazetteer, text: str, relation: str | None = None, context: tuple[str, ...] = ("Syria",)) -> Location:
-    ctx = build_context([_loc(t) for t in context], gaz)
+    ctx = build_context([_loc(t) for t in context], gaz, EN)
     return resolve_location(_loc(text, relation), gaz, ctx)
 
 
@@ -62,7 +65,7 @@ def test_far_namesake_is_never_picked(gaz: Gazetteer, tmp_path: Path) -> None:
         encoding="utf-8",
     )
     g = Gazetteer.load(extra=[f], user=False)
-    syria = build_context([_loc("Syria"), _loc("Homs")], g)
+    syria = build_context([_loc("Syria"), _loc("Homs")], g, EN)
     picked = resolve_location(_loc("Palmyra"), g, syria)
     assert picked.country == "Syria" and picked.admin1 == "Homs"
     lonely = resolve_location(_loc("Rochester"), g, syria)
@@ -87,7 +90,7 @@ def test_generic_word_after_a_name(gaz: Gazetteer) -> None:
 
 
 def test_several_provinces_make_a_country_level_claim(gaz: Gazetteer) -> None:
-    ctx = build_context([_loc("Aleppo"), _loc("Idlib"), _loc("Hama")], gaz)
+    ctx = build_context([_loc("Aleppo"), _loc("Idlib"), _loc("Hama")], gaz, EN)
     mentions = tuple(resolve_location(_loc(n, "the provinces of"), gaz, ctx) for n in ("Aleppo", "Idlib", "Hama"))
     assert [m.precision for m in mentions] == ["admin1"] * 3
     best = best_of(mentions)
@@ -126,4 +129,4 @@ def test_several_perpetrators_each_get_their_actor(text: str, actors: list[str])
     from counterclaim.knowledge.actors import default_registry
     from counterclaim.resolve.stage import several_actors
 
-    assert several_actors(text, default_registry()) == actors
+    assert several_actors(text, default_registry(), EN) == actors

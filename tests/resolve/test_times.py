@@ -328,3 +328,17 @@ def test_any_text_is_safe(text: str, published: dt.date | None) -> None:
     t = r(text, published)
     if t.start is not None and published is not None:
         assert D.fromisoformat(t.start) <= D.fromisoformat(t.end or "") <= published
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # the time rules count with the lexicon's one table of number words: "seventy" and
+        # "eighty" were missing from the copy they kept, and of the compounds only 24, 36, 48, 72
+        ("seventy days ago", "2016-10-14"),  # 2016-12-23 minus 70 days
+        ("eighty days ago", "2016-10-04"),
+        ("twenty-one days ago", "2016-12-02"),
+    ],
+)
+def test_a_count_of_days_in_any_number_word(text: str, start: str) -> None:
+    assert window(text, D(2016, 12, 23)) == (start, start, "day")

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, TextIO
 
 from ..group.tolls import Tolls, agreed_perpetrator, civilian_victims, incident_stance, incident_tolls
 from ..knowledge.actors import Registry
+from ..knowledge.lexicon import DEFAULT_LANGUAGE, Lexicon, lexicon_for
 from ..knowledge.resources import Resources
 from ..model import Claim, Incident
 from .codes import acled_geo_precision, acled_time_precision, incident_window
@@ -51,12 +53,20 @@ ACLED_EVENT_TYPES: dict[str, tuple[str, str, str]] = {
     "other": ("Strategic developments", "Strategic developments", "Other"),
 }
 
-_CHEMICAL = re.compile(r"\b(chemical|chlorine|sarin|toxic gas|nerve agent|mustard gas|poison gas)\b", re.IGNORECASE)
+
+
+@cache
+def _chemical(lex: Lexicon) -> re.Pattern[str]:
+    """Words naming a chemical agent: the lexicon's chemical weapons."""
+    return re.compile(lex.weapons["chemical weapons"], re.IGNORECASE)
+
+
 _STATE_TYPES = frozenset({"state_military", "government"})
 
 
 def acled_event_type(
-    inc: Incident, claims: Mapping[str, Claim], registry: Registry, actor1: str | None = None
+    inc: Incident, claims: Mapping[str, Claim], registry: Registry, actor1: str | None = None,
+    lexicon: Lexicon | None = None,
 ) -> tuple[str, str, str]:
     """ACLED ``(disorder_type, event_type, sub_event_type)`` for an incident.
 
@@ -73,8 +83,9 @@ def acled_event_type(
             return "Political violence", "Battles", "Government regains territory"
         if t == "armed_group":
             return "Political violence", "Battles", "Non-state actor overtakes territory"
+    chemical = _chemical(lexicon or lexicon_for(DEFAULT_LANGUAGE))
     if kind == "weapon_use" and any(
-        _CHEMICAL.search(claims[c].evidence.text) for c in inc.claim_ids if c in claims
+        chemical.search(claims[c].evidence.text) for c in inc.claim_ids if c in claims
     ):
         return "Political violence", "Explosions/Remote violence", "Chemical weapon"
     return ACLED_EVENT_TYPES.get(kind, ACLED_EVENT_TYPES["other"])

@@ -17,22 +17,34 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..knowledge.lexicon import Lexicon
 from .budget import Budget
-from .attribution import MEDIA_NAMES, Coref, Frame, find_frames, speaker_tokens
+from .attribution import Coref, Frame, find_frames, speaker_tokens
 from .events import make_perpetrator, perpetrator_of, read_event
 from .mentions import best_location, place_mentions, time_mentions
 from ..model import CLAIMANT_PLACE, Claim, Stance, Claimant, Document, Location, Perpetrator, Quantity, Span, TimeSpan, stable_id
 from .quantities import find_quantities
 
 #: "rejected that allegation", "denied the reports": a denial that points back
-_ANAPHORIC_OBJECTS = frozenset("allegation accusation claim report charge".split())
-#: "The Russian news agency TASS reports (source):" — a relay for what follows
-_RELAY_LINE = re.compile(r"^(?P<who>.{2,80}?)\s+(?:reports|reported|writes|wrote)\b[^.:\n]{0,40}:\s*$")
+
+
+@cache
+def _relay_line(lex: Lexicon) -> re.Pattern[str]:
+    """A line that hands the story over to a medium: "SANA reports:"."""
+    return re.compile(rf"^(?P<who>.{{2,80}}?)\s+(?:{lex.claims.relay_verbs})\b[^.:\n]{{0,40}}:\s*$")
+
+
+@cache
+def _anaphoric_before(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{lex.claims.anaphoric_determiners})\s+$", re.I)
+
+
 _OPEN_Q = "“‘«"
 _CLOSE_Q = "”’»"
 
@@ -43,14 +55,15 @@ class _QuoteRegion:
     end: int
 
 
-def extract_claims(doc: Doc, document: Document, budget: Budget | None = None) -> list[Claim]:
+def extract_claims(doc: Doc, document: Document, lex: Lexicon, budget: Budget | None = None) -> list[Claim]:
     """All claims of ``document`` whose text was parsed into ``doc`` (``doc.text ==
-    document.text``, or the start of it when a time budget stopped the parse).  Once ``budget``
-    is spent, no further sentence is read and the budget records where reading stopped."""
+    document.text``, or the start of it when a time budget stopped the parse), read with ``lex``
+    (the lexicon of the document's language).  Once ``budget`` is spent, no further sentence is
+    read and the budget records where reading stopped."""
     text = document.text
     if doc.text != text[: len(doc.text)]:
         raise ValueError("the parsed text is not the document text")
-    coref = Coref(document.outlet, text, document.byline)
+    coref = Coref(document.outlet, text, lex, document.byline)
     regions = _quote_regions(text)
     relay: Span | None = document.byline
     sents = [s for s in doc.sents if text[s.start_char : s.end_char].strip()]
@@ -61,12 +74,12 @@ def extract_claims(doc: Doc, document: Document, budget: Budget | None = None) -
         if budget is not None and budget.spent():
             budget.stop(sent.start_char)
             break
-        frames = find_frames(sent) or _headline_speaker(text, sent)
+        frames = find_frames(sent, lex) or _headline_speaker(text, sent)
         resolved = _merge_same_speaker([(f, coref.resolve(sent, *f.speaker)) for f in frames if f.speaker])
         read.append((sent, resolved))
-        m = _RELAY_LINE.match(text[sent.start_char : sent.end_char].strip())
-        if m is not None and _names_media(m.group("who")):
-            who = _relay_name(sent)
+        m = _relay_line(lex).match(text[sent.start_char : sent.end_char].strip())
+        if m is not None and _names_media(m.group("who"), lex):
+            who = _relay_name(sent, lex)
             if who is not None:
                 relay = who
         relays.append(relay)
@@ -101,20 +114,20 @@ def extract_claims(doc: Doc, document: Document, budget: Budget | None = None) -
             items = [(Frame("quote", frame.cue, None, set(sent_idx)), claimant)]
         else:
             items = [(Frame("outlet", None, None, set(sent_idx)), coref.outlet_claimant())]
-        quantities = find_quantities(sent) if _may_count(sent) else []
+        quantities = find_quantities(sent, lex) if _may_count(sent, lex) else []
         section = _section(text, sent, document.title)
         for ordinal, (frame, claimant) in enumerate(items):
-            claim = _claim(document, sent, frame, claimant, quantities, relays[k], section, ordinal, claims)
+            claim = _claim(document, sent, frame, claimant, quantities, relays[k], section, ordinal, claims, lex)
             if claim is not None:
                 claims.append(claim)
-    return _carry_context(claims, text)
+    return _carry_context(claims, text, lex)
 
 
 #: event types a bare result ("26 people were killed") may take from the sentence before
 _CARRY_FROM = frozenset({"airstrike", "shelling", "explosion", "ground_attack", "weapon_use", "other"})
 
 
-def _carry_context(claims: list[Claim], text: str) -> list[Claim]:
+def _carry_context(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
     """A claim with neither place nor time right after a claim that has them, in the next
     sentence or paragraph, speaks of the same happening: "Earlier on Tuesday, airstrikes hit
     Idlib." / "SOHR said 26 people were killed."  It takes that claim's place, time and (when
@@ -142,19 +155,19 @@ def _carry_context(claims: list[Claim], text: str) -> list[Claim]:
                 event_type=prev.event_type if c.event_type == "other" else c.event_type,
                 context=prev.context or prev.evidence,
             )
-        elif prev is not None and _anaphoric_event(text, c) and prev.event_type not in ("other", c.event_type) and _adjacent(text, prev.evidence, c.evidence):
+        elif prev is not None and _anaphoric_event(text, c, lex) and prev.event_type not in ("other", c.event_type) and _adjacent(text, prev.evidence, c.evidence):
             # "The attacks targeted ..." right after "footage of the airstrikes": the same strikes
             c = replace(c, event_type=prev.event_type, context=c.context or prev.evidence)
         out.append(c)
     return out
 
 
-def _anaphoric_event(text: str, c: Claim) -> bool:
+def _anaphoric_event(text: str, c: Claim, lex: Lexicon) -> bool:
     """The event word is a generic noun with a definite article: "The attacks", "the operation"."""
     cue = c.event_cue
-    if cue is None or cue.text.lower() not in ("attack", "attacks", "operation", "operations", "assault"):
+    if cue is None or cue.text.lower() not in lex.claims.anaphoric_event_nouns:
         return False
-    return bool(re.search(r"\b(?:the|these|those|this)\s+$", text[max(0, cue.start - 8) : cue.start], re.I))
+    return bool(_anaphoric_before(lex).search(text[max(0, cue.start - 8) : cue.start]))
 
 
 def _adjacent(text: str, a: Span, b: Span) -> bool:
@@ -172,16 +185,17 @@ def _claim(
     section: str,
     ordinal: int,
     earlier: list[Claim],
+    lex: Lexicon,
 ) -> Claim | None:
     doc = sent.doc
     content = [doc[i] for i in sorted(frame.content) if not doc[i].is_space]
     if not content:
         return None
-    reading = read_event(content, frame.cue if frame.kind == "verb" else None)
+    reading = read_event(content, frame.cue if frame.kind == "verb" else None, lex)
     responds_to: str | None = None
     triggers: tuple[Token, ...]
     if reading is None:
-        answered = _answered_claim(frame, claimant, earlier)
+        answered = _answered_claim(frame, claimant, earlier, lex)
         if answered is None:
             return None
         responds_to = answered.claim_id
@@ -195,19 +209,19 @@ def _claim(
     content_idx = frame.content
     # the speaker's words (its clauses included) are not what it says, unless the clause is the
     # content itself ("an allegation by a group that Moscow has conducted air raids")
-    speaker_idx = (speaker_tokens(frame.speaker, doc) - content_idx) if frame.speaker is not None else set()
+    speaker_idx = (speaker_tokens(frame.speaker, doc, lex) - content_idx) if frame.speaker is not None else set()
     qs = tuple(q for q in quantities if _inside(doc, q.start, q.end, content_idx))
     stated_idx = {t.i for t in frame.stated_on}
-    places = place_mentions(sent, content_idx, speaker_idx, document.text)
+    places = place_mentions(sent, content_idx, speaker_idx, document.text, lex)
     if not places and frame.speaker is not None:
-        places = _claimant_places(sent, frame, document.text)
-    times = time_mentions(sent, content_idx, speaker_idx | stated_idx, document.text)
+        places = _claimant_places(sent, frame, document.text, lex)
+    times = time_mentions(sent, content_idx, speaker_idx | stated_idx, document.text, lex)
     stated_on = None
     if frame.stated_on:
         first, last = frame.stated_on[0], frame.stated_on[-1]
         s, e = first.idx, last.idx + len(last.text)
         stated_on = TimeSpan(text=document.text[s:e], text_start=s, text_end=e)
-    perpetrator = _perpetrator(document, sent, triggers, content, claimant)
+    perpetrator = _perpetrator(document, sent, triggers, content, claimant, lex)
     via = _via(frame, claimant, relay, document)
     evidence = _evidence(document.text, sent)
     claim_id = stable_id("claim", document.doc_id, evidence.start, evidence.end, ordinal, claimant.actor)
@@ -221,7 +235,7 @@ def _claim(
         event_type=event_type,
         perpetrator=perpetrator,
         quantities=qs,
-        location=best_location(places),
+        location=best_location(places, lex),
         locations=tuple(places),
         time=_nearest(times, trigger),
         stated_on=stated_on,
@@ -237,7 +251,7 @@ def _claim(
     )
 
 
-def _claimant_places(sent: SpacySpan, frame: Frame, text: str) -> list[Location]:
+def _claimant_places(sent: SpacySpan, frame: Frame, text: str, lex: Lexicon) -> list[Location]:
     """Places attached to the speaker by "in"/"of"/"from" ("Activists in the district of Alwaer in
     Homs", "the Civil Defense in Idlib", "residents of Douma"): where the source is, taken only
     when the claim names no place of its own.  Not from appositions or participle clauses
@@ -247,7 +261,7 @@ def _claimant_places(sent: SpacySpan, frame: Frame, text: str) -> list[Location]
     head = doc[frame.speaker[0] : frame.speaker[1] + 1].root
     allowed: set[int] = set()
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
+        if prep.dep_ == "prep" and prep.lower_ in lex.claims.speaker_place_preps:
             allowed |= {t.i for t in prep.subtree}
             # not what a clause inside says ("a coalition of militias backed by the United States")
             for t in prep.subtree:
@@ -255,21 +269,27 @@ def _claimant_places(sent: SpacySpan, frame: Frame, text: str) -> list[Location]
                     allowed -= {u.i for u in t.subtree}
     if not allowed:
         return []
-    found = place_mentions(sent, allowed, set(), text)
+    found = place_mentions(sent, allowed, set(), text, lex)
     return [replace(m, relation=CLAIMANT_PLACE) for m in found]
 
 
-def _answered_claim(frame: Frame, claimant: Claimant, earlier: list[Claim]) -> Claim | None:
+def _answered_claim(frame: Frame, claimant: Claimant, earlier: list[Claim], lex: Lexicon) -> Claim | None:
     """The allegation a denial without its own trigger answers ("rejected that allegation")."""
-    if frame.kind != "verb" or frame.cue is None or frame.cue.lemma_.lower() not in ("reject", "deny", "refute", "dismiss"):
+    w = lex.claims
+    if frame.kind != "verb" or frame.cue is None or frame.cue.lemma_.lower() not in w.answering_denials:
         return None
     objects = [c for c in frame.cue.children if c.dep_ in ("dobj", "nsubjpass")]
-    if not any(o.lemma_.lower() in _ANAPHORIC_OBJECTS for o in objects):
+    if not any(o.lemma_.lower() in w.anaphoric_objects for o in objects):
         return None
     for c in reversed(earlier):
         if c.claimant.actor != claimant.actor and c.stance == "asserts":
             return c
     return None
+
+
+@cache
+def _leading_article(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"^(?:{lex.claims.articles})\s+", re.I)
 
 
 _HEADLINE_SPEAKER = re.compile(r":\s*(?P<who>[A-Z][\w.'’ -]{1,40}?)\s*$")
@@ -311,20 +331,21 @@ def _nearest(times: list[TimeSpan], trigger: Token | None) -> TimeSpan | None:
 
 
 def _perpetrator(
-    document: Document, sent: SpacySpan, triggers: tuple[Token, ...], content: list[Token], claimant: Claimant
+    document: Document, sent: SpacySpan, triggers: tuple[Token, ...], content: list[Token], claimant: Claimant,
+    lex: Lexicon,
 ) -> Perpetrator | None:
-    found = next((f for f in (perpetrator_of(t, content) for t in triggers) if f is not None), None)
+    found = next((f for f in (perpetrator_of(t, content, lex) for t in triggers) if f is not None), None)
     if found is None:
         return None
     first, last = found
     actor: str | None = None
     if first is last and first.pos_ == "PRON":
         actor = claimant.actor  # "it had killed": the claimant's own side
-    elif first.lower_ in ("its", "their") and claimant.actor:
+    elif first.lower_ in lex.claims.own_side_possessives and claimant.actor:
         actor = claimant.actor
     else:
-        actor = re.sub(r"^(?:the|a|an)\s+", "", document.text[first.idx : last.idx + len(last.text)], flags=re.I)
-    return make_perpetrator(document.text, sent, first, last, actor)
+        actor = _leading_article(lex).sub("", document.text[first.idx : last.idx + len(last.text)])
+    return make_perpetrator(document.text, sent, first, last, actor, lex)
 
 
 def _via(frame: Frame, claimant: Claimant, relay: Span | None, document: Document) -> Span | None:
@@ -369,8 +390,9 @@ def _confidence(frame: Frame, has_trigger: bool, qs: tuple[Quantity, ...], place
     return round(max(0.05, min(score, 0.95)), 2)
 
 
-def _may_count(sent: SpacySpan) -> bool:
-    return any(t.like_num or t.pos_ == "NUM" or t.lower_ in ("dozens", "hundreds", "thousands", "scores", "several", "dozen") for t in sent)
+def _may_count(sent: SpacySpan, lex: Lexicon) -> bool:
+    words = lex.claims.count_words
+    return any(t.like_num or t.pos_ == "NUM" or t.lower_ in words for t in sent)
 
 
 def _inside(doc: Doc, start: int, end: int, idx: set[int]) -> bool:
@@ -429,13 +451,13 @@ def _same_line(text: str, a: SpacySpan, b: SpacySpan) -> bool:
     return "\n" not in text[a.end_char : b.start_char] and text[b.start_char : b.end_char].lstrip()[:1] in _OPEN_Q + '"'
 
 
-def _names_media(who: str) -> bool:
-    return any(w.lower().strip(".,") in MEDIA_NAMES for w in who.split())
+def _names_media(who: str, lex: Lexicon) -> bool:
+    return any(w.lower().strip(".,") in lex.attribution.media_names for w in who.split())
 
 
-def _relay_name(sent: SpacySpan) -> Span | None:
+def _relay_name(sent: SpacySpan, lex: Lexicon) -> Span | None:
     for t in sent:
-        if t.lower_ in MEDIA_NAMES:
+        if t.lower_ in lex.attribution.media_names:
             return Span(t.text, t.idx, t.idx + len(t.text))
     return None
 

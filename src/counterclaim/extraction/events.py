@@ -25,53 +25,12 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from .attribution import mention_span
+from ..knowledge.lexicon import Lexicon
 from ..model import EventType, Perpetrator, Span, Stance
-
-#: lemma -> event type.  Result words ("kill", "destroy") are ``other``: they take the type of a
-#: more specific trigger in the same claim when there is one.
-TRIGGERS: dict[str, EventType] = {
-    **dict.fromkeys(
-        "airstrike air-strike strike raid bomb bombing bombard bombardment airraid".split(),
-        "airstrike",
-    ),
-    **dict.fromkeys("shell shelling mortar artillery rocket missile barrage".split(), "shelling"),
-    **dict.fromkeys("attack offensive assault clash fighting storm ambush battle".split(), "ground_attack"),
-    **dict.fromkeys("explosion blast explode detonate ied bomber".split(), "explosion"),
-    **dict.fromkeys("sortie".split(), "sorties"),
-    **dict.fromkeys("liberate capture seize recapture retake siege".split(), "territory"),
-    **dict.fromkeys(
-        """kill killing dead death die casualty fatality wound injure injury hurt destroy destruction
-        eliminate massacre execute victim body target hit pound damage surrender incident""".split(),
-        "other",
-    ),
-}
-
-#: Weapons whose use is itself the claim ("is not using cluster bombs").
-WEAPON_WORDS: frozenset[str] = frozenset(
-    """cluster sarin chlorine phosphorus incendiary napalm nerve chemical barrel thermobaric""".split()
-)
-#: Verbs that make a weapon mention a claim of use.
-WEAPON_VERBS: frozenset[str] = frozenset("use drop employ deploy fire".split())
-
-_GROUND_BOMBS = frozenset("car truck suicide roadside booby-trapped motorcycle".split())
-_WEAPON_NOUNS = frozenset("rocket missile mortar artillery".split())
-_FIRE_HEADS = frozenset("fire attack strike shell shelling barrage round salvo".split())
-#: Words that put an attack in the air.
-AIR_WORDS: frozenset[str] = frozenset("jet warplane aircraft aviation bomber helicopter airstrike air drone".split())
 
 TYPE_PRIORITY: tuple[str, ...] = (
     "weapon_use", "airstrike", "shelling", "explosion", "ground_attack", "territory", "sorties", "other"
 )
-
-#: Claimant verbs that are denials in themselves.
-DENIAL_VERBS: frozenset[str] = frozenset("deny reject refute dismiss rebuff disprove".split())
-#: Words inside the content that make it a denial ("well-known lies").
-DENIAL_WORDS: frozenset[str] = frozenset("lie lies fake fabrication fabricated baseless unfounded false".split())
-#: Verbs that carry a nominal trigger: "carry out / deliver / conduct / launch a strike".
-LIGHT_VERBS: frozenset[str] = frozenset("carry deliver conduct launch make perform stage mount execute".split())
-#: Hedges: the claimant (usually the outlet) does not vouch for it.
-HEDGES: frozenset[str] = frozenset("reportedly allegedly purportedly apparently".split())
-
 
 @dataclass(frozen=True, slots=True)
 class EventReading:
@@ -84,62 +43,62 @@ class EventReading:
     hedged: bool
 
 
-def trigger_type(tok: Token, context_lemmas: Collection[str]) -> EventType | None:
+def trigger_type(tok: Token, context_lemmas: Collection[str], lex: Lexicon) -> EventType | None:
     """The event type ``tok`` triggers, or None.  ``context_lemmas`` are the content's lemmas."""
+    w = lex.events
     lemma = tok.lemma_.lower()
-    if lemma in WEAPON_WORDS and tok.pos_ in ("NOUN", "ADJ", "PROPN"):
+    if lemma in w.weapon_words and tok.pos_ in ("NOUN", "ADJ", "PROPN"):
         # "cluster bombs", "chemical weapons", "barrel bombs", "sarin"
         return "weapon_use"
-    if lemma in WEAPON_VERBS and tok.pos_ == "VERB" and WEAPON_WORDS.intersection(context_lemmas):
+    if lemma in w.weapon_verbs and tok.pos_ == "VERB" and w.weapon_words.intersection(context_lemmas):
         return "weapon_use"
-    found = TRIGGERS.get(lemma)
-    if found is None and lemma == "lay" and any(c.lower_ == "down" for c in tok.children):
+    found = w.triggers.get(lemma)
+    particles = {c.lower_ for c in tok.children} if found is None else set()
+    if found is None and lex.measures.surrender_phrasal.get(lemma, frozenset()) & particles:
         return "other"  # "laid down their weapons": surrendered
-    if found is None and lemma == "blow" and any(c.lower_ == "up" for c in tok.children):
+    if found is None and w.explode_phrasal.get(lemma, frozenset()) & particles:
         return "explosion"  # "the car blew up"
-    if found is None and (lemma == "down" and tok.pos_ == "VERB" or lemma == "shoot" and any(c.lower_ == "down" for c in tok.children)):
+    if found is None and (
+        lemma in w.down_verbs and tok.pos_ == "VERB" or lex.measures.shoot_down.get(lemma, frozenset()) & particles
+    ):
         return "other"  # "the helicopter was shot down", "rebels downed a jet"
     if found is None:
         return None
-    if lemma in _WEAPON_NOUNS and tok.dep_ == "compound" and tok.head.lemma_.lower() not in _FIRE_HEADS:
+    if lemma in w.weapon_nouns and tok.dep_ == "compound" and tok.head.lemma_.lower() not in w.fire_heads:
         return None  # "rocket launchers", "missile depots": things, not shelling
-    if lemma == "attack" and AIR_WORDS.intersection(context_lemmas):
+    if lemma == w.air_attack and w.air_words.intersection(context_lemmas):
         return "airstrike"
-    if lemma == "strike" and tok.pos_ == "VERB" and not _military_context(context_lemmas):
+    if lemma in w.military_verbs and tok.pos_ == "VERB" and not _military_context(context_lemmas, lex):
         return None
-    if lemma in ("body", "target", "hit", "victim", "damage", "pound") and not _military_context(context_lemmas):
+    if lemma in w.military_nouns and not _military_context(context_lemmas, lex):
         return None
-    if lemma in ("bomb", "bombing") and (
-        any(c.lower_ in _GROUND_BOMBS for c in tok.children) or (tok.dep_ == "compound" and tok.head.lemma_.lower() in ("explosion", "blast"))
+    if lemma in w.bomb_nouns and (
+        any(c.lower_ in w.ground_bombs for c in tok.children) or (tok.dep_ == "compound" and tok.head.lemma_.lower() in w.explosion_heads)
     ):
         return "explosion"  # "a car bomb", "suicide bombing", "a bomb explosion"
-    if lemma == "bomber" and any(c.lower_.startswith("su-") for c in tok.children):
+    if lemma == w.bomber and any(c.lower_.startswith(w.aircraft_prefixes) for c in tok.children):
         return "airstrike"  # "A Su-24M bomber destroyed": an aircraft, not a suicide bomber
-    if lemma == "bomber":
-        return "airstrike" if "air" in context_lemmas or "aviation" in context_lemmas else "explosion"
+    if lemma == w.bomber:
+        return "airstrike" if w.bomber_air.intersection(context_lemmas) else "explosion"
     return found
 
 
-def _military_context(lemmas: Collection[str]) -> bool:
-    return bool(
-        {"kill", "dead", "airstrike", "strike", "raid", "jet", "warplane", "aircraft", "bomber", "terrorist",
-         "militant", "force", "army", "aviation", "sortie", "drone", "missile", "target", "civilian",
-         "destroy", "military", "shell", "attack", "recover", "retrieve", "hospital", "rubble", "isil", "isis",
-         "daesh", "facility", "position", "vehicle", "base", "depot", "rebel", "jihadist", "coalition"}.intersection(lemmas)
-    )
+def _military_context(lemmas: Collection[str], lex: Lexicon) -> bool:
+    return bool(lex.events.military_context.intersection(lemmas))
 
 
-def read_event(content: list[Token], frame_verb: Token | None) -> EventReading | None:
+def read_event(content: list[Token], frame_verb: Token | None, lex: Lexicon) -> EventReading | None:
     """Event type, main trigger and stance of one claim's content tokens; None when no trigger."""
+    w = lex.events
     lemmas = {t.lemma_.lower() for t in content}
     found: list[tuple[int, int, Token, EventType]] = []
     for tok in content:
-        etype = trigger_type(tok, lemmas)
+        etype = trigger_type(tok, lemmas, lex)
         if etype is not None:
             found.append((TYPE_PRIORITY.index(etype), tok.i, tok, etype))
     found.sort(key=lambda f: (f[0], f[1]))
-    denial_cue = _denial_verb_cue(frame_verb)
-    if found and denial_cue is None and all(_only_mentioned(f[2]) or _unspecified(f[2]) for f in found):
+    denial_cue = _denial_verb_cue(frame_verb, lex)
+    if found and denial_cue is None and all(_only_mentioned(f[2], lex) or _unspecified(f[2], lex) for f in found):
         return None
     best = found[0][1:] if found else None
     if best is None:
@@ -150,89 +109,85 @@ def read_event(content: list[Token], frame_verb: Token | None) -> EventReading |
     if denial_cue is not None:
         stance, cue = "denies", denial_cue
     else:
-        neg = _negation_of_triggers(content, lemmas)
+        neg = _negation_of_triggers(content, lemmas, lex)
         if neg is not None:
             stance, cue = "denies", neg
         else:
-            lie = next((t for t in content if t.lemma_.lower() in DENIAL_WORDS and t.pos_ in ("NOUN", "ADJ")), None)
+            lie = next((t for t in content if t.lemma_.lower() in w.denial_words and t.pos_ in ("NOUN", "ADJ")), None)
             if lie is not None:
                 stance, cue = "denies", _span_of(lie)
-    hedged = any(t.lower_ in HEDGES for t in content)
+    hedged = any(t.lower_ in w.hedges for t in content)
     return EventReading(etype, trigger, tuple(f[2] for f in found), stance, cue, hedged)
 
 
-def _only_mentioned(tok: Token) -> bool:
+def _only_mentioned(tok: Token, lex: Lexicon) -> bool:
     """"the date of the strikes", "footage of the airstrikes": the event is named as the topic of
     something else, not said to have happened."""
     if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj":
         return False
     prep = tok.head
     owner = prep.head
-    return prep.lower_ in ("of", "about", "on") and owner.pos_ == "NOUN" and owner.lemma_.lower() in _TOPIC_NOUNS
+    return prep.lower_ in lex.events.topic_preps and owner.pos_ == "NOUN" and owner.lemma_.lower() in lex.events.topic_nouns
 
 
-def _unspecified(tok: Token) -> bool:
+def _unspecified(tok: Token, lex: Lexicon) -> bool:
     """"The statement neither specified the date ... nor the group that was targeted": under a
     negated verb of telling, nothing is said to have happened."""
     for anc in tok.ancestors:
-        if anc.lemma_.lower() in _TELLING and any(c.dep_ in ("neg", "preconj") or c.lower_ in ("neither", "never") for c in anc.children):
+        if anc.lemma_.lower() in lex.events.telling and any(
+            c.dep_ in ("neg", "preconj") or c.lower_ in lex.events.telling_negations for c in anc.children
+        ):
             return True
     return False
 
 
-_TELLING = frozenset("specify mention identify disclose detail name reveal clarify give provide confirm".split())
-_TOPIC_NOUNS = frozenset("date footage video photo image information detail details report news time number".split())
-
-
-def _denial_verb_cue(verb: Token | None) -> Span | None:
+def _denial_verb_cue(verb: Token | None, lex: Lexicon) -> Span | None:
     if verb is None:
         return None
-    if verb.lemma_.lower() in DENIAL_VERBS:
+    if verb.lemma_.lower() in lex.events.denial_verbs:
         return _span_of(verb)
     # "said ... , saying its jets have not targeted": the frame verb of a participle denial
     return None
 
 
-def _negation_of_triggers(content: list[Token], lemmas: Collection[str]) -> Span | None:
+def _negation_of_triggers(content: list[Token], lemmas: Collection[str], lex: Lexicon) -> Span | None:
     """A negation on a trigger or on the verb that carries it ("did not carry out a single
     strike", "no civilians were killed").  Not a trigger that only describes something else
     ("the bodies ... with no visible injuries"), nor a negation that says the event goes on
     ("the bombing won't let up", "the attack will not go unpunished")."""
+    w = lex.events
     for tok in content:
-        if trigger_type(tok, lemmas) is None or _describes(tok):
+        if trigger_type(tok, lemmas, lex) is None or _describes(tok, lex):
             continue
-        for carrier in _carriers(tok):
-            if _goes_on(carrier):
+        for carrier in _carriers(tok, lex):
+            if _goes_on(carrier, lex):
                 continue
             for child in carrier.children:
-                if child.dep_ == "neg" or child.lower_ in ("never", "no"):
+                if child.dep_ == "neg" or child.lower_ in w.negations:
                     return _span_of(child)
             if carrier.pos_ == "NOUN":
                 for child in carrier.children:
-                    if child.dep_ == "det" and child.lower_ in ("no", "neither"):
+                    if child.dep_ == "det" and child.lower_ in w.negative_determiners:
                         return _span_of(child)
     return None
 
 
-def _describes(tok: Token) -> bool:
+def _describes(tok: Token, lex: Lexicon) -> bool:
     """"with no visible injuries", "without damage": a trigger in a with/without phrase."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in ("with", "without")
+    return tok.dep_ == "pobj" and tok.head.lower_ in lex.events.describing_preps
 
 
-#: verbs whose negation says the event goes on: "won't let up", "has not stopped"
-_GOING_ON = frozenset("stop cease abate subside end".split())
-
-
-def _goes_on(verb: Token) -> bool:
+def _goes_on(verb: Token, lex: Lexicon) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     lemma = verb.lemma_.lower()
-    if lemma in _GOING_ON or (lemma == "let" and any(c.lower_ == "up" for c in verb.children)):
+    w = lex.events
+    if lemma in w.going_on or (w.going_on_phrasal.get(lemma, frozenset()) & {c.lower_ for c in verb.children}):
         return True
-    return any(c.lower_ in ("unpunished", "unanswered") for c in verb.children)
+    return any(c.lower_ in w.going_on_complements for c in verb.children)
 
 
-def _carriers(tok: Token) -> list[Token]:
+def _carriers(tok: Token, lex: Lexicon) -> list[Token]:
     """The trigger itself and the verb (or verbs, through xcomp/conj) that predicate it."""
     out = [tok]
     head = tok.head
@@ -240,59 +195,60 @@ def _carriers(tok: Token) -> list[Token]:
         out.append(head)
         if head.dep_ in ("xcomp",) and head.head.pos_ in ("VERB", "AUX"):
             out.append(head.head)
-    elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ in ("in", "of"):
+    elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ in lex.events.participation_preps:
         # "took part in strikes": only for participation verbs
-        if head.head.lemma_ in ("take", "participate", "engage", "involve"):
+        if head.head.lemma_ in lex.events.participation_verbs:
             out.append(head.head)
     if tok.pos_ == "VERB" and tok.dep_ in ("xcomp",) and tok.head.pos_ in ("VERB", "AUX"):
         out.append(tok.head)
     return out
 
 
-def perpetrator_of(trigger: Token, content: Collection[Token]) -> tuple[Token, Token] | None:
+def perpetrator_of(trigger: Token, content: Collection[Token], lex: Lexicon) -> tuple[Token, Token] | None:
     """(first, last) token of the agent of ``trigger``, or None."""
+    w = lex.events
     inside = {t.i for t in content}
     candidates: list[Token] = []
     if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN":
         trigger = trigger.head  # "mortar fire by Daesh terrorists"
     verb = trigger if trigger.pos_ == "VERB" else None
-    if verb is None and trigger.dep_ in ("dobj",) and trigger.head.pos_ == "VERB" and trigger.head.lemma_ in LIGHT_VERBS:
+    if verb is None and trigger.dep_ in ("dobj",) and trigger.head.pos_ == "VERB" and trigger.head.lemma_ in w.light_verbs:
         verb = trigger.head
-    if verb is None and trigger.dep_ == "nsubjpass" and trigger.head.pos_ == "VERB" and trigger.head.lemma_ in LIGHT_VERBS:
+    if verb is None and trigger.dep_ == "nsubjpass" and trigger.head.pos_ == "VERB" and trigger.head.lemma_ in w.light_verbs:
         verb = trigger.head  # "the strikes were carried out by ..."
     if verb is not None:
         for child in verb.children:
-            if child.dep_ == "nsubj" and not _patient_subject(verb):
+            if child.dep_ == "nsubj" and not _patient_subject(verb, lex):
                 candidates.append(child)
             elif child.dep_ == "agent":
                 candidates.extend(c for c in child.children if c.dep_ == "pobj")
     if not candidates and trigger.pos_ in ("NOUN", "PROPN"):
         for child in trigger.children:
-            if child.dep_ == "prep" and child.lower_ == "by":
+            if child.dep_ == "prep" and child.lower_ == w.agent_prep:
                 candidates.extend(c for c in child.children if c.dep_ == "pobj")
-            elif child.dep_ in ("amod", "compound", "poss") and _national(child) and TRIGGERS.get(
+            elif child.dep_ in ("amod", "compound", "poss") and _national(child, lex) and w.triggers.get(
                 trigger.lemma_.lower()
             ) in ("airstrike", "shelling"):
                 candidates.append(child)
     for cand in candidates:
         if cand.i not in inside:
             continue
-        if cand.pos_ == "PRON" and cand.lower_ not in ("it", "they", "we", "its", "their"):
+        if cand.pos_ == "PRON" and cand.lower_ not in w.perpetrator_pronouns:
             continue
-        if cand.lemma_.lower() in TRIGGERS:
+        if cand.lemma_.lower() in w.triggers:
             continue  # "airstrikes hit Idlib": the strikes are not who struck
         if cand.dep_ in ("amod", "compound"):
             sub = _conjoined_modifiers(cand)
             return min(sub, key=lambda t: t.i), max(sub, key=lambda t: t.i)
-        first, last = mention_span(cand, with_conj=True)
+        first, last = mention_span(cand, lex, with_conj=True)
         return trigger.doc[first], trigger.doc[last]
     return None
 
 
-def _patient_subject(verb: Token) -> bool:
+def _patient_subject(verb: Token, lex: Lexicon) -> bool:
     """The subject of this verb suffered the act: a bare participle ("87,000 Militants
     Eliminated", "141 settlements ... liberated") or a surrender ("laid down their weapons")."""
-    if verb.lemma_.lower() in ("lay", "surrender", "die"):
+    if verb.lemma_.lower() in lex.events.patient_verbs:
         return True
     own_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     if verb.dep_ == "conj" and not own_aux and any(c.dep_ == "auxpass" for c in verb.head.children):
@@ -304,14 +260,11 @@ def _patient_subject(verb: Token) -> bool:
     return not auxes or any(c.dep_ == "auxpass" for c in auxes)
 
 
-def _national(tok: Token) -> bool:
+def _national(tok: Token, lex: Lexicon) -> bool:
     """"Russian airstrikes", "U.S. strikes", "Russia's strikes": an actor, not a place."""
     if tok.ent_type_ in ("NORP", "ORG"):
         return True
-    return tok.ent_type_ == "GPE" and tok.lower_.strip(".") in _COUNTRIES
-
-
-_COUNTRIES = frozenset("u.s us usa russia turkey iran israel britain france uk".split())
+    return tok.ent_type_ == "GPE" and tok.lower_.strip(".") in lex.events.acting_countries
 
 
 def _conjoined_modifiers(mod: Token) -> list[Token]:
@@ -323,12 +276,14 @@ def _conjoined_modifiers(mod: Token) -> list[Token]:
     return out
 
 
-def make_perpetrator(doc_text: str, sent: SpacySpan, first: Token, last: Token, actor: str | None) -> Perpetrator:
+def make_perpetrator(
+    doc_text: str, sent: SpacySpan, first: Token, last: Token, actor: str | None, lex: Lexicon
+) -> Perpetrator:
     start = first.idx
     end = last.idx + len(last.text)
     text = doc_text[start:end]
     toks = sent.doc[first.i : last.i + 1]
-    several = any(t.dep_ == "cc" for t in toks) or any(t.lower_ == "or" for t in toks)
+    several = any(t.dep_ == "cc" for t in toks) or any(t.lower_ == lex.events.alternative for t in toks)
     return Perpetrator(text=text, actor=actor, start=start, end=end, several=several)
 
 

@@ -3,86 +3,22 @@ that names the event, a participle on it, or the verb that governs it."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
+from ..knowledge.lexicon import Lexicon
 from ..model import Measure
 
-
-# verb lemma -> measure
-_VERB_MEASURE: dict[str, Measure] = {}
-_VERB_LEMMAS: dict[Measure, str] = {
-    "killed": "kill die massacre slaughter execute murder slay behead assassinate perish martyr",
-    "wounded": "wound injure hurt maim",
-    "destroyed": "demolish raze flatten obliterate torch",
-    "damaged": "damage",
-    "struck": "hit strike target bomb shell pound bombard raid attack",
-    "liberated": "liberate free retake recapture regain reclaim",
-    "captured": "capture seize overrun",
-    "surrendered": "surrender defect",
-    "recovered": "recover retrieve exhume unearth",
-    "hospitalized": "hospitalize hospitalise",
-    "displaced": "displace flee uproot",
-    "detained": "detain arrest abduct kidnap",
-    "controlled": "control",
-    "fired": "fire launch drop shoot lob",
-}
-for _m, _lemmas in _VERB_LEMMAS.items():
-    for _l in _lemmas.split():
-        _VERB_MEASURE[_l] = _m
-#: destroy-like verbs: ``killed`` with a person object (or no object), else ``destroyed``
-_ELIMINATE_VERBS = frozenset("eliminate neutralize neutralise liquidate annihilate exterminate destroy".split())
-_ELIMINATE_DEFAULT_KILLED = frozenset("eliminate neutralize neutralise liquidate exterminate".split())
-#: verbs whose subject is the one it happens to (no agent reading for nsubj)
-_PATIENT_SUBJECT_VERBS = frozenset("die perish flee surrender defect remain be".split())
 #: measures that a transitive verb gives its *subject* ("laid down their weapons")
 _SUBJECT_MEASURES = frozenset(("surrendered",))
-#: verbs that report or estimate: their complement says what happened
-_REPORT_VERBS = frozenset(
-    "report confirm fear believe say presume think declare list count leave estimate".split()
-)
-#: verbs that carry an event noun: "delivered airstrikes at 1,093 targets"
-_LIGHT_VERBS = frozenset("deliver carry conduct launch make perform fly stage mount execute inflict".split())
-_FIRE_OBJECTS = frozenset("missile rocket shell bomb munition projectile mortar grenade barrel".split())
 
-# counted noun (lemma) -> measure: the noun names the event itself
-_NOUN_MEASURE: dict[str, Measure] = {
-    "sortie": "sorties",
-    "airstrike": "strikes", "strike": "strikes", "raid": "strikes", "bombing": "strikes",
-    "bombardment": "strikes", "airstrikes": "strikes",
-    "attack": "attacks",
-    "death": "killed", "fatality": "killed", "dead": "killed",
-    "casualty": "casualties", "casualties": "casualties",
-    "injury": "wounded", "injured": "wounded", "wounded": "wounded",
-    "missing": "missing",
-}
-#: event nouns through which "on/at/against/of N targets" means the targets were struck
-_STRIKE_NOUNS = frozenset("airstrike strike raid bombing bombardment shelling attack sortie".split())
-_DEATH_NOUNS = frozenset("death killing massacre execution".split())
-_INJURY_NOUNS = frozenset("injury wounding".split())
-#: adjectives/participles on the counted noun that say what happened ("six displaced people")
-_AMOD_MEASURE: dict[str, Measure] = {
-    "dead": "killed", "killed": "killed", "injured": "wounded", "wounded": "wounded",
-    "damaged": "damaged", "destroyed": "destroyed", "displaced": "displaced",
-    "detained": "detained", "missing": "missing",
-}
 
-#: counted nouns that are persons: destroy/eliminate with these means killed
-PERSON_NOUNS: frozenset[str] = frozenset(
-    """militant fighter civilian people person terrorist extremist soldier troop child woman man
-    insurgent jihadist rebel member gunman mercenary serviceman servicemen officer commander
-    resident worker militiaman militia recruit instructor combatant islamist policeman guard
-    personnel bandit radical separatist operative sniper kid boy girl infant pilot crew
-    crewman marine paratrooper conscript volunteer refugee body corpse jihadi
-    """.split()
-)
-#: counted nouns that are things: "killed" with these (a misparse) means destroyed
-_MATERIEL_NOUNS = frozenset(
-    """vehicle tank truck car pickup suv launcher gun cannon artillery depot cache post base
-    position facility building house plant rig store warehouse bridge tunnel aircraft plane
-    helicopter jet drone boat ship bunker hideout camp checkpoint weapon ammunition target""".split()
-)
-#: prepositions a count may sit under and still be the thing the verb happened to
-_PASS_PREPS = frozenset("including among at on against of to into upon toward towards".split())
+@cache
+def _verb_measures(lex: Lexicon) -> dict[str, Measure]:
+    """verb lemma -> measure, from the lexicon's measure verbs"""
+    return {lem: m for m, lemmas in lex.measures.verb_lemmas.items() for lem in lemmas.split()}
+
 
 # --------------------------------------------------------------------------- parse walking
 
@@ -91,119 +27,125 @@ def lemma(t: Token) -> str:
     return t.lemma_.lower()
 
 
-def _is_person(t: Token | None) -> bool:
-    return t is not None and (lemma(t) in PERSON_NOUNS or t.lower_ in PERSON_NOUNS)
+def _is_person(t: Token | None, lex: Lexicon) -> bool:
+    persons = lex.measures.person_nouns
+    return t is not None and (lemma(t) in persons or t.lower_ in persons)
 
 
-def _has_child(t: Token, deps: tuple[str, ...], lemmas: frozenset[str] | set[str]) -> Token | None:
+def _has_child(t: Token, deps: tuple[str, ...], lemmas: frozenset[str] | set[str] | tuple[str, ...]) -> Token | None:
     for c in t.children:
         if c.dep_ in deps and lemma(c) in lemmas:
             return c
     return None
 
 
-def _to_hospital(verb: Token, preps: tuple[str, ...] = ("to", "into")) -> bool:
-    """Does ``verb`` have a "to hospital" (or, with ``preps=("in",)``, "in hospital") phrase?"""
+def _to_hospital(verb: Token, preps: tuple[str, ...], lex: Lexicon) -> bool:
+    """Does ``verb`` have a "to hospital" (or, with the lexicon's ``in_hospital_preps``, "in
+    hospital") phrase?"""
     for c in verb.children:
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             for p in c.children:
-                if p.dep_ == "pobj" and lemma(p) in ("hospital", "clinic", "infirmary"):
+                if p.dep_ == "pobj" and lemma(p) in lex.measures.hospital_nouns:
                     return True
     return False
 
 
-def _verb_measure(verb: Token, obj: Token | None) -> Measure | None:
+def _verb_measure(verb: Token, obj: Token | None, lex: Lexicon) -> Measure | None:
     """The measure a verb (or predicative adjective) gives the thing it happened to."""
+    w = lex.measures
     lem = lemma(verb)
     prts = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     dobj = [c for c in verb.children if c.dep_ == "dobj"]
-    if _has_child(verb, ("oprd", "acomp", "xcomp"), frozenset(("dead",))):
+    if _has_child(verb, ("oprd", "acomp", "xcomp"), (w.dead,)):
         return "killed"  # "shot dead", "left 388,000 dead", "were found dead"
-    if _to_hospital(verb) and lem in ("take", "rush", "transport", "evacuate", "bring", "admit",
-                                      "send", "transfer", "carry", "move"):
+    if _to_hospital(verb, w.to_hospital_preps, lex) and lem in w.hospital_verbs:
         return "hospitalized"
-    if lem in ("remain", "stay", "be", "lie") and _to_hospital(verb, ("in",)):
+    if lem in w.stay_verbs and _to_hospital(verb, w.in_hospital_preps, lex):
         return "hospitalized"  # "3 remain in hospital"
-    if (lem == "lay" and "down" in prts) or (
-        lem in ("give", "hand", "put") and ({"down", "up", "over"} & prts)
-        and any(lemma(d) in ("weapon", "arm") for d in dobj)
+    if (w.surrender_phrasal.get(lem, frozenset()) & prts) or (
+        lem in w.hand_over_verbs and (w.hand_over_particles & prts)
+        and any(lemma(d) in w.weapon_objects for d in dobj)
     ):
         return "surrendered"  # "laid down their weapons", "handed over their arms"
-    if lem in ("wipe", "take") and "out" in prts:
-        return "killed" if obj is None or _is_person(obj) else "destroyed"
-    if lem == "shoot" and "down" in prts:
+    if lem in w.wipe_out_verbs and w.wipe_out_particle in prts:
+        return "killed" if obj is None or _is_person(obj, lex) else "destroyed"
+    if w.shoot_down.get(lem, frozenset()) & prts:
         return "destroyed"
-    if obj is not None and lemma(obj) == "life" and lem in ("claim", "cost", "take", "lose", "end"):
+    if obj is not None and lemma(obj) == w.life and lem in w.life_verbs:
         return "killed"  # "cost more than 500 lives"
-    if lem in ("sustain", "suffer", "receive") and any(lemma(d) in ("injury", "wound") for d in dobj):
+    if lem in w.injury_verbs and any(lemma(d) in w.injury_objects for d in dobj):
         return "wounded"  # "three people sustained injuries"
-    if lem in ("find", "pull", "dig") and obj is not None and lemma(obj) in ("body", "corpse", "remains"):
+    if lem in w.recover_verbs and obj is not None and lemma(obj) in w.remains_nouns:
         return "recovered"
-    if lem in ("evacuate",):
+    if lem in w.displace_verbs:
         return "displaced"
-    if lem in ("be", "remain", "stay", "go", "become") and _has_child(verb, ("acomp",), frozenset(("missing",))):
+    if lem in w.become_verbs and _has_child(verb, ("acomp",), (w.missing,)):
         return "missing"
-    if lem in ("rise", "reach", "climb", "stand", "be", "hit", "jump", "increase") and any(
-        c.dep_ in ("nsubj", "nsubjpass") and lemma(c) == "toll" for c in verb.children
+    if lem in w.toll_verbs and any(
+        c.dep_ in ("nsubj", "nsubjpass") and lemma(c) == w.toll for c in verb.children
     ):
         return "killed"
-    if lem in _ELIMINATE_VERBS:
+    if lem in w.eliminate_verbs:
         if obj is None:
-            return "killed" if lem in _ELIMINATE_DEFAULT_KILLED else "destroyed"
-        return "killed" if _is_person(obj) else "destroyed"
-    m = _VERB_MEASURE.get(lem)
-    if m is None and lem in _REPORT_VERBS:
+            return "killed" if lem in w.eliminate_default_killed else "destroyed"
+        return "killed" if _is_person(obj, lex) else "destroyed"
+    verb_measure = _verb_measures(lex)
+    m = verb_measure.get(lem)
+    if m is None and lem in w.report_verbs:
         # "six people were reported killed", "are feared dead", "were confirmed killed"
         for c in verb.children:
             if c.dep_ in ("xcomp", "oprd", "acomp", "ccomp") and c.i > verb.i and c.pos_ in ("VERB", "ADJ"):
-                cm = _VERB_MEASURE.get(lemma(c)) or _AMOD_MEASURE.get(c.lower_)
+                cm = verb_measure.get(lemma(c)) or w.amod_measure.get(c.lower_)
                 if cm is not None:
                     return cm
     if m == "fired":
         # only munitions are fired; "shot 5 people" says neither killed nor wounded
-        return m if obj is not None and lemma(obj) in _FIRE_OBJECTS else None
+        return m if obj is not None and lemma(obj) in w.fire_objects else None
     if m is None and verb.pos_ == "ADJ":
-        return _NOUN_MEASURE.get(lem) if lem in ("dead", "wounded", "injured", "missing") else None
-    if m == "struck" and obj is not None and lemma(obj) in _FIRE_OBJECTS:
+        return w.noun_measure.get(lem) if lem in w.adjective_measures else None
+    if m == "struck" and obj is not None and lemma(obj) in w.fire_objects:
         return None
     return m
 
 
-def _noun_measure(noun: Token) -> Measure | None:
+def _noun_measure(noun: Token, lex: Lexicon) -> Measure | None:
+    w = lex.measures
     lem = lemma(noun)
-    if lem == "flight":
-        if any(lemma(c) == "combat" for c in noun.lefts) or lemma(noun.head) in _LIGHT_VERBS:
+    if lem == w.flight:
+        if any(lemma(c) == w.combat for c in noun.lefts) or lemma(noun.head) in w.light_verbs:
             return "sorties"
         return None
-    if lem == "mission" and any(lemma(c) in ("combat", "bombing", "strike") for c in noun.lefts):
+    if lem == w.mission and any(lemma(c) in w.sortie_modifiers for c in noun.lefts):
         return "sorties"
-    return _NOUN_MEASURE.get(lem) or _NOUN_MEASURE.get(noun.lower_)
+    return w.noun_measure.get(lem) or w.noun_measure.get(noun.lower_)
 
 
-def measure_of(anchor: Token, obj: Token | None, depth: int = 0) -> Measure | None:
+def measure_of(anchor: Token, obj: Token | None, lex: Lexicon, depth: int = 0) -> Measure | None:
     """What happened to the counted thing: see the module docstring, step 4."""
-    m = _measure_walk(anchor, obj, depth)
-    if m == "killed" and obj is not None and lemma(obj) in _MATERIEL_NOUNS:
+    w = lex.measures
+    m = _measure_walk(anchor, obj, depth, lex)
+    if m == "killed" and obj is not None and lemma(obj) in w.materiel_nouns:
         return "destroyed"  # "destroying two command posts ... seven vehicles" misattached to killed
     if m is None and obj is not None:
         for c in obj.lefts:  # "dozens of severely injured children", "six displaced people"
-            if c.dep_ in ("amod", "compound") and c.lower_ in _AMOD_MEASURE:
-                return _AMOD_MEASURE[c.lower_]
-        if lemma(obj) in ("body", "corpse"):
+            if c.dep_ in ("amod", "compound") and c.lower_ in w.amod_measure:
+                return w.amod_measure[c.lower_]
+        if lemma(obj) in w.body_nouns:
             return "recovered"  # "carted away at least 100 bodies"
     return m
 
 
-def _measure_walk(anchor: Token, obj: Token | None, depth: int) -> Measure | None:
+def _measure_walk(anchor: Token, obj: Token | None, depth: int, lex: Lexicon) -> Measure | None:
+    w = lex.measures
     head = obj if obj is not None else anchor
     if obj is not None:
-        m = _noun_measure(obj)
+        m = _noun_measure(obj, lex)
         if m is not None:
             return m
     # a participle or relative clause on the counted noun: "141 settlements liberated"
     for c in head.children:
         if c.i > head.i and c.dep_ in ("acl", "relcl", "amod") and c.pos_ in ("VERB", "ADJ"):
-            m = _verb_measure(c, obj)
+            m = _verb_measure(c, obj, lex)
             if m is not None:
                 return m
     cur = head
@@ -214,38 +156,38 @@ def _measure_walk(anchor: Token, obj: Token | None, depth: int) -> Measure | Non
             return None
         dep = cur.dep_
         if dep == "pobj":
-            if h.lower_ not in _PASS_PREPS:
+            if h.lower_ not in w.pass_preps:
                 return None
             via_prep = h.lower_
             cur = h
             continue
         if dep == "prep":
-            if cur.lower_ not in _PASS_PREPS:
+            if cur.lower_ not in w.pass_preps:
                 return None
             # "including 10 civilians" -> killed ; "airstrikes on 1,093 targets" -> struck
             if h.pos_ in ("NOUN", "PROPN"):
                 hl = lemma(h)
-                if via_prep in ("on", "at", "against", "of") and hl in _STRIKE_NOUNS:
+                if via_prep in w.strike_preps and hl in w.strike_nouns:
                     return "struck"
-                if via_prep == "of" and hl in _DEATH_NOUNS:
+                if via_prep == w.of and hl in w.death_nouns:
                     return "killed"  # "the killing of one person"
-                if via_prep == "of" and hl in _INJURY_NOUNS:
+                if via_prep == w.of and hl in w.injury_nouns:
                     return "wounded"  # "the injury of 40 others"
-                if hl == "toll":
+                if hl == w.toll:
                     return "killed"  # "putting the death toll at at least 70"
-                if via_prep == "of" and hl == "life" and lemma(h.head) in ("claim", "take", "cost", "end"):
+                if via_prep == w.of and hl == w.life and lemma(h.head) in w.lives_of_verbs:
                     return "killed"  # "claimed the lives of 129 loyalists"
             cur = h
             if h.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
                 continue
             # a verb: fall through to the verb handling below with cur = the verb
-            return _measure_at_verb(h, obj, "prep", via_prep, depth)
+            return _measure_at_verb(h, obj, "prep", via_prep, lex, depth)
         if h.pos_ in ("VERB", "AUX", "ADJ"):
-            return _measure_at_verb(h, obj, dep, via_prep, depth)
+            return _measure_at_verb(h, obj, dep, via_prep, lex, depth)
         if h.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
             if dep in ("conj", "appos", "nummod", "nmod", "npadvmod", "quantmod", "compound"):
                 if dep in ("nummod", "compound", "npadvmod", "quantmod"):
-                    m = _noun_measure(h)
+                    m = _noun_measure(h, lex)
                     if m is not None:
                         return m
                 cur = h
@@ -256,39 +198,39 @@ def _measure_walk(anchor: Token, obj: Token | None, depth: int) -> Measure | Non
 
 
 def _measure_at_verb(
-    verb: Token, obj: Token | None, dep: str, via_prep: str | None, depth: int = 0
+    verb: Token, obj: Token | None, dep: str, via_prep: str | None, lex: Lexicon, depth: int = 0
 ) -> Measure | None:
     """Measure at the first verb reached from the count through relation ``dep``."""
+    w = lex.measures
     lem = lemma(verb)
-    if lem == "be" and dep in ("nsubj", "nsubjpass") and depth < 2:
+    if lem == w.copula and dep in ("nsubj", "nsubjpass") and depth < 2:
         # "10 children were among 48 people executed": the measure of the people they are among
         for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ == "among":
+            if c.dep_ == "prep" and c.lower_ == w.among:
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        if lemma(p) in _NOUN_MEASURE or p.lower_ in _NOUN_MEASURE:
-                            return _NOUN_MEASURE.get(lemma(p)) or _NOUN_MEASURE[p.lower_]  # "among the dead"
-                        return measure_of(p, p if p.pos_ in ("NOUN", "PROPN") else None, depth + 1)
-    if dep in ("nsubj", "csubj", "expl") and lem not in _PATIENT_SUBJECT_VERBS:
+                        if lemma(p) in w.noun_measure or p.lower_ in w.noun_measure:
+                            return w.noun_measure.get(lemma(p)) or w.noun_measure[p.lower_]  # "among the dead"
+                        return measure_of(p, p if p.pos_ in ("NOUN", "PROPN") else None, lex, depth + 1)
+    if dep in ("nsubj", "csubj", "expl") and lem not in w.patient_subject_verbs:
         # the count is the agent ("10 militants attacked a checkpoint"), unless the verb has
         # no object, where the parser often reads an elided passive ("141 settlements ...
         # liberated") or an intransitive ("300 militants surrendered", "30 injured"), or the
         # subject is the one it happens to ("43,000 extremists laid down their weapons")
         if any(c.dep_ in ("dobj", "dative") for c in verb.children):
-            m = _verb_measure(verb, obj)
+            m = _verb_measure(verb, obj, lex)
             return m if m in _SUBJECT_MEASURES else None
-    if dep == "prep" and via_prep in ("on", "at", "against") and lem in _LIGHT_VERBS:
-        if any(c.dep_ == "dobj" and lemma(c) in _STRIKE_NOUNS for c in verb.children):
+    if dep == "prep" and via_prep in w.target_preps and lem in w.light_verbs:
+        if any(c.dep_ == "dobj" and lemma(c) in w.strike_nouns for c in verb.children):
             return "struck"
         return None
-    if dep == "prep" and via_prep in ("to", "at") and any(
-        c.dep_ in ("nsubj", "nsubjpass", "dobj") and lemma(c) == "toll" for c in verb.children
+    if dep == "prep" and via_prep in w.toll_preps and any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") and lemma(c) == w.toll for c in verb.children
     ):
         return "killed"  # "the death toll rose to 45", "put the death toll at 85"
-    if dep == "prep" and via_prep not in ("including", "among", "of", None):
+    if dep == "prep" and via_prep is not None and via_prep not in w.count_preps:
         return None
-    return _verb_measure(verb, obj)
+    return _verb_measure(verb, obj, lex)
 
 
-
-__all__ = ["PERSON_NOUNS", "lemma", "measure_of"]
+__all__ = ["lemma", "measure_of"]

@@ -17,57 +17,81 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from .entities import ents_in
+from ..knowledge.lexicon import Lexicon
 from ..model import DATELINE, ORIGIN, Location, TimeSpan
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 
-_DIR = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
-#: "northeast of", "near", "the outskirts of" a few words before the place
-PROXIMITY = re.compile(
-    r"\b(?P<rel>(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?" + _DIR + r"(?:ern)?\s+of|near(?:by)?|"
-    r"(?:the\s+)?outskirts\s+of|(?:the\s+)?vicinity\s+of|close\s+to|around|outside)"
-    r"(?:\s+[\w'’-]+){0,5}\s+$",
-    re.I,
-)
-#: "the province of", "the countryside of", "southern", "rural" right before the place
-CONTAINER = re.compile(
-    r"(?P<rel>(?:the\s+)?(?:countryside|province|provinces|governorate|city|town|village)\s+of|"
-    + _DIR + r"(?:ern)?|rural)\s+(?:the\s+)?$",
-    re.I,
-)
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-TIME_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p, re.I)
-    for p in (
-        r"\b(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+(?:\d+|\w+)\s+(?:hours|days|weeks|months|years)\b",
-        r"\bsince\s+(?:the\s+)?(?:beginning|start)\s+of\s+(?:\d{4}|this\s+(?:year|month|week))\b",
-        r"\b" + _MONTH + r"\s+\d{1,2}\s*[-–]\s*\d{1,2}(?:,?\s+\d{4})?\b",
-        r"\b(?:earlier|later)\s+on\s+" + _WEEKDAY + r"\b",
-        r"\b(?:at\s+dawn|at\s+dusk|overnight|late|early)\s+on\s+" + _WEEKDAY + r"\b",
-        r"\b(?:earlier|later)\s+this\s+(?:week|month|year)\b",
-        r"\bon\s+" + _WEEKDAY + r"\b",
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The patterns of one lexicon's place and time words (see :func:`_patterns`)."""
+
+    #: "northeast of", "near", "the outskirts of" a few words before the place
+    proximity: re.Pattern[str]
+    #: "the province of", "the countryside of", "southern", "rural" right before the place
+    container: re.Pattern[str]
+    time: tuple[re.Pattern[str], ...]
+    #: "next month", "tomorrow": not when a reported event happened
+    future: re.Pattern[str]
+    #: words that may join the parts of one time mention
+    join: re.Pattern[str]
+    #: a word right after a place name that makes it the governorate: "Idlib province"
+    admin_after: re.Pattern[str]
+    #: head words of organisations, never of places
+    org_head: re.Pattern[str]
+    #: what follows a dateline: an agency in brackets, a dash, ", SANA"
+    after_dateline: re.Pattern[str]
+    #: a dateline in capitals after a caption: the country, then a capitalised word
+    after_caption_dateline: re.Pattern[str]
+    #: a dateline in capitals: the country, then a capital
+    after_capitals_dateline: re.Pattern[str]
+
+
+@cache
+def _patterns(lex: Lexicon) -> _Patterns:
+    w = lex.mentions
+    fill = {"{dir}": lex.direction_pattern, "{month}": lex.month_pattern() + r"\.?", "{weekday}": lex.weekday_pattern()}
+
+    def expand(p: str) -> str:
+        for k, v in fill.items():
+            p = p.replace(k, v)
+        return p
+
+    return _Patterns(
+        proximity=re.compile(expand(w.proximity), re.I),
+        container=re.compile(expand(w.container), re.I),
+        time=tuple(re.compile(expand(p), re.I) for p in w.time_patterns),
+        future=re.compile(rf"\b(?:{w.future})\b", re.I),
+        join=re.compile(rf"^[\s,]*(?:(?:{w.join})[\s,]*)*$", re.I),
+        admin_after=re.compile(rf"\s+(?:{w.admin_after})\b", re.I),
+        org_head=re.compile(rf"\b(?:{w.org_head})\b"),
+        after_dateline=re.compile(
+            rf"^(?:,?\s*{w.dateline_country})?\s*(?:\([A-Za-z .]{{2,30}}\)|[-–—]\s|,\s*{lex.agency_pattern}\b)"
+        ),
+        after_caption_dateline=re.compile(rf"^(?:,?\s*{w.dateline_country})?\s+[A-Z][a-z]"),
+        after_capitals_dateline=re.compile(rf"^(?:,?\s*{w.dateline_country})?\s+[A-Z]"),
     )
-)
-_ACTS = frozenset("strike airstrike raid bombing shelling attack offensive jet warplane force troops".split())
-#: "next month", "tomorrow": not when a reported event happened
-_FUTURE = re.compile(r"\b(?:next|tomorrow|coming|upcoming)\b", re.I)
-#: words that may join the parts of one time mention
-_JOIN = re.compile(r"^[\s,]*(?:(?:or|and|even|or\s+even|and\s+even)[\s,]*)*$", re.I)
 
 
-def place_mentions(sent: SpacySpan, content: Collection[int], exclude: Collection[int], text: str) -> list[Location]:
+def place_mentions(
+    sent: SpacySpan, content: Collection[int], exclude: Collection[int], text: str, lex: Lexicon
+) -> list[Location]:
     """Place entities in the claim's content, with the relation words just before them.
 
     ``text`` is the document text (``doc.text``, which spaCy rebuilds on every access).
     """
+    w = lex.mentions
+    pats = _patterns(lex)
     doc = sent.doc
     out: list[Location] = []
     relations: dict[int, str | None] = {}
@@ -79,29 +103,29 @@ def place_mentions(sent: SpacySpan, content: Collection[int], exclude: Collectio
         # "Russia's Defense Ministry": a place used as an owner is not where the claim happened
         if ent[-1].dep_ == "poss" or (ent.end < len(doc) and doc[ent.end].tag_ == "POS"):
             continue
-        if _ORG_HEAD.search(ent.text):
+        if pats.org_head.search(ent.text):
             continue  # "the Syrian Observatory for Human Rights" labelled as a place
         if ent.root.dep_ in ("nsubj", "nsubjpass", "poss") and ent.label_ == "GPE":
             continue  # "Moscow condemned", "Washington respect": a government, not a place
-        if ent.label_ == "GPE" and (_stands_for_government(ent.root) or _capital_as_actor(ent)):
+        if ent.label_ == "GPE" and (_stands_for_government(ent.root, lex) or _capital_as_actor(ent, lex)):
             continue  # "the Damascus government's request", "authorization from Damascus"
-        if ent.root.dep_ == "compound" and ent.text.lower() in _COUNTRY_NAMES and ent.root.head.lemma_.lower() in _ACTS:
+        if ent.root.dep_ == "compound" and ent.text.lower() in w.country_names and ent.root.head.lemma_.lower() in w.acts:
             continue  # "U.S. strikes": who struck, not where ("Idlib strikes" stays a place)
         if ent.end + 1 < len(doc) and doc[ent.end].text == "-":
             continue  # "US-led", "Turkish-backed": a modifier, not a place
         before = text[max(sent.start_char, ent.start_char - 64) : ent.start_char]
-        m = PROXIMITY.search(before) or CONTAINER.search(before)
+        m = pats.proximity.search(before) or pats.container.search(before)
         relation = re.sub(r"\s+", " ", m.group("rel").strip().lower()) if m is not None else None
-        if relation is None and _is_dateline(text, sent.start_char, ent.start_char, ent.end_char):
+        if relation is None and _is_dateline(text, sent.start_char, ent.start_char, ent.end_char, lex):
             relation = DATELINE
         if relation is None and ent.root.dep_ == "conj" and ent.root.head.i in relations:
             relation = relations[ent.root.head.i]  # "the provinces of Aleppo, Idlib, Hama": each one a province
-        if relation is None and _comes_from(ent.root):
+        if relation is None and _comes_from(ent.root, lex):
             relation = ORIGIN
         relations[ent.root.i] = relation
         start, end = ent.start_char, ent.end_char
-        after = _ADMIN_AFTER.match(text, end, min(len(text), end + 16))
-        if after is not None and not _ADMIN_AFTER.search(ent.text):
+        after = pats.admin_after.match(text, end, min(len(text), end + 16))
+        if after is not None and not pats.admin_after.search(ent.text):
             end = after.end()  # "in Idlib province": the province, not the town (the model leaves the word out)
         out.append(Location(text=text[start:end], relation=relation, text_start=start, text_end=end))
     # what comes before a dateline in its sentence is a header or a photo caption, not the claim
@@ -111,11 +135,7 @@ def place_mentions(sent: SpacySpan, content: Collection[int], exclude: Collectio
     return out
 
 
-#: a word right after a place name that makes it the governorate: "Idlib province", "Homs countryside"
-_ADMIN_AFTER = re.compile(r"\s+(?:province|governorate|countryside)\b", re.I)
-
-
-def _comes_from(root: Token) -> bool:
+def _comes_from(root: Token, lex: Lexicon) -> bool:
     """The first preposition above the place, past "of" and lists ("from the northern towns of
     Fuaa and Kafraya"), is "from"."""
     tok = root
@@ -126,16 +146,19 @@ def _comes_from(root: Token) -> bool:
         if tok.dep_ != "pobj":
             return False
         prep = tok.head
-        if prep.lower_ == "from":
+        if prep.lower_ == lex.mentions.origin_prep:
             return True
-        if prep.lower_ != "of" or prep.head.i == prep.i:
+        if prep.lower_ != lex.mentions.of or prep.head.i == prep.i:
             return False
         tok = prep.head
     return False
 
 
-def time_mentions(sent: SpacySpan, content: Collection[int], exclude: Collection[int], text: str) -> list[TimeSpan]:
+def time_mentions(
+    sent: SpacySpan, content: Collection[int], exclude: Collection[int], text: str, lex: Lexicon
+) -> list[TimeSpan]:
     """Time mentions in the claim's content, coordinated lists merged into one."""
+    pats = _patterns(lex)
     doc = sent.doc
     spans: list[tuple[int, int]] = []
     for ent in ents_in(sent):  # sent.ents walks the whole document each time
@@ -143,16 +166,16 @@ def time_mentions(sent: SpacySpan, content: Collection[int], exclude: Collection
             continue
         if not any(i in content for i in range(ent.start, ent.end)) or any(i in exclude for i in range(ent.start, ent.end)):
             continue
-        if _is_duration_modifier(ent) or _FUTURE.search(ent.text):
+        if _is_duration_modifier(ent) or pats.future.search(ent.text):
             continue
         start = ent.start_char
-        if ent.start > sent.start and doc[ent.start - 1].lower_ in ("since", "until", "till"):
+        if ent.start > sent.start and doc[ent.start - 1].lower_ in lex.mentions.open_ended:
             start = doc[ent.start - 1].idx  # "since September 2015" runs to publication
         spans.append((start, ent.end_char))
     base = sent.start_char
     sent_text = text[sent.start_char : sent.end_char]
     excluded_chars = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in exclude]
-    for pat in TIME_PATTERNS:
+    for pat in pats.time:
         for m in pat.finditer(sent_text):
             s, e = base + m.start(), base + m.end()
             tok = doc.char_span(s, e, alignment_mode="expand")
@@ -161,48 +184,30 @@ def time_mentions(sent: SpacySpan, content: Collection[int], exclude: Collection
             if any(a < e and s < b for a, b in excluded_chars):
                 continue
             spans.append((s, e))
-    spans = _merge(sorted(spans), text)
+    spans = _merge(sorted(spans), text, pats.join)
     return [TimeSpan(text=text[s:e], text_start=s, text_end=e) for s, e in spans]
 
 
-#: head words of organisations, never of places
-_ORG_HEAD = re.compile(
-    r"\b(?:Observatory|Ministry|Army|Forces|Council|Coalition|Front|Committee|Organi[sz]ation|Agency|News|"
-    r"Network|Command|Brigades?|Movement|Party|Union|Watch|Crescent|Helmets|State of Iraq and)\b"
-)
-
-_GOVERNMENT_NOUNS = frozenset(
-    "government regime authorities administration request authorization authorisation permission approval consent "
-    "consultation coordination".split()
-)
-
-
-def _stands_for_government(root: object) -> bool:
+def _stands_for_government(root: object, lex: Lexicon) -> bool:
     """The place names the state: it modifies "government"/"regime", or it is the source of a
     permission ("authorization from Damascus")."""
+    nouns = lex.mentions.government_nouns
     head = root.head  # type: ignore[attr-defined]
-    if root.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in _GOVERNMENT_NOUNS:  # type: ignore[attr-defined]
+    if root.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in nouns:  # type: ignore[attr-defined]
         return True
     return bool(
         root.dep_ == "pobj"  # type: ignore[attr-defined]
-        and head.lower_ in ("from", "of", "by")
-        and head.head.lemma_.lower() in _GOVERNMENT_NOUNS
+        and head.lower_ in lex.mentions.government_preps
+        and head.head.lemma_.lower() in nouns
     )
 
 
-#: capitals that news uses for their governments ("Damascus promises", "Moscow talks")
-_CAPITALS = frozenset("damascus moscow washington ankara tehran riyadh doha paris london".split())
-
-
-def _capital_as_actor(ent: SpacySpan) -> bool:
+def _capital_as_actor(ent: SpacySpan, lex: Lexicon) -> bool:
     """A capital modifying a noun that is not a place noun: "Damascus promises of a truce"."""
     root = ent.root
-    if ent.text.lower() not in _CAPITALS or root.dep_ not in ("compound", "nmod", "amod"):
+    if ent.text.lower() not in lex.capitals or root.dep_ not in ("compound", "nmod", "amod"):
         return False
-    return root.head.lemma_.lower() not in _PLACE_NOUNS
-
-
-_PLACE_NOUNS = frozenset("countryside suburb suburbs province governorate outskirts city airport road district area".split())
+    return root.head.lemma_.lower() not in lex.mentions.place_nouns
 
 
 def _is_duration_modifier(ent: SpacySpan) -> bool:
@@ -210,13 +215,13 @@ def _is_duration_modifier(ent: SpacySpan) -> bool:
     return any(t.dep_ in ("amod", "compound") and t.head.i >= ent.end for t in ent) and "-" in ent.text
 
 
-def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+def _merge(spans: list[tuple[int, int]], text: str, join: re.Pattern[str]) -> list[tuple[int, int]]:
     """Join overlapping spans and spans separated only by commas, "or", "and", "even"."""
     out: list[tuple[int, int]] = []
     for s, e in spans:
         if out:
             ps, pe = out[-1]
-            if s <= pe or _JOIN.match(text[pe:s]):
+            if s <= pe or join.match(text[pe:s]):
                 out[-1] = (ps, max(pe, e))
                 continue
         out.append((s, e))
@@ -225,8 +230,6 @@ def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
 
 #: what may come before a dateline in its sentence: nothing, or the end of a date header
 _BEFORE_DATELINE = re.compile(r"^(?:|.*(?:\d{4}|\d{1,2}:\d{2}|\bGMT|\bUTC[+-]?\d*))\s*$", re.S)
-#: what follows a dateline: an agency in brackets, a dash, ", SANA"
-_AFTER_DATELINE = re.compile(r"^(?:,?\s*Syria)?\s*(?:\([A-Za-z .]{2,30}\)|[-–—]\s|,\s*(?:SANA|AFP|Reuters|AP)\b)")
 
 
 #: how far into the text a dateline may follow a caption, and how it is written then: a town's
@@ -235,10 +238,11 @@ _CAPTION_DATELINE_CHARS = 600
 _CAPITALS_DATELINE = re.compile(r"[A-Z]{4,}(?:[ -][A-Z]{2,})?|[A-Z]{2,}[ -][A-Z]{3,}")
 
 
-def _is_dateline(text: str, sent_start: int, start: int, end: int) -> bool:
+def _is_dateline(text: str, sent_start: int, start: int, end: int, lex: Lexicon) -> bool:
     """A place opening the story, before its first sentence proper: at the start of the
     sentence or right after a date header, and written as a dateline (in capitals, or followed by
     an agency in brackets, a dash or ", SANA")."""
+    pats = _patterns(lex)
     name = text[start:end]
     after = text[end : end + 40]
     if not _BEFORE_DATELINE.match(text[sent_start:start]):
@@ -247,27 +251,18 @@ def _is_dateline(text: str, sent_start: int, start: int, end: int) -> bool:
         return (
             start < _CAPTION_DATELINE_CHARS
             and _CAPITALS_DATELINE.fullmatch(name) is not None
-            and re.match(r"^(?:,?\s*Syria)?\s+[A-Z][a-z]", after) is not None
+            and pats.after_caption_dateline.match(after) is not None
         )
-    if _AFTER_DATELINE.match(after):
+    if pats.after_dateline.match(after):
         return True
-    return re.fullmatch(r"[A-Z][A-Z' -]{3,}", name) is not None and re.match(r"^(?:,?\s*Syria)?\s+[A-Z]", after) is not None
+    return re.fullmatch(r"[A-Z][A-Z' -]{3,}", name) is not None and pats.after_capitals_dateline.match(after) is not None
 
 
-def best_location(mentions: list[Location]) -> Location | None:
+def best_location(mentions: list[Location], lex: Lexicon) -> Location | None:
     """The place the claim is about: the first mention more specific than a country name (a
     dateline is where the report was filed, never the claim's place)."""
     mentions = [m for m in mentions if m.relation != DATELINE]
     for m in mentions:
-        if m.text.lower() not in _COUNTRY_NAMES:
+        if m.text.lower() not in lex.mentions.country_names:
             return m
     return mentions[0] if mentions else None
-
-
-#: Names that say "somewhere in this country" (or stand for its government): a claim that also
-#: names a town or province is about that town or province.
-_COUNTRY_NAMES = frozenset(
-    {"syria", "russia", "turkey", "iraq", "iran", "lebanon", "jordan", "israel", "us", "u.s.", "usa",
-     "the united states", "united states", "the syrian arab republic", "syrian arab republic", "moscow",
-     "washington", "ankara", "tehran"}
-)

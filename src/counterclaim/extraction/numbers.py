@@ -5,113 +5,78 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
 
+from ..knowledge.lexicon import Lexicon
 from ..model import Bound
 
-#: Lower bound of a vague amount (the smallest amount the word literally allows).
-VAGUE_LOW: dict[str, float] = {
-    "a handful": 2.0,
-    "a few": 2.0,
-    "several": 3.0,
-    "dozens": 24.0,
-    "scores": 40.0,
-    "hundreds": 200.0,
-    "thousands": 2000.0,
-    "millions": 2_000_000.0,
-    "tens of thousands": 20_000.0,
-    "hundreds of thousands": 200_000.0,
-    "tens of millions": 20_000_000.0,
-    "hundreds of millions": 200_000_000.0,
-}
-_VAGUE_MULT = {"a few": 2.0, "several": 3.0}
-
-# --------------------------------------------------------------------------- regexes
-
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
-_SCALES = {
-    "hundred": 100, "thousand": 1000, "million": 1_000_000, "mln": 1_000_000,
-    "billion": 1_000_000_000, "bln": 1_000_000_000, "dozen": 12,
-}
-
-_U = "|".join(sorted(_UNITS, key=len, reverse=True))
-_U19 = "one|two|three|four|five|six|seven|eight|nine"
-_T = "|".join(_TENS)
-_W1 = rf"(?:(?:{_T})(?:[-\s](?:{_U19}))?|(?:{_U}))"
-_SCW = rf"(?:hundred|thousand|million|billion|dozen)(?:\s+(?:and\s+)?{_W1}(?![-\s]+(?:hundred|thousand|million|billion|dozen)\b)|(?=\W|$))"
-_WNUM = rf"(?:(?:{_W1}|a)(?:[-\s]+{_SCW})+|{_W1})"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_DNUM = rf"(?:{_DIGITS}(?:\s*(?:hundred|thousand|million|billion|mln|bln)\b)?)"
-_NUM = rf"(?:{_DNUM}|{_WNUM})"
-_RANGE = (
-    rf"(?:between\s+{_NUM}\s+and\s+{_NUM}"
-    rf"|{_NUM}\s*[-–—]\s*{_NUM}"
-    rf"|{_NUM}\s+(?:to|or)\s+(?!(?:more|less|fewer|so)\b){_NUM})"
-)
-_VAGUE = (
-    r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)"
-    r"|hundreds|thousands|millions|dozens|scores(?=\s+of\b)"
-    r"|(?:several|a\s+few)(?:\s+(?:dozen|hundred|thousand|million))?"
-    r"|a\s+handful)"
-)
-_SUFFIX = r"(?:\s*-\s*(?:odd|plus)\b|\+|\s+or\s+(?:more|so|less|fewer)\b)"
-_PCT = r"(?:\s*%|\s+(?:percent|per\s+cent)\b)"
-
-QUANT = re.compile(
-    rf"(?<![\w$€£.,/@#-])(?P<core>{_RANGE}|{_VAGUE}|{_NUM})(?P<suf>{_SUFFIX})?(?P<pct>{_PCT})?"
-    rf"(?![\w]|-\w|[.,]\d)",
-    re.IGNORECASE,
-)
-#: cheap pre-check: is there anything number-like in the sentence at all?
-PRECHECK = re.compile(
-    rf"\d|\b(?:{_U}|{_T}|hundred|thousand|million|dozen|dozens|hundreds|thousands|millions|"
-    r"scores|several|few|handful)\b",
-    re.IGNORECASE,
-)
-
-#: bound cue words, longest first within each bound (regex alternatives)
-_BOUND_WORDS: dict[Bound, tuple[str, ...]] = {
-    "low": (
-        "no fewer than", "no less than", "not less than", "in excess of", "a minimum of",
-        "upwards of", "well over", "just over", "more than", "at least", "over", "above",
-        "exceeding", "greater than",
-    ),
-    "high": (
-        "no more than", "not more than", "a maximum of", "as many as", "fewer than",
-        "less than", "just under", "close to", "up to", "almost", "nearly", "under",
-        "at most", "below", "as much as",
-    ),
-    "approx": (
-        "approximately", "an estimated", "roughly", "around", "about", "circa", "approx.",
-        "estimated", "some", "c.",
-    ),
-}
-BOUND_LOOKUP: dict[str, Bound] = {w: b for b, ws in _BOUND_WORDS.items() for w in ws}
-_BOUND_ALTS = "|".join(
-    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(BOUND_LOOKUP, key=len, reverse=True)
-)
-#: bound words right before the number (optionally with an opening quote in between)
-BOUND_BEFORE = re.compile(rf"(?<![\w-])(?P<b>{_BOUND_ALTS})\s*[\"“'‘]?\s*$", re.IGNORECASE)
-OUT_OF = re.compile(r"\bout\s+of\s*$", re.IGNORECASE)
-_RANGE_SPLIT_RE = re.compile(
-    rf"^(?:between\s+)?(?P<a>{_NUM})(?:\s*[-–—]\s*|\s+(?:to|or|and)\s+)(?P<b>{_NUM})$", re.IGNORECASE
-)
 _DIGITS_RE = re.compile(rf"^{_DIGITS}$")
 SPACE = re.compile(r"\s+")
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
+
+@dataclass(frozen=True, slots=True)
+class NumberPatterns:
+    """The patterns built from one lexicon's number words (see :func:`patterns`)."""
+
+    #: a number phrase: a range, a vague amount or one number, with its suffix and percent sign
+    quant: re.Pattern[str]
+    #: cheap pre-check: is there anything number-like in the sentence at all?
+    precheck: re.Pattern[str]
+    #: bound words right before the number (optionally with an opening quote in between)
+    bound_before: re.Pattern[str]
+    #: "out of" right before the number
+    out_of: re.Pattern[str]
+    range_split: re.Pattern[str]
+    digits_scale: re.Pattern[str]
+    scale_end: re.Pattern[str]
+    #: bound word -> bound
+    bound_lookup: dict[str, Bound]
+    #: vague amount -> its low bound
+    vague_low: dict[str, float]
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(words)
+
+
+@cache
+def patterns(lex: Lexicon) -> NumberPatterns:
+    """The number patterns of ``lex``, built once per lexicon."""
+    w = lex.numbers
+    scales = "|".join(w.scale_words)
+    u = _alt(sorted(w.units, key=len, reverse=True))
+    w1 = rf"(?:(?:{_alt(w.tens)})(?:[-\s](?:{_alt(w.compound_units)}))?|(?:{u}))"
+    scw = rf"(?:{scales})(?:\s+(?:{w.and_word}\s+)?{w1}(?![-\s]+(?:{scales})\b)|(?=\W|$))"
+    wnum = rf"(?:(?:{w1}|{w.one_article})(?:[-\s]+{scw})+|{w1})"
+    dnum = rf"(?:{_DIGITS}(?:\s*(?:{_alt(w.digit_scales)})\b)?)"
+    num = rf"(?:{dnum}|{wnum})"
+    bound_lookup: dict[str, Bound] = {x: b for b, ws in w.bound_words.items() for x in ws}
+    bound_alts = _alt(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(bound_lookup, key=len, reverse=True))
+    core = rf"{w.range.replace('{num}', num)}|{w.vague}|{num}"
+    return NumberPatterns(
+        quant=re.compile(
+            rf"(?<![\w$€£.,/@#-])(?P<core>{core})(?P<suf>{w.suffix})?(?P<pct>{w.percent})?(?![\w]|-\w|[.,]\d)",
+            re.IGNORECASE,
+        ),
+        precheck=re.compile(rf"\d|\b(?:{u}|{_alt(w.tens)}|{_alt(w.precheck)})\b", re.IGNORECASE),
+        bound_before=re.compile(rf"(?<![\w-])(?P<b>{bound_alts})\s*[\"“'‘]?\s*$", re.IGNORECASE),
+        out_of=re.compile(rf"\b{w.out_of}\s*$", re.IGNORECASE),
+        range_split=re.compile(rf"^{w.range_split.replace('{num}', num)}$", re.IGNORECASE),
+        digits_scale=re.compile(rf"({_DIGITS})(?: ?({_alt(w.digit_scales)}))?"),
+        scale_end=re.compile(rf"({_alt(w.digit_scales)})$"),
+        bound_lookup=bound_lookup,
+        vague_low=dict(lex.vague_lows),
+    )
+
+
 # --------------------------------------------------------------------------- pure helpers
 
 
-def parse_number(text: str) -> float | None:
+def parse_number(text: str, lex: Lexicon) -> float | None:
     """The number a number phrase states, or None when ``text`` is not one number.
 
     Digits with thousands separators and decimals ("1,093" → 1093, "1.5" → 1.5), digits with
@@ -123,70 +88,74 @@ def parse_number(text: str) -> float | None:
     t = SPACE.sub(" ", text.strip().lower())
     if not t:
         return None
-    m = re.fullmatch(rf"({_DIGITS})(?: ?(hundred|thousand|million|billion|mln|bln))?", t)
+    w = lex.numbers
+    scales = lex.scales
+    m = patterns(lex).digits_scale.fullmatch(t)
     if m:
         if not _DIGITS_RE.match(m.group(1)):
             return None
         v = float(m.group(1).replace(",", ""))
-        return v * _SCALES[m.group(2)] if m.group(2) else v
-    words = [w for w in re.split(r"[\s-]+", t) if w and w != "and"]
+        return v * scales[m.group(2)] if m.group(2) else v
+    words = [x for x in re.split(r"[\s-]+", t) if x and x != w.and_word]
     if not words:
         return None
     total, current, seen = 0.0, 0.0, False
-    for i, w in enumerate(words):
-        if w in ("a", "an") and i == 0 and len(words) > 1 and words[1] in _SCALES:
+    for i, x in enumerate(words):
+        if x in w.articles and i == 0 and len(words) > 1 and words[1] in scales:
             current, seen = 1.0, True
-        elif w in _UNITS:
-            current += _UNITS[w]
+        elif x in w.units:
+            current += w.units[x]
             seen = True
-        elif w in _TENS:
-            current += _TENS[w]
+        elif x in w.tens:
+            current += w.tens[x]
             seen = True
-        elif w in ("hundred", "dozen"):
-            current = (current or 1.0) * _SCALES[w]
+        elif x in w.multiplying_scales:
+            current = (current or 1.0) * scales[x]
             seen = True
-        elif w in _SCALES:  # thousand, million, billion
-            total += (current or 1.0) * _SCALES[w]
+        elif x in scales:  # thousand, million, billion
+            total += (current or 1.0) * scales[x]
             current, seen = 0.0, True
         else:
             return None
     return total + current if seen else None
 
 
-def parse_range(text: str) -> tuple[float, float] | None:
+def parse_range(text: str, lex: Lexicon) -> tuple[float, float] | None:
     """``(low, high)`` of a range phrase ("200-300", "200 to 300", "between 200 and 300",
     "two or three", "1.5-2 million"), or None when ``text`` is not a range or low > high."""
-    m = _RANGE_SPLIT_RE.match(SPACE.sub(" ", text.strip()))
+    pats = patterns(lex)
+    m = pats.range_split.match(SPACE.sub(" ", text.strip()))
     if not m:
         return None
-    a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+    a, b = parse_number(m.group("a"), lex), parse_number(m.group("b"), lex)
     if a is None or b is None:
         return None
     # "1.5-2 million": the scale of the second number applies to the first
-    sb = re.search(r"(hundred|thousand|million|billion|mln|bln)$", m.group("b").lower())
-    if sb and not re.search(r"[a-z]$", m.group("a").lower()) and a < b / _SCALES[sb.group(1)] + 1e-9:
-        a *= _SCALES[sb.group(1)]
+    sb = pats.scale_end.search(m.group("b").lower())
+    if sb and not re.search(r"[a-z]$", m.group("a").lower()) and a < b / lex.scales[sb.group(1)] + 1e-9:
+        a *= lex.scales[sb.group(1)]
     if a > b:
         return None
     return a, b
 
 
-def vague_low(text: str) -> float | None:
-    """Lower bound of a vague amount under the module convention (:data:`VAGUE_LOW`):
+def vague_low(text: str, lex: Lexicon) -> float | None:
+    """Lower bound of a vague amount (the lexicon's ``vague_low`` reading):
     "dozens" → 24, "hundreds" → 200, "thousands" → 2000, "several hundred" → 300,
     "a few" → 2, "tens of thousands" → 20000; None when ``text`` is not a vague amount."""
     t = SPACE.sub(" ", text.strip().lower())
-    if t in VAGUE_LOW:
-        return VAGUE_LOW[t]
-    for mult_word, mult in _VAGUE_MULT.items():
+    lows = patterns(lex).vague_low
+    if t in lows:
+        return lows[t]
+    for mult_word, mult in lex.numbers.vague_multipliers.items():
         if t.startswith(mult_word + " "):
             scale = t[len(mult_word) + 1:]
-            if scale in _SCALES:
-                return mult * _SCALES[scale]
+            if scale in lex.scales:
+                return mult * lex.scales[scale]
     return None
 
 
-def bound_of(words: str) -> Bound:
+def bound_of(words: str, lex: Lexicon) -> Bound:
     """The bound (one of ``model.BOUNDS``) that the words around a number give it.
 
     ``words`` are the qualifier words, e.g. "up to" → ``high``, "almost" → ``high``,
@@ -197,22 +166,20 @@ def bound_of(words: str) -> Bound:
     t = SPACE.sub(" ", words.strip().lower()).strip("\"“”'‘’ ")
     if not t:
         return "exact"
-    if t in BOUND_LOOKUP:
-        return BOUND_LOOKUP[t]
-    if t in ("between",) or parse_range(t) is not None:
+    w = lex.numbers
+    lookup = patterns(lex).bound_lookup
+    if t in lookup:
+        return lookup[t]
+    if t in w.range_openers or parse_range(t, lex) is not None:
         return "range"
-    base = t[:-3].strip() if t.endswith(" of") else t
-    if vague_low(base) is not None:
+    of = " " + w.of_word
+    base = t[: -len(of)].strip() if t.endswith(of) else t
+    if vague_low(base, lex) is not None:
         return "vague"
     suf = t.lstrip("-").strip()
-    if suf in ("odd", "or so"):
-        return "approx"
-    if suf in ("plus", "+", "or more"):
-        return "low"
-    if suf in ("or less", "or fewer"):
-        return "high"
-    return "exact"
+    bound = w.suffix_bounds.get(suf)
+    return bound if bound is not None else "exact"
 
 
 
-__all__ = ["BOUND_BEFORE", "BOUND_LOOKUP", "OUT_OF", "PRECHECK", "QUANT", "SPACE", "VAGUE_LOW", "YEAR", "bound_of", "parse_number", "parse_range", "vague_low"]
+__all__ = ["NumberPatterns", "SPACE", "YEAR", "bound_of", "parse_number", "parse_range", "patterns", "vague_low"]

@@ -92,48 +92,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..knowledge.lexicon import Lexicon
 from ..model import Bound, Quantity
 
 from .measures import lemma, measure_of
-from .numbers import (
-    BOUND_BEFORE,
-    BOUND_LOOKUP,
-    OUT_OF,
-    PRECHECK,
-    QUANT,
-    SPACE,
-    YEAR,
-    bound_of,
-    parse_number,
-    parse_range,
-    vague_low,
-)
+from .numbers import SPACE, YEAR, bound_of, parse_number, parse_range, patterns, vague_low
 
 __all__ = ["find_numbers", "find_quantities", "find_quantities_in_doc"]
 
 # --------------------------------------------------------------------------- candidates
-
-_TIME_NOUNS = frozenset(
-    "second minute hour day night week weekend month year decade century morning evening time".split()
-)
-_FRACTION_NOUNS = frozenset("half quarter third fifth sixth tenth".split())
-_DIRECTIONS = frozenset(
-    "north south east west northeast northwest southeast southwest north-east north-west "
-    "south-east south-west".split()
-)
-_DISTANCE_UNITS = frozenset("km kilometer kilometre mile meter metre yard foot feet m".split())
-#: a distance unit followed by one of these is a distance, not a count ("1,500 km of tunnels" is)
-_DISTANCE_NEXT = frozenset("from away outside inside beyond short off ( ) [ ] , . long wide deep".split())
-_CLOCK_WORDS = frozenset(
-    "am a.m. pm p.m. gmt utc hrs o'clock monday tuesday wednesday thursday friday "
-    "saturday sunday".split()
-)
-_TERRITORY_NOUNS = frozenset("territory land area country province region city town district governorate".split())
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
-
 
 @dataclass(slots=True)
 class _Cand:
@@ -152,25 +119,26 @@ class _Cand:
 
 
 
-def _candidates(sent: Span, text: str) -> Iterator[_Cand]:
+def _candidates(sent: Span, text: str, lex: Lexicon) -> Iterator[_Cand]:
     """Number phrases in ``text`` (== ``sent.text``; ``Doc.text`` is rebuilt on every access,
     so the sentence text is passed around instead)."""
     base = sent.start_char
-    for m in QUANT.finditer(text):
+    pats = patterns(lex)
+    for m in pats.quant.finditer(text):
         core = m.group("core")
         cs = base + m.start("core")
         end = base + m.end()
         suf = (m.group("suf") or "").strip()
         pct = m.group("pct") is not None
         before = text[max(0, m.start() - 40):m.start()]
-        if OUT_OF.search(before):
+        if pats.out_of.search(before):
             continue  # "three out of four zones": the denominator is not a count
         start = cs
         bound: Bound = "exact"
         value = low = high = None
-        vl = vague_low(core)
-        rng = parse_range(core) if vl is None else None
-        bm = BOUND_BEFORE.search(before)
+        vl = vague_low(core, lex)
+        rng = parse_range(core, lex) if vl is None else None
+        bm = pats.bound_before.search(before)
         if vl is not None:
             bound, low = "vague", vl
             if bm:
@@ -181,17 +149,17 @@ def _candidates(sent: Span, text: str) -> Iterator[_Cand]:
             if bm:  # "up to 200-300": keep the words, the range is the bound
                 start = cs - (len(before) - bm.start("b"))
         else:
-            n = parse_number(core)
+            n = parse_number(core, lex)
             if n is None:
                 continue
-            if core.lower().startswith("between"):
+            if core.lower().startswith(lex.numbers.range_openers):
                 continue
             value = n
             if bm:  # a bound word before wins over a suffix after ("some 200-odd")
-                bound = BOUND_LOOKUP[SPACE.sub(" ", bm.group("b").lower())]
+                bound = pats.bound_lookup[SPACE.sub(" ", bm.group("b").lower())]
                 start = cs - (len(before) - bm.start("b"))
             elif suf:
-                bound = bound_of(suf)
+                bound = bound_of(suf, lex)
             if bound == "exact":
                 low = high = n
             elif bound == "low":
@@ -227,7 +195,7 @@ _PREMODIFIER_DEPS = frozenset(
 )
 
 
-def _object_of(anchor: Token, last: Token) -> tuple[Token | None, Token | None]:
+def _object_of(anchor: Token, last: Token, lex: Lexicon) -> tuple[Token | None, Token | None]:
     """(counted noun, first token of the object text) for the number phrase."""
     h = anchor.head
     if (
@@ -251,7 +219,7 @@ def _object_of(anchor: Token, last: Token) -> tuple[Token | None, Token | None]:
             return h, _skip_function_words(first, h)
     # "dozens of oversize tanker trucks", "one of the militants", "40% of the territory"
     for c in anchor.children:
-        if c.dep_ == "prep" and c.lower_ == "of" and c.i > last.i:
+        if c.dep_ == "prep" and c.lower_ == lex.quantities.of and c.i > last.i:
             for p in c.children:
                 if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN"):
                     return p, _skip_function_words(_left_modifiers_start(p), p)
@@ -292,8 +260,11 @@ def _skip_function_words(first: Token, head: Token) -> Token:
     return first
 
 
-def _is_excluded_context(anchor: Token, tokens: list[Token], cand: _Cand, obj: Token | None) -> bool:
+def _is_excluded_context(anchor: Token, tokens: list[Token], cand: _Cand, obj: Token | None, lex: Lexicon) -> bool:
     """Dates, durations, years, designators, money and places-as-places."""
+    w = lex.quantities
+    months = lex.month_words
+    weekdays = {d.name for d in lex.weekdays}
     doc = anchor.doc
     if any(t.ent_type_ in ("ORDINAL", "MONEY") for t in tokens):
         return True
@@ -302,33 +273,34 @@ def _is_excluded_context(anchor: Token, tokens: list[Token], cand: _Cand, obj: T
     if any(t.ent_type_ == "PERCENT" for t in tokens) and not cand.pct:
         return True
     first, last = tokens[0], tokens[-1]
-    if first.i > 0 and doc[first.i - 1].lower_.rstrip(".") in _MONTHS:
+    if first.i > 0 and doc[first.i - 1].lower_.rstrip(".") in months:
         return True  # "May 26", "December 18-23"
     if last.i + 1 < len(doc) and (
-        doc[last.i + 1].lower_.rstrip(".") in _MONTHS or doc[last.i + 1].lower_ in _CLOCK_WORDS
+        doc[last.i + 1].lower_.rstrip(".") in months or doc[last.i + 1].lower_ in w.clock_words
+        or doc[last.i + 1].lower_ in weekdays
     ):
         return True  # "26 May", "around 7 pm", "0830 GMT", "40 Tuesday"
     if cand.core[:1] == "0" and cand.core[1:2].isdigit():
         return True  # "0914": a clock time
     if obj is not None:
         ol = lemma(obj)
-        if ol in _TIME_NOUNS or obj.lower_.rstrip("s") in _TIME_NOUNS:
+        if ol in w.time_nouns or obj.lower_.rstrip("s") in w.time_nouns:
             return True  # "24 hours", "5 days", "several times"
-        if ol in _FRACTION_NOUNS or ol in _DIRECTIONS:
+        if ol in w.fraction_nouns or ol in lex.direction_words:
             return True  # "one quarter of the province", "130 southeast of Deir Ezzor"
-        if ol in _DISTANCE_UNITS and not any(t.lower_ == "square" for t in obj.lefts):
+        if ol in w.distance_units and not any(t.lower_ == w.area_word for t in obj.lefts):
             nxt = doc[obj.i + 1].lower_ if obj.i + 1 < len(doc) else ""
             prev = doc[first.i - 1].text if first.i > 0 else ""
-            if nxt in _DISTANCE_NEXT or nxt in _DIRECTIONS or prev == "(":
+            if nxt in w.distance_next or nxt in lex.direction_words or prev == "(":
                 return True  # "60 kilometres (35 miles) from Damascus", "25 km north of"
-    if last.i + 2 < len(doc) and doc[last.i + 1].text in "-–" and doc[last.i + 2].lemma_.lower() in _TIME_NOUNS:
+    if last.i + 2 < len(doc) and doc[last.i + 1].text in "-–" and doc[last.i + 2].lemma_.lower() in w.time_nouns:
         return True  # "three-year-long"
     if cand.value is not None and YEAR.match(cand.core) and cand.start == cand.core_start and (
         obj is None
         or obj.tag_ != "NNS"
         or (first.i > 0 and doc[first.i - 1].pos_ in ("DET", "ADP", "PRON", "NUM", "PROPN"))
         or obj.like_num
-        or vague_low(obj.lower_) is not None
+        or vague_low(obj.lower_, lex) is not None
         or (
             any(t.ent_type_ == "DATE" for t in tokens)
             and (
@@ -348,17 +320,17 @@ def _is_excluded_context(anchor: Token, tokens: list[Token], cand: _Cand, obj: T
         return True  # "Jan 2016 Ninety-two civilians": another number is the count
     if anchor.pos_ not in ("NUM", "NOUN", "ADJ", "DET", "PRON") and anchor.tag_ != "CD":
         return True
-    if anchor.lower_ == "one" and anchor.pos_ != "NUM":
+    if anchor.lower_ == w.one and anchor.pos_ != "NUM":
         return True  # "no one", "the one"
     if anchor.head.i < anchor.i and anchor.dep_ == "nummod":
         return True  # "Resolution 2254", "Route 4", "Hill 123"
-    if obj is not None and obj.dep_ == "pobj" and obj.head.lower_ in ("in", "across", "throughout", "from", "over") \
-            and lemma(obj) in _TERRITORY_NOUNS | {"village", "settlement", "location", "place"}:
+    if obj is not None and obj.dep_ == "pobj" and obj.head.lower_ in w.territory_preps \
+            and lemma(obj) in w.territory_nouns | w.settlement_nouns:
         return True  # "in 5 Syrian provinces"
     return False
 
 
-def _build(sent: Span, stext: str, cand: _Cand) -> Quantity | None:
+def _build(sent: Span, stext: str, cand: _Cand, lex: Lexicon) -> Quantity | None:
     doc = sent.doc
     base = sent.start_char
 
@@ -374,20 +346,20 @@ def _build(sent: Span, stext: str, cand: _Cand) -> Quantity | None:
     last = num_toks[-1]
     pct_tok: Token | None = None
     if cand.pct:
-        pct_tok = next((t for t in num_toks if t.text in ("%", "percent", "cent")), None)
+        pct_tok = next((t for t in num_toks if t.text == "%" or t.text in lex.quantities.percent_words), None)
         if pct_tok is None and last.i + 1 < len(doc) and doc[last.i + 1].text == "%":
             pct_tok = doc[last.i + 1]
         if pct_tok is None:
             return None
         anchor = pct_tok
-    obj, obj_first = _object_of(anchor, last if pct_tok is None else pct_tok)
-    if _is_excluded_context(anchor if pct_tok is None else num_toks[0], num_toks, cand, obj):
+    obj, obj_first = _object_of(anchor, last if pct_tok is None else pct_tok, lex)
+    if _is_excluded_context(anchor if pct_tok is None else num_toks[0], num_toks, cand, obj, lex):
         return None
     end = cand.end
     obj_text: str | None = None
     if pct_tok is not None:
         # percentages count only territory: "40% of the Iraqi territory"
-        if obj is None or lemma(obj) not in _TERRITORY_NOUNS:
+        if obj is None or lemma(obj) not in lex.quantities.territory_nouns:
             return None
         end = obj.idx + len(obj.text)
         obj_text = sl(pct_tok.idx, end)
@@ -395,9 +367,9 @@ def _build(sent: Span, stext: str, cand: _Cand) -> Quantity | None:
         end = max(end, obj.idx + len(obj.text))
         assert obj_first is not None
         obj_text = sl(obj_first.idx, obj.idx + len(obj.text))
-        if obj.pos_ in ("ADJ", "VERB") or lemma(obj) in ("dead", "wounded", "injured", "killed", "missing"):
+        if obj.pos_ in ("ADJ", "VERB") or lemma(obj) in lex.quantities.casualty_words:
             obj_text = None  # "388,000 dead", "30 injured": the word is the measure
-    measure = measure_of(anchor, obj)
+    measure = measure_of(anchor, obj, lex)
     return Quantity(
         text=sl(cand.start, end),
         value=cand.value,
@@ -428,29 +400,29 @@ def _sent_text(sent: Span) -> str:
     return last[1][sent.start_char:sent.end_char]
 
 
-def find_numbers(sent: Span) -> list[Quantity]:
+def find_numbers(sent: Span, lex: Lexicon) -> list[Quantity]:
     """Every count candidate in ``sent`` that is not a date, duration, designator or the like,
     with ``measure`` None when no violence measure could be determined (for debugging)."""
     stext = _sent_text(sent)
-    if not PRECHECK.search(stext):
+    if not patterns(lex).precheck.search(stext):
         return []
     out: list[Quantity] = []
-    for cand in _candidates(sent, stext):
-        q = _build(sent, stext, cand)
+    for cand in _candidates(sent, stext, lex):
+        q = _build(sent, stext, cand, lex)
         if q is not None:
             out.append(q)
     return out
 
 
-def find_quantities(sent: Span) -> list[Quantity]:
+def find_quantities(sent: Span, lex: Lexicon) -> list[Quantity]:
     """Every count in ``sent`` that is a result or size of violence, in text order.
 
     Offsets are character offsets into ``sent.doc.text``; only quantities whose measure was
     determined are returned (see the module docstring for the rules and conventions).
     """
-    return [q for q in find_numbers(sent) if q.measure is not None]
+    return [q for q in find_numbers(sent, lex) if q.measure is not None]
 
 
-def find_quantities_in_doc(doc: Doc) -> list[Quantity]:
+def find_quantities_in_doc(doc: Doc, lex: Lexicon) -> list[Quantity]:
     """:func:`find_quantities` over every sentence of ``doc``."""
-    return [q for s in doc.sents for q in find_quantities(s)]
+    return [q for s in doc.sents for q in find_quantities(s, lex)]

@@ -49,62 +49,86 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
+from typing import Literal, get_args
 
+from ..knowledge.lexicon import DEFAULT_LANGUAGE, Lexicon, lexicon_for
 from .keys import INDIRECT_PLACES, MIN_TYPE, PLACE_RANK, claimant_key, claimant_name, day, type_compatibility
 from ..model import Claim, Contradiction, ContradictionKind, Corroboration, Quantity, stable_id
 
-_CIVILIAN_SCOPE = re.compile(
-    r"\b(civilian|civilians|populated|residential|inhabited|hospitals?|schools?|markets?|homes|"
-    r"neighbou?rhoods?|mosques?|bakery|bakeries|children|women)\b",
-    re.I,
-)
-_WEAPONS: dict[str, re.Pattern[str]] = {
-    "cluster munitions": re.compile(r"\bcluster\b", re.I),
-    "chemical weapons": re.compile(r"\b(chemical|chlorine|sarin|toxic gas|poison gas|nerve agent)", re.I),
-    "incendiary weapons": re.compile(r"\b(incendiary|phosphorus|thermite)\b", re.I),
-    "barrel bombs": re.compile(r"\bbarrel[- ]bombs?\b", re.I),
-    "thermobaric weapons": re.compile(r"\b(thermobaric|vacuum bombs?)\b", re.I),
-}
-
 _QUOTED = re.compile(r"[\"“”«»]")
-_CIVILIAN_OBJECTS = re.compile(
-    r"\b(civilians?|child|children|kids|infants?|babies|women|families|residents|students|pupils|"
-    r"patients|worshippers|displaced|refugees|medics|doctors|nurses|journalists|aid workers)\b", re.I)
-_MILITANT_OBJECTS = re.compile(
-    r"\b(militants?|terrorists?|fighters?|jihadists?|extremists?|insurgents?|rebels?|gunmen|"
-    r"mercenaries|militiamen|Daesh|ISIS|ISIL|IS members|Nusra)\b", re.I)
-_SOLDIER_OBJECTS = re.compile(r"\b(soldiers?|troops|servicemen|officers|personnel|army)\b", re.I)
-_PEOPLE_MEASURES = frozenset({"killed", "wounded", "injured", "dead", "died", "eliminated", "hospitalized", "missing"})
 
 
-def object_class(q: Quantity) -> str:
+@dataclass(frozen=True)
+class _Words:
+    """The victim, scope and weapon patterns of one lexicon."""
+
+    civilian_scope: re.Pattern[str]
+    weapons: dict[str, re.Pattern[str]]
+    civilians: re.Pattern[str]
+    militants: re.Pattern[str]
+    soldiers: re.Pattern[str]
+    fine: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _words_re(words: Sequence[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(" + "|".join(words) + r")\b", re.I)
+
+
+@cache
+def _words(lex: Lexicon) -> _Words:
+    v = lex.victims
+    return _Words(
+        civilian_scope=re.compile(rf"\b({lex.group.civilian_scope})\b", re.I),
+        weapons={name: re.compile(rx, re.I) for name, rx in lex.weapons.items()},
+        civilians=_words_re(v.civilians),
+        militants=_words_re(v.militants),
+        soldiers=_words_re(v.soldiers),
+        fine=(("children", _words_re(v.children)), ("women", _words_re(v.women))),
+    )
+
+
+#: the measures of a figure of people, and of a figure of the dead (older ledgers also hold the
+#: measure names of earlier versions: "injured", "dead", "died", "eliminated")
+PeopleMeasure = Literal["killed", "wounded", "injured", "dead", "died", "eliminated", "hospitalized", "missing"]
+KilledMeasure = Literal["killed", "eliminated", "dead"]
+_KILLED: frozenset[str] = frozenset(get_args(KilledMeasure))
+_PEOPLE_MEASURES: frozenset[str] = frozenset(get_args(PeopleMeasure))
+
+#: who a figure of people counts (see :func:`victim_class`)
+VictimClass = Literal["civilians", "militants", "soldiers", "people"]
+
+
+def victim_class(obj: str, lex: Lexicon) -> VictimClass:
+    """Who a figure of people counts, by the lexicon's victim classes: ``civilians``,
+    ``militants``, ``soldiers`` or ``people`` (unspecified).  The one reading of victims that
+    contradictions and tolls share."""
+    w = _words(lex)
+    if w.civilians.search(obj):
+        return "civilians"
+    if w.militants.search(obj):
+        return "militants"
+    if w.soldiers.search(obj):
+        return "soldiers"
+    return "people"
+
+
+def object_class(q: Quantity, lex: Lexicon) -> str:
     """What a figure counts: for victims ``civilians``, ``militants``, ``soldiers`` or ``people``
     (unspecified); for objects, the object's last word in the singular ("trucks" -> "truck")."""
     obj = q.object or ""
     if q.measure in _PEOPLE_MEASURES or not obj:
-        if _CIVILIAN_OBJECTS.search(obj):
-            return "civilians"
-        if _MILITANT_OBJECTS.search(obj):
-            return "militants"
-        if _SOLDIER_OBJECTS.search(obj):
-            return "soldiers"
-        return "people"
+        return victim_class(obj, lex)
     head = obj.split()[-1].lower()
     return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
 
 
-_FINE = (
-    ("children", re.compile(r"\b(child|children|kids|infants?|babies|minors|boys|girls)\b", re.I)),
-    ("women", re.compile(r"\b(women|woman)\b", re.I)),
-)
-
-
-def count_class(q: Quantity) -> str:
+def count_class(q: Quantity, lex: Lexicon) -> str:
     """What a figure counts, finely enough that two figures of one class must agree: children
     and women are counted apart from civilians ("19 civilians" and "3 children" can both hold)."""
-    cls = object_class(q)
+    cls = object_class(q, lex)
     if cls == "civilians":
-        for name, rx in _FINE:
+        for name, rx in _words(lex).fine:
             if rx.search(q.object or ""):
                 return name
     return cls
@@ -168,7 +192,11 @@ class Finder:
         sides_of: Callable[[Claim], frozenset[str]],
         side_of_claimant: Callable[[Claim], str],
         published: Mapping[str, str | None] | None = None,
+        lexicon: Lexicon | None = None,
     ) -> None:
+        """``lexicon`` holds the words claims are compared with (claims do not record their
+        language: the default language's lexicon unless one is given)."""
+        self.lexicon = lexicon or lexicon_for(DEFAULT_LANGUAGE)
         self.sides_of = sides_of
         self.side_of_claimant = side_of_claimant
         self.published = published or {}
@@ -183,8 +211,8 @@ class Finder:
     def find(
         self, incident_id: str, members: Sequence[Claim], covering_denials: Iterable[Claim] = ()
     ) -> tuple[list[Contradiction], list[Corroboration]]:
-        parties = [self.party(c) for c in members if not unattributed(c)]
-        covering_denials = [c for c in covering_denials if not unattributed(c)]
+        parties = [self.party(c) for c in members if not unattributed(c, self.lexicon)]
+        covering_denials = [c for c in covering_denials if not unattributed(c, self.lexicon)]
         asserts = [p for p in parties if p.claim.stance == "asserts"]
         denials = [p for p in parties if p.claim.stance == "denies"]
         denials += [self.party(c) for c in covering_denials if c.claim_id not in {p.claim.claim_id for p in parties}]
@@ -253,16 +281,17 @@ class Finder:
         a_text = ac.evidence.text + " " + " ".join(q.object or "" for q in ac.quantities)
         # a denial about civilians meets an assertion that civilians were hit or killed (not one
         # that says the targets were "far away from residential areas")
-        if _CIVILIAN_SCOPE.search(_denied_part(dc)) and not _CIVILIAN_OBJECTS.search(a_text):
+        words = _words(self.lexicon)
+        if words.civilian_scope.search(_denied_part(dc)) and not words.civilians.search(a_text):
             return None
-        weapons = [w for w, rx in _WEAPONS.items() if rx.search(d_text)]
-        if weapons and not any(_WEAPONS[w].search(a_text) for w in weapons):
+        weapons = [w for w, rx in words.weapons.items() if rx.search(d_text)]
+        if weapons and not any(words.weapons[w].search(a_text) for w in weapons):
             return None
         if not weapons and dc.event_type == "weapon_use" and ac.event_type != "weapon_use":
             return None
         figures = ", ".join(q.text + (f" {q.measure}" if q.measure and q.measure not in (q.object or "") else "") for q in ac.quantities)
         what = f"the use of {weapons[0]}" if weapons else _what(dc)
-        scope = " on civilians" if not weapons and _CIVILIAN_SCOPE.search(_denied_part(dc)) else ""
+        scope = " on civilians" if not weapons and words.civilian_scope.search(_denied_part(dc)) else ""
         where = _where_when(ac)
         explanation = (
             f"{d.name} denies {what}{scope}"
@@ -278,14 +307,14 @@ class Finder:
         out = []
         for qa in a.claim.quantities:
             for qb in b.claim.quantities:
-                if qa.measure is None or qa.measure != qb.measure or count_class(qa) != count_class(qb):
+                if qa.measure is None or qa.measure != qb.measure or count_class(qa, self.lexicon) != count_class(qb, self.lexicon):
                     continue
                 if _points_apart(a.claim, b.claim):
                     continue  # "9 killed in Qaterji" is part of "16 killed in Aleppo", not against it
                 ra, rb = figure_range(qa), figure_range(qb)
                 if ra is None or rb is None or not (ra[1] < rb[0] or rb[1] < ra[0]):
                     continue
-                what = count_class(qa)
+                what = count_class(qa, self.lexicon)
                 explanation = (
                     f"{a.name} reports {qa.text} {qa.measure}, {b.name} {qb.text} {qb.measure}: "
                     f"the two figures for {what} {qa.measure} cannot both hold."
@@ -317,13 +346,13 @@ class Finder:
         return self._make(incident_id, "perpetrator", a, b, explanation)
 
     def _target(self, incident_id: str, x: Party, y: Party) -> Contradiction | None:
-        killed_x = [q for q in x.claim.quantities if q.measure in ("killed", "eliminated", "dead")]
-        killed_y = [q for q in y.claim.quantities if q.measure in ("killed", "eliminated", "dead")]
+        killed_x = [q for q in x.claim.quantities if q.measure in _KILLED]
+        killed_y = [q for q in y.claim.quantities if q.measure in _KILLED]
         if not killed_x or not killed_y:
             return None
-        if not all(object_class(q) == "militants" for q in killed_x):
+        if not all(object_class(q, self.lexicon) == "militants" for q in killed_x):
             return None
-        civ = [q for q in killed_y if object_class(q) == "civilians" and (q.value or q.low or q.high or 0) > 0]
+        civ = [q for q in killed_y if object_class(q, self.lexicon) == "civilians" and (q.value or q.low or q.high or 0) > 0]
         if not civ:
             return None
         explanation = (
@@ -338,7 +367,7 @@ class Finder:
             for q in p.claim.quantities:
                 if q.measure is None or q.value is None or q.bound != "exact":
                     continue
-                groups.setdefault((q.measure, count_class(q), q.value), []).append((p, q))
+                groups.setdefault((q.measure, count_class(q, self.lexicon), q.value), []).append((p, q))
         out = []
         for (measure, obj, value), items in sorted(groups.items()):
             chosen: dict[str, tuple[Party, Quantity]] = {}
@@ -382,18 +411,14 @@ MAX_DENIAL_DAYS = 62
 NEARBY_CHARS = 1000
 
 
-_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "statement", "the statement", "claim", "the claim",
-                       "report", "the report"})
-
-
-def unattributed(c: Claim) -> bool:
+def unattributed(c: Claim, lex: Lexicon) -> bool:
     """Whether nobody can be named as the claimant: a bare pronoun ("it", "he") or a word for
     the statement itself that coreference did not lead anywhere.  Such a claim is not set
     against another: a contradiction needs two claimants."""
     cl = c.claimant
     if cl.actor and cl.actor != cl.text:
         return False
-    return cl.refers_to is None and (cl.text or "").strip().casefold() in _PRONOUNS
+    return cl.refers_to is None and (cl.text or "").strip().casefold() in lex.group.unattributed
 
 
 def _own_days(c: Claim, days: int) -> bool:
@@ -482,4 +507,4 @@ def _join_names(names: Sequence[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-__all__ = ["FIRM_DAYS", "MAX_DENIAL_DAYS", "NEARBY_CHARS", "unattributed", "Finder", "Party", "count_class", "figure_range", "object_class"]
+__all__ = ["FIRM_DAYS", "MAX_DENIAL_DAYS", "NEARBY_CHARS", "unattributed", "Finder", "Party", "count_class", "figure_range", "object_class", "victim_class"]

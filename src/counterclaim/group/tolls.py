@@ -12,33 +12,25 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from functools import cache
+from typing import Literal, get_args
+
 from ..knowledge.actors import Registry
+from .contradictions import victim_class
+from ..knowledge.lexicon import DEFAULT_LANGUAGE, Lexicon, lexicon_for
 from ..model import Claim, Incident, Quantity
 
-#: ACLED's figures for vague tolls.  ACLED, "Fatalities" (Knowledge base, "Uses and limitations
-#: of ACLED data", 27 Feb 2023, updated 7 May 2024): "If source reports differ or a vague
-#: estimate is provided, ACLED uses the most conservative estimate available ... ACLED codes 10
-#: for 'tens', 12 for 'dozens', 100 for 'hundreds', and so on"; the Codebook (2019, "Reported
-#: fatalities") codes "several", "many" and plural fatalities as 10.  "a few"/"a handful" are
-#: not in the codebook: 3 here (10 would be more than the words allow).  "scores" is 20.
-ACLED_VAGUE: dict[str, int] = {
-    "a few": 3, "a handful": 3, "several": 10, "many": 10, "tens": 10, "dozens": 12, "scores": 20,
-    "hundreds": 100, "thousands": 1_000, "tens of thousands": 10_000,
-    "hundreds of thousands": 100_000, "millions": 1_000_000,
-}
-_SCALE = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000}
-
-_CIVILIAN_OBJECTS = frozenset({
-    "civilian", "civilians", "child", "children", "woman", "women", "resident", "residents",
-    "villager", "villagers", "worker", "workers", "patient", "patients", "family", "families",
-    "student", "students", "refugee", "refugees",
-})
-_COMBATANT_OBJECTS = frozenset({
-    "militant", "militants", "fighter", "fighters", "soldier", "soldiers", "terrorist", "terrorists",
-    "rebel", "rebels", "troop", "troops", "jihadist", "jihadists", "serviceman", "servicemen",
-    "gunman", "gunmen", "insurgent", "insurgents", "combatant", "combatants", "member", "members",
-})
-
+@cache
+def _toll_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], list[str]]:
+    """The bound prefix, "tens of thousands" and "several hundred" patterns of ``lex``, and its
+    vague amounts with an ACLED figure, longest first."""
+    w = lex.group
+    return (
+        re.compile(rf"^(?:{w.toll_bound_prefix})\s+"),
+        re.compile(rf"^{w.toll_scale_of_scale}\b"),
+        re.compile(rf"^{w.toll_multiplied_scale}\b"),
+        sorted(lex.acled_figures, key=len, reverse=True),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,25 +63,27 @@ class Tolls:
         return len({t.best for t in self.by_claimant}) > 1
 
 
-def acled_vague_count(text: str) -> int | None:
+def acled_vague_count(text: str, lex: Lexicon) -> int | None:
     """ACLED's figure for a vague amount: "dozens" 12, "hundreds" 100, "several" 10, "several
-    hundred" 100, "tens of thousands" 10,000; None when ``text`` is not one (see
-    :data:`ACLED_VAGUE`).  A bound word in front ("more than dozens") is ignored."""
+    hundred" 100, "tens of thousands" 10,000; None when ``text`` is not one (the lexicon's
+    ``acled_figure`` reading).  A bound word in front ("more than dozens") is ignored."""
+    bound_prefix, scale_of_scale, multiplied, phrases = _toll_patterns(lex)
+    figures = lex.acled_figures
     t = " ".join(text.casefold().split())
-    t = re.sub(r"^(?:more than|over|at least|nearly|almost|up to|about|around|some)\s+", "", t)
-    m = re.match(r"^(?:tens|hundreds) of (?:thousands|millions)\b", t)
+    t = bound_prefix.sub("", t)
+    m = scale_of_scale.match(t)
     if m:
-        return ACLED_VAGUE[m.group(0)]
-    m = re.match(r"^(?:several|a few|a handful of|many) (dozen|hundred|thousand|million)s?\b", t)
+        return figures[m.group(0)]
+    m = multiplied.match(t)
     if m:
-        return _SCALE[m.group(1)]
-    for phrase in sorted(ACLED_VAGUE, key=len, reverse=True):
+        return lex.scales[m.group(1)]
+    for phrase in phrases:
         if t == phrase or t.startswith(phrase + " "):
-            return ACLED_VAGUE[phrase]
+            return figures[phrase]
     return None
 
 
-def quantity_reading(q: Quantity) -> tuple[int, int, int] | None:
+def quantity_reading(q: Quantity, lex: Lexicon) -> tuple[int, int, int] | None:
     """``(low, best, high)`` for a killed quantity, or None when it gives no figure.
 
     exact/approx N: (N, N, N); a bound word keeps the figure ("more than 26", "up to 200": the
@@ -98,7 +92,7 @@ def quantity_reading(q: Quantity) -> tuple[int, int, int] | None:
     (:func:`acled_vague_count`, falling back on the quantity's own ``low``).
     """
     if q.bound == "vague":
-        n = acled_vague_count(q.text)
+        n = acled_vague_count(q.text, lex)
         if n is None and q.low is not None:
             n = int(q.low)
         return None if n is None else (n, n, n)
@@ -110,17 +104,22 @@ def quantity_reading(q: Quantity) -> tuple[int, int, int] | None:
     return int(v), int(v), int(v)
 
 
-def object_kind(obj: str | None) -> str:
-    words = (obj or "").casefold().split()
-    head = words[-1] if words else ""
-    if head in _CIVILIAN_OBJECTS:
+#: whom a killed figure counts, for adding tolls up
+VictimKind = Literal["civilian", "combatant", "any"]
+
+
+def object_kind(obj: str | None, lex: Lexicon) -> VictimKind:
+    """``civilian``, ``combatant`` (militants and soldiers) or ``any``, by the victim classes
+    contradictions use too (:func:`~counterclaim.group.contradictions.victim_class`)."""
+    cls = victim_class(obj or "", lex)
+    if cls == "civilians":
         return "civilian"
-    if head in _COMBATANT_OBJECTS:
+    if cls in ("militants", "soldiers"):
         return "combatant"
     return "any"
 
 
-def claim_toll(c: Claim) -> tuple[int, int, int, int] | None:
+def claim_toll(c: Claim, lex: Lexicon) -> tuple[int, int, int, int] | None:
     """``(low, best, high, civilians)`` killed, by one claim; None if it gives no killed figure.
 
     Figures in one claim are not simply added: "26 people were killed, including 10 civilians"
@@ -128,13 +127,13 @@ def claim_toll(c: Claim) -> tuple[int, int, int, int] | None:
     up; a figure for people in general stands for the whole.  Within each group the largest
     figure is taken ("10 civilians, including 4 children" is 10).
     """
-    groups: dict[str, list[tuple[int, int, int]]] = {"civilian": [], "combatant": [], "any": []}
+    groups: dict[VictimKind, list[tuple[int, int, int]]] = {kind: [] for kind in get_args(VictimKind)}
     for q in c.quantities:
         if q.measure != "killed":
             continue
-        r = quantity_reading(q)
+        r = quantity_reading(q, lex)
         if r is not None:
-            groups[object_kind(q.object)].append(r)
+            groups[object_kind(q.object, lex)].append(r)
     if not any(groups.values()):
         return None
 
@@ -149,8 +148,11 @@ def claim_toll(c: Claim) -> tuple[int, int, int, int] | None:
     return out[0], out[1], out[2], civilians
 
 
-def incident_tolls(incident: Incident, claims: Mapping[str, Claim]) -> Tolls:
+def incident_tolls(incident: Incident, claims: Mapping[str, Claim], lexicon: Lexicon | None = None) -> Tolls:
     """The killed figures of an incident and the ACLED/UCDP estimates from them.
+
+    Figures are read with ``lexicon`` (claims do not record their language: the ledger's claims
+    are read with the default language's lexicon unless the caller gives one).
 
     Only member claims that *assert* count (a denial gives no toll), and only ``killed``
     quantities.  Per claimant (as grouped in the incident's summary), the claim with the largest
@@ -169,6 +171,7 @@ def incident_tolls(incident: Incident, claims: Mapping[str, Claim]) -> Tolls:
       ``best`` is always a figure someone reported and leans conservative, as GED does.
     * ``civilians``: the civilians killed in the claim(s) giving ``best``, at most ``best``.
     """
+    lex = lexicon or lexicon_for(DEFAULT_LANGUAGE)
     owner: dict[str, str] = {}
     for s in incident.summary:
         for cid in s.claim_ids:
@@ -178,7 +181,7 @@ def incident_tolls(incident: Incident, claims: Mapping[str, Claim]) -> Tolls:
         c = claims.get(cid)
         if c is None or c.stance != "asserts":
             continue
-        t = claim_toll(c)
+        t = claim_toll(c, lex)
         if t is None:
             continue
         name = owner.get(cid) or c.claimant.actor or c.claimant.text or "(unnamed outlet)"
@@ -200,7 +203,11 @@ def incident_tolls(incident: Incident, claims: Mapping[str, Claim]) -> Tolls:
 
 
 
-def incident_stance(inc: Incident, claims: Mapping[str, Claim]) -> str:
+#: what an incident's members say together
+IncidentStance = Literal["asserted", "denied", "contested"]
+
+
+def incident_stance(inc: Incident, claims: Mapping[str, Claim]) -> IncidentStance:
     """``asserted`` (no member denies), ``denied`` (every member denies) or ``contested``."""
     stances = {claims[c].stance for c in inc.claim_ids if c in claims}
     if "asserts" not in stances:
@@ -234,6 +241,6 @@ def civilian_victims(tolls: Tolls) -> bool:
 
 
 __all__ = [
-    "ACLED_VAGUE", "Toll", "Tolls", "acled_vague_count", "agreed_perpetrator", "civilian_victims", "claim_toll",
+    "Toll", "Tolls", "acled_vague_count", "agreed_perpetrator", "civilian_victims", "claim_toll",
     "incident_stance", "incident_tolls", "object_kind", "quantity_reading",
 ]

@@ -51,7 +51,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import BadRegistry
-from .actor_names import COUNTRIES, PRO, QUALIFIERS, ROLES, TITLES, Tok, tokens
+from .actor_names import Tok, tokens
+from .lexicon import DEFAULT_LANGUAGE, Lexicon, lexicon_for
 from ..model import ACTOR_TYPES, ActorType
 
 __all__ = ["Actor", "Match", "Person", "Registry", "default_registry"]
@@ -111,18 +112,22 @@ class _Entry:
     surname: bool = False
 
 
-def _key(alias: str) -> tuple[str, ...]:
-    return tuple(t.norm for t in tokens(alias)[0])
-
-
-_INDEFINITE = re.compile(r"^\s*(?:an?|another|one)\s", re.I)
+@functools.cache
+def _indefinite(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:{lex.actors.indefinite})\s", re.I)
 
 
 class Registry:
-    """Canonical actors and people, with an index of their normalised aliases."""
+    """Canonical actors and people, with an index of their normalised aliases.  Aliases and
+    mentions are folded with the actor words of ``lexicon`` (the language the aliases are
+    written in; the default language's when None)."""
 
-    def __init__(self, actors: list[Actor], people: list[Person], source: str = "<registry>") -> None:
+    def __init__(
+        self, actors: list[Actor], people: list[Person], source: str = "<registry>", lexicon: Lexicon | None = None
+    ) -> None:
         self.source = source
+        self.lexicon = lexicon or lexicon_for(DEFAULT_LANGUAGE)
+        self._words_of = self.lexicon.actors
         self._actors: dict[str, Actor] = {}
         self._people: dict[str, Person] = {}
         for a in actors:
@@ -162,10 +167,10 @@ class Registry:
             for alias in a.aliases:
                 self._add(_Entry(alias, a.name, "actor", exact_only=alias in a.exact), cased=alias in a.cased)
         for p in people:
-            name_key = _key(p.name)
+            name_key = self._key(p.name)
             vocab: set[str] = set()
             for alias in p.aliases:
-                k = _key(alias)
+                k = self._key(alias)
                 vocab |= set(k)
                 short = len(k) == 1 or (len(k) < len(name_key) and name_key[-len(k) :] == k)
                 self._add(_Entry(alias, p.name, "person", surname=short), cased=False)
@@ -181,10 +186,13 @@ class Registry:
         self._cased_lengths = {w: tuple(sorted(ns, reverse=True)) for w, ns in clengths.items()}
         words = {w for k in self._exact for w in k} | {w for k in self._cased_folded for w in k}
         # country names too, so that "Syrias Defence Ministry" finds "Syria"
-        self._words = frozenset(words | {w for k in COUNTRIES for w in k})
+        self._words = frozenset(words | {w for k in self._words_of.countries for w in k})
+
+    def _key(self, alias: str) -> tuple[str, ...]:
+        return tuple(t.norm for t in tokens(alias, self._words_of)[0])
 
     def _add(self, entry: _Entry, *, cased: bool) -> None:
-        toks, _ = tokens(entry.alias)
+        toks, _ = tokens(entry.alias, self._words_of)
         if not toks:
             raise BadRegistry(f"{self.source}: alias {entry.alias!r} of {entry.name!r} is empty once normalised")
         norms, raws = tuple(t.norm for t in toks), tuple(t.raw for t in toks)
@@ -214,8 +222,9 @@ class Registry:
     # ------------------------------------------------------------------ loading
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> Registry:
-        """Read a registry file (the bundled ``data/actors.toml`` when ``path`` is None)."""
+    def load(cls, path: str | Path | None = None, lexicon: Lexicon | None = None) -> Registry:
+        """Read a registry file (the bundled ``data/actors.toml`` when ``path`` is None), its
+        aliases written in the language of ``lexicon`` (the default language when None)."""
         if path is None:
             res = importlib.resources.files("counterclaim.data") / "actors.toml"
             data, source = res.read_bytes(), "actors.toml"
@@ -225,10 +234,10 @@ class Registry:
             doc = tomllib.loads(data.decode("utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
             raise BadRegistry(f"{source}: {e}") from e
-        return cls.from_dict(doc, source=source)
+        return cls.from_dict(doc, source=source, lexicon=lexicon)
 
     @classmethod
-    def from_dict(cls, doc: dict[str, Any], source: str = "<registry>") -> Registry:
+    def from_dict(cls, doc: dict[str, Any], source: str = "<registry>", lexicon: Lexicon | None = None) -> Registry:
         actors: list[Actor] = []
         people: list[Person] = []
         for i, a in enumerate(doc.get("actor", [])):
@@ -253,7 +262,7 @@ class Registry:
                 )
             except (KeyError, TypeError) as e:
                 raise BadRegistry(f"{source}: person #{i + 1} ({p.get('name', '?')}): missing or bad {e}") from e
-        return cls(actors, people, source)
+        return cls(actors, people, source, lexicon)
 
     # ------------------------------------------------------------------ look-ups
 
@@ -302,13 +311,14 @@ class Registry:
 
     def match(self, text: str) -> Match | None:
         """The actor or person a mention names, or None when the registry does not know it."""
-        toks, parens = tokens(text, self._words)
+        toks, parens = tokens(text, self._words_of, self._words)
         found = self._match_tokens(toks)
         for p in parens:
             if found is not None:
                 break
             found = self._match_tokens(p)
-        if found is not None and _INDEFINITE.match(text) and found.matched.lower().startswith("the "):
+        the = self._words_of.definite_article + " "
+        if found is not None and _indefinite(self.lexicon).match(text) and found.matched.lower().startswith(the):
             return None  # "the monitoring group" names one actor; "a monitoring group" does not
         return found
 
@@ -316,7 +326,7 @@ class Registry:
         """Every actor and person named in ``text``, left to right, without overlaps (longest
         first): "Syrian, Russian or the US-led coalition" -> one match; "Russian and Syrian
         warplanes" -> Syrian Arab Air Force only."""
-        toks, parens = tokens(text, self._words)
+        toks, parens = tokens(text, self._words_of, self._words)
         out: list[tuple[int, Match]] = []
         for group in [toks, *parens]:
             cands = self._candidates(group)
@@ -346,7 +356,7 @@ class Registry:
             i, n, e = max(cands, key=lambda c: (c[1], -c[0]))
         found = self._result(e, toks[i : i + n])
         if found.kind == "actor":
-            role = next((t.norm for j, t in enumerate(toks) if not i <= j < i + n and t.norm in ROLES), None)
+            role = next((t.norm for j, t in enumerate(toks) if not i <= j < i + n and t.norm in self._words_of.roles), None)
             if role is not None:
                 found = replace(found, role=role)
         return found
@@ -370,7 +380,8 @@ class Registry:
         # qualifies somebody else (unless the alias itself says so: "US-led coalition")
         out = [
             (i, n, e) for i, n, e in out
-            if not (i + n < len(norms) and norms[i + n] in QUALIFIERS) and not (i > 0 and norms[i - 1] in PRO)
+            if not (i + n < len(norms) and norms[i + n] in self._words_of.qualifiers)
+            and not (i > 0 and norms[i - 1] in self._words_of.pro)
         ]
         actors = [(i, n) for i, n, e in out if e.kind == "actor"]
         kept = []
@@ -387,7 +398,7 @@ class Registry:
         return kept
 
     def _may_precede(self, word: str, person: str) -> bool:
-        return word == "," or word in TITLES or word in self._vocab or word in self._person_vocab[person]
+        return word == "," or word in self._words_of.titles or word in self._vocab or word in self._person_vocab[person]
 
     def _result(self, e: _Entry, toks: list[Tok]) -> Match:
         start, end = min(t.start for t in toks), max(t.end for t in toks)

@@ -33,34 +33,31 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace, dataclass
-from typing import Final
+from typing import Final, Literal, get_args
 
+from ..knowledge.lexicon import Lexicon
 from ..model import Document, RawRecord, Removed, Span, doc_id_for
 from .furniture import (
     BULLET_RE,
-    BYLINE_ALONE_RE,
-    BYLINE_BY_RE,
     BYLINE_LINES,
-    COMMENTS_HEADING_RE,
-    DATELINE_RE,
-    MIRROR_RE,
     PROSE_WORDS,
-    SOURCE_URL_RE,
     URLISH_RE,
     URL_RE,
     inline_removals,
     line_reason,
+    patterns,
     words,
 )
 from .lines import INVISIBLE, Line, WS_RE, split_lines, view_map
 
 __all__ = ["Cleaned", "REASONS", "clean_text", "to_document"]
 
-#: The reasons a :class:`Removed` can carry.
-REASONS: Final[tuple[str, ...]] = (
+#: The reasons a :class:`Removed` can carry: names of what was removed, the same in every language.
+RemovalReason = Literal[
     "comments", "share bar", "caption", "photo credit", "related link", "footer", "navigation",
     "repeated headline", "source url",
-)
+]
+REASONS: Final[tuple[str, ...]] = get_args(RemovalReason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,20 +74,20 @@ def _headline_key(v: str) -> str:
     return re.sub(r"\W+", " ", v).casefold().strip()
 
 
-def _looks_like_headline(v: str) -> bool:
+def _looks_like_headline(v: str, lex: Lexicon) -> bool:
     """Short, no final period, has letters, not a byline or a bare date."""
     if not 2 <= words(v) <= 30 or len(v) > 250:
         return False
-    if v.endswith((".", ",", ";", ":")) or v.startswith("By "):
+    if v.endswith((".", ",", ";", ":")) or v.startswith(patterns(lex).by):
         return False
     if not re.search(r"[^\W\d_]{3}", v):
         return False
     return not re.fullmatch(r"[\w ,.]*\d{4}", v) or words(v) > 5
 
 
-def _classify(lines: list[Line], title: str | None) -> None:
+def _classify(lines: list[Line], title: str | None, lex: Lexicon) -> None:
     """Stage 3: set ``reason`` on every boilerplate line (blank lines keep None)."""
-    _mark_comment_tail(lines)
+    _mark_comment_tail(lines, lex)
     after_mirror = False
     pending_source: Line | None = None
     for line in lines:
@@ -109,28 +106,29 @@ def _classify(lines: list[Line], title: str | None) -> None:
                 pending_source = None
                 continue
             pending_source = None
-        m = SOURCE_URL_RE.fullmatch(v)
+        m = patterns(lex).source_url.fullmatch(v)
         if m and not m.group("url"):
             pending_source = line
             continue
-        line.reason = line_reason(v)
-        if line.reason == "footer" and MIRROR_RE.search(v):
+        line.reason = line_reason(v, lex)
+        if line.reason == "footer" and patterns(lex).mirror.search(v):
             after_mirror = True
-    _mark_repeated_headline(lines, title)
+    _mark_repeated_headline(lines, title, lex)
 
 
-def _mark_comment_tail(lines: list[Line]) -> None:
+def _mark_comment_tail(lines: list[Line], lex: Lexicon) -> None:
     """A reader comment section runs to the end of the text: from a "Comments" / "N comments" /
     "Leave a comment" heading, or from a block of bulleted short names each followed by an
     indented comment (seed 003).  Only after some article prose, so a "Comments" link at the
     top does not swallow the article (there it is removed as a single line)."""
+    heading = patterns(lex).comments_heading
     seen_prose = False
     checked_until = -1  # a failed block check from an earlier bullet covers lines up to here
     for i, line in enumerate(lines):
         v = line.view
         if not v:
             continue
-        if COMMENTS_HEADING_RE.fullmatch(v):
+        if heading.fullmatch(v):
             if seen_prose:
                 for rest in lines[i:]:
                     rest.reason = "comments"
@@ -177,7 +175,7 @@ def _comment_block(lines: list[Line], i: int) -> tuple[bool, int]:
     return names >= 2 and bodies >= 1, len(lines)
 
 
-def _mark_repeated_headline(lines: list[Line], title: str | None) -> None:
+def _mark_repeated_headline(lines: list[Line], title: str | None, lex: Lexicon) -> None:
     """Keep the first occurrence of the headline, mark later whole-line repeats."""
     kept = [ln for ln in lines if ln.view and not ln.reason]
     if not kept:
@@ -185,7 +183,7 @@ def _mark_repeated_headline(lines: list[Line], title: str | None) -> None:
     if title and _headline_key(title):
         key = _headline_key(title)
         seen = False
-    elif _looks_like_headline(kept[0].view) and len(kept) > 1:
+    elif _looks_like_headline(kept[0].view, lex) and len(kept) > 1:
         key = _headline_key(kept[0].view)
         seen = False
     else:
@@ -255,7 +253,7 @@ class _Emitter:
         return "".join(self._out)
 
 
-def _emit(raw: str, lines: list[Line], title: str | None) -> tuple[str, list[Removed]]:
+def _emit(raw: str, lines: list[Line], title: str | None, lex: Lexicon) -> tuple[str, list[Removed]]:
     """Stage 5: write kept lines through the emitter, recording every removal."""
     out = _Emitter()
     removed: list[Removed] = []
@@ -285,7 +283,7 @@ def _emit(raw: str, lines: list[Line], title: str | None) -> tuple[str, list[Rem
             continue
         flush()
         spans: list[tuple[int, int, str]] = []
-        found, title_seen = inline_removals(line.view, title_re, title_seen)
+        found, title_seen = inline_removals(line.view, title_re, title_seen, lex)
         if found:
             vmap = view_map(line.raw, line.deletions)
             spans = [(vmap[s], vmap[e - 1] + 1, r) for s, e, r in found]
@@ -327,21 +325,22 @@ def _inline_title_re(title: str | None) -> re.Pattern[str] | None:
 # ============================================================================ title and byline
 
 
-def _find_title(text: str) -> str | None:
+def _find_title(text: str, lex: Lexicon) -> str | None:
     first, sep, _rest = text.partition("\n")
-    if sep and _looks_like_headline(first):
+    if sep and _looks_like_headline(first, lex):
         return first
     return None
 
 
-def _find_byline(text: str) -> Span | None:
+def _find_byline(text: str, lex: Lexicon) -> Span | None:
     """A wire agency named in a byline line near the top: "By AFP", "By Tom Perry, Reuters",
     "(AFP)", "BEIRUT (AFP) -", "MOSCOW, December 23. /TASS/." -- as a span of the text."""
+    pats = patterns(lex)
     pos = 0
     seen = 0
     for line in text.split("\n"):
         if line:
-            for rx in (BYLINE_BY_RE, BYLINE_ALONE_RE, DATELINE_RE):
+            for rx in (pats.byline_by, pats.byline_alone, pats.dateline):
                 m = rx.match(line)
                 if m:
                     g = next(i for i in range(1, (m.lastindex or 1) + 1) if m.group(i))
@@ -356,7 +355,7 @@ def _find_byline(text: str) -> Span | None:
 # ============================================================================ public API
 
 
-def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
+def clean_text(raw: str, lex: Lexicon, *, title: str | None = None) -> Cleaned:
     """Clean one raw article text (see the module docstring for the stages).
 
     ``title`` is the headline when a reader knows it (HTML metadata, a CSV column): its later
@@ -365,13 +364,13 @@ def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
     """
     lines = split_lines(raw)
     given = WS_RE.sub(" ", title).strip() if title else None
-    _classify(lines, given or None)
-    text, removed = _emit(raw, lines, given or None)
+    _classify(lines, given or None, lex)
+    text, removed = _emit(raw, lines, given or None, lex)
     return Cleaned(
         text=text,
         removed=tuple(removed),
-        title=given or _find_title(text),
-        byline=_find_byline(text),
+        title=given or _find_title(text, lex),
+        byline=_find_byline(text, lex),
     )
 
 
@@ -384,15 +383,15 @@ def _opens_with(text: str, title: str) -> bool:
     return fold(title) in fold(text[: len(title) + 200])
 
 
-def to_document(record: RawRecord) -> Document:
-    """Clean a reader's record into a :class:`Document`.
+def to_document(record: RawRecord, lex: Lexicon) -> Document:
+    """Clean a reader's record into a :class:`Document`, with the lexicon of its language.
 
     ``doc_id`` hashes the cleaned text, so the same article read from a text file, a JSONL line
     or a CSV row is one document.  Never raises: when the record held nothing but boilerplate
     the document's text is empty (everything is in ``removed``) and the caller decides -- the
     pipeline reports it as :class:`~counterclaim.errors.EmptyInput`.
     """
-    c = clean_text(record.raw, title=record.title)
+    c = clean_text(record.raw, lex, title=record.title)
     text, removed, byline = c.text, c.removed, c.byline
     if record.title and c.title and text.strip() and not _opens_with(text, c.title):
         # A headline the reader got apart from the text (a CSV column, HTML metadata) opens the
@@ -415,6 +414,6 @@ def to_document(record: RawRecord) -> Document:
         source_id=record.source_id,
         published_from="metadata" if record.published else None,
         byline=byline,
-        language=record.language or "en",
+        language=record.language or lex.language,
         warnings=record.warnings,
     )

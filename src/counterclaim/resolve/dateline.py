@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Final
 
+from ..knowledge.lexicon import Lexicon
 from ..model import Span
-from .dates import Date, MON, WD, WDA, WEEKDAY_NAMES, group, month_of, safe_date, weekday_of
+from .dates import Date, alternatives, calendar, group, safe_date
 
 
 
@@ -38,43 +40,75 @@ class Dateline:
 #: Only the top of the text is searched for a dateline.
 DATELINE_CHARS: Final = 400
 
-_WIRES = r"(?:AFP|AP|Reuters|TASS|RIA\s+Novosti|Interfax|Sputnik|SANA|IRNA|Xinhua|Anadolu|DPA|ANSA|Press\s+TV|Al\s+Jazeera|NNA|ANI|UPI|EFE|Kyodo|BBC|CNN)"
-_DL_FULL: Final[tuple[re.Pattern[str], ...]] = tuple(
-    re.compile(p, re.I)
-    for p in (
-        # "Wed 05 Apr 2017", "16 March 2016", "Saturday 21 Jun 2014"
-        r"\b(?:" + group("wd", WDA) + r",?\s+)?" + group("d", r"(?:[12]\d|3[01]|0?[1-9])") + r"(?:st|nd|rd|th)?\s+"
-        + group("mo", MON) + r",?\s+" + group("y", r"(?:19|20)\d{2}") + r"(?!\d)",
-        # "April 20, 2021", "Fri Sep 27 2013", "Apr 232017" (year glued to the day)
-        r"\b(?:" + group("wd", WDA) + r",?\s+)?" + group("mo", MON) + r"\s+" + group("d", r"(?:[12]\d|3[01]|0?[1-9])")
-        + r"(?:st|nd|rd|th)?(?:,?\s+|(?=(?:19|20)\d{2}(?!\d)))" + group("y", r"(?:19|20)\d{2}") + r"(?!\d)",
-        # ISO, optionally with a time
-        r"\b" + group("y", r"(?:19|20)\d{2}") + r"-" + group("mo", r"[01]\d") + r"-" + group("d", r"[0-3]\d") + r"(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?\S*)?",
-        # "01.10.2017", "23-04-2016", "05/04/2017": day first
-        r"\b" + group("d", r"[0-3]?\d") + r"(?P<sep>[./-])" + group("mo", r"[01]?\d") + r"(?P=sep)" + group("y", r"(?:19|20)\d{2}") + r"(?!\d)",
+@dataclass(frozen=True)
+class _Patterns:
+    """The dateline patterns of one lexicon."""
+
+    #: full dates: "Wed 05 Apr 2017", "April 20, 2021", ISO, day-first numeric
+    full: tuple[re.Pattern[str], ...]
+    #: a publication marker right before the date ("Published on")
+    marker: re.Pattern[str]
+    #: what may follow a date on its own line (a clock time, an "(updated ...)" note)
+    rest_of_line: re.Pattern[str]
+    #: a word of prose right before the date ("on", "since")
+    prose_before: re.Pattern[str]
+    #: a year mentioned in the text ("2015", not "2000 people")
+    year_in_text: re.Pattern[str]
+    weekday_word: re.Pattern[str]
+    #: "MOSCOW, December 23. /TASS/.", "BEIRUT, Dec 23 (Reuters) -": a wire dateline without its year
+    partial: re.Pattern[str]
+    by_after: re.Pattern[str]
+    wire_before: re.Pattern[str]
+    place_wire_after: re.Pattern[str]
+
+
+def _capitalised_months(lex: Lexicon) -> str:
+    """Month names and short forms as a wire writes them ("December", "Dec")."""
+    forms = [m.name for m in lex.months] + [f for m in lex.months for f in m.short]
+    return "(?:" + "|".join(f.capitalize() for f in forms) + ")"
+
+
+@cache
+def _patterns(lex: Lexicon) -> _Patterns:
+    """The dateline patterns of ``lex``, built once per lexicon."""
+    cal, w = calendar(lex), lex.dateline
+    mon, wda = cal.month, cal.weekday_any
+    ordinal = "(?:" + "|".join(lex.time.ordinals) + ")?"
+    wires = lex.agency_pattern
+    return _Patterns(
+        full=tuple(
+            re.compile(p, re.I)
+            for p in (
+                # "Wed 05 Apr 2017", "16 March 2016", "Saturday 21 Jun 2014"
+                r"\b(?:" + group("wd", wda) + r",?\s+)?" + group("d", r"(?:[12]\d|3[01]|0?[1-9])") + ordinal + r"\s+"
+                + group("mo", mon) + r",?\s+" + group("y", r"(?:19|20)\d{2}") + r"(?!\d)",
+                # "April 20, 2021", "Fri Sep 27 2013", "Apr 232017" (year glued to the day)
+                r"\b(?:" + group("wd", wda) + r",?\s+)?" + group("mo", mon) + r"\s+" + group("d", r"(?:[12]\d|3[01]|0?[1-9])")
+                + ordinal + r"(?:,?\s+|(?=(?:19|20)\d{2}(?!\d)))" + group("y", r"(?:19|20)\d{2}") + r"(?!\d)",
+                # ISO, optionally with a time
+                r"\b" + group("y", r"(?:19|20)\d{2}") + r"-" + group("mo", r"[01]\d") + r"-" + group("d", r"[0-3]\d") + r"(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?\S*)?",
+                # "01.10.2017", "23-04-2016", "05/04/2017": day first
+                r"\b" + group("d", r"[0-3]?\d") + r"(?P<sep>[./-])" + group("mo", r"[01]?\d") + r"(?P=sep)" + group("y", r"(?:19|20)\d{2}") + r"(?!\d)",
+            )
+        ),
+        marker=re.compile(
+            r"\b" + alternatives(w.markers) + r"(?:\s+" + alternatives(w.marker_preps) + r")?\s*[:\-]?\s*$", re.I
+        ),
+        rest_of_line=re.compile(
+            rf"[\s,|·•-]*(?:(?:{w.at}\s+)?(?:[0-2]?\d[:.]?[0-5]\d)(?:\s*(?:{w.meridiem}))?(?:\s*(?:{w.zones}|[A-Z]{{2,4}})(?:\s*[+-]\s*\d{{1,2}})?)?)?"
+            rf"[\s,|·•-]*(?:\({w.updated}[^)\n]*\))?\s*$", re.I),
+        prose_before=re.compile(r"\b" + alternatives(w.prose_before) + r"\s*,?\s*$", re.I),
+        year_in_text=re.compile(rf"(?<![\d,.])((?:19|20)\d{{2}})(?!\d|[,.]\d|\s*(?:{w.not_year_after})\b)", re.I),
+        weekday_word=re.compile(r"\b" + group("wd", cal.weekday) + r"\b", re.I),
+        partial=re.compile(
+            r"(?m)^[ \t]*[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)?,\s*"
+            + group("mo", _capitalised_months(lex) + r"\.?")
+            + r"\s+" + group("d", r"(?:[12]\d|3[01]|0?[1-9])") + r"\b(?!,?\s*\d)\.?\s*(?:/[A-Z][A-Za-z]+/|\(" + wires + r"\)|[-–—])"
+        ),
+        by_after=re.compile(rf"\s+(?:{w.by}\s|\(?" + wires + r"\b|[A-Z][a-z]+\s+" + wires + r"\b)", re.I),
+        wire_before=re.compile(r"(?:\b" + wires + r"\b|[A-Z]{3,}[A-Z .'’-]*,)\s*$"),
+        place_wire_after=re.compile(r"\s+[A-Z][a-z]+\s+" + wires + r"\b"),
     )
-)
-#: "MOSCOW, December 23. /TASS/.", "BEIRUT, Dec 23 (Reuters) -": a wire dateline without its year
-_DL_PARTIAL: Final = re.compile(
-    r"(?m)^[ \t]*[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)?,\s*"
-    + group("mo", r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
-    + r"\s+" + group("d", r"(?:[12]\d|3[01]|0?[1-9])") + r"\b(?!,?\s*\d)\.?\s*(?:/[A-Z][A-Za-z]+/|\(" + _WIRES + r"\)|[-–—])"
-)
-_DL_MARKER: Final = re.compile(
-    r"\b(?:published|posted|date\s+of\s+publication|last\s+updated|updated|first\s+published|date|dated)"
-    r"(?:\s+(?:on|at))?\s*[:\-]?\s*$", re.I)
-_DL_REST_OF_LINE: Final = re.compile(
-    r"[\s,|·•-]*(?:(?:at\s+)?(?:[0-2]?\d[:.]?[0-5]\d)(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*(?:gmt|utc|[A-Z]{2,4})(?:\s*[+-]\s*\d{1,2})?)?)?"
-    r"[\s,|·•-]*(?:\(updated[^)\n]*\))?\s*$", re.I)
-_DL_BY_AFTER: Final = re.compile(r"\s+(?:by\s|\(?" + _WIRES + r"\b|[A-Z][a-z]+\s+" + _WIRES + r"\b)", re.I)
-_DL_PREP: Final = re.compile(
-    r"\b(?:on|in|since|from|until|till|to|by|of|before|after|between|and|during|at|through|around|as|than|"
-    r"dated|taken|photo|picture|file)\s*,?\s*$", re.I)
-_DL_WIRE_BEFORE: Final = re.compile(r"(?:\b" + _WIRES + r"\b|[A-Z]{3,}[A-Z .'’-]*,)\s*$")
-_DL_PLACE_WIRE_AFTER: Final = re.compile(r"\s+[A-Z][a-z]+\s+" + _WIRES + r"\b")
-_YEAR_IN_TEXT: Final = re.compile(r"(?<![\d,.])((?:19|20)\d{2})(?!\d|[,.]\d|\s*(?:utc|gmt|hrs|hours|local|people|km|kg|tons?)\b)", re.I)
-_WEEKDAY_WORD: Final = re.compile(r"\b" + group("wd", WD) + r"\b", re.I)
 
 
 def _line_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -83,7 +117,7 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return s, (len(text) if e < 0 else e)
 
 
-def _dateline_strength(text: str, m: re.Match[str], first: int) -> str | None:
+def _dateline_strength(text: str, m: re.Match[str], first: int, lex: Lexicon) -> str | None:
     """Why this date is taken as the publication date ("line", "start", ...), or None if weak."""
     s, e = m.span()
     ls, le = _line_bounds(text, s)
@@ -91,20 +125,21 @@ def _dateline_strength(text: str, m: re.Match[str], first: int) -> str | None:
     after = text[e:le]
     if s == first:
         return "the date opens the text"
-    if before.strip(" \t#*_>|") == "" and _DL_REST_OF_LINE.fullmatch(after):
+    if before.strip(" \t#*_>|") == "" and _patterns(lex).rest_of_line.fullmatch(after):
         return "the date stands on a line of its own"
-    if _DL_MARKER.search(before):
+    pats = _patterns(lex)
+    if pats.marker.search(before):
         return "the date follows a publication marker"
     if before.strip(" \t#*_>|") == "":
         return "the date opens a line"
     if m.groupdict().get("wd"):
         return "a date written with its weekday, as datelines are"
-    if _DL_BY_AFTER.match(after) or _DL_WIRE_BEFORE.search(before) or _DL_PLACE_WIRE_AFTER.match(text, e):
+    if pats.by_after.match(after) or pats.wire_before.search(before) or pats.place_wire_after.match(text, e):
         return "the date sits next to a byline or agency name"
     return None
 
 
-def read_dateline(text: str, *, year: int | None = None) -> Dateline | None:
+def read_dateline(text: str, lex: Lexicon, *, year: int | None = None) -> Dateline | None:
     """The publication date as the top of ``text`` gives it, or None.
 
     Looks only at the first :data:`DATELINE_CHARS` characters.  Reads a date that opens the text
@@ -125,12 +160,13 @@ def read_dateline(text: str, *, year: int | None = None) -> Dateline | None:
     head = text[: DATELINE_CHARS + 40]
     first = len(text) - len(text.lstrip())
     candidates: list[tuple[int, re.Match[str]]] = []
-    for rx in _DL_FULL:
+    pats, cal = _patterns(lex), calendar(lex)
+    for rx in pats.full:
         for m in rx.finditer(head):
             if m.start() < DATELINE_CHARS:
                 candidates.append((m.start(), m))
     candidates.sort(key=lambda c: (c[0], -(c[1].end() - c[1].start())))
-    partial = _DL_PARTIAL.search(head)
+    partial = pats.partial.search(head)
     if partial is not None and partial.start() >= DATELINE_CHARS:
         partial = None
 
@@ -140,22 +176,22 @@ def read_dateline(text: str, *, year: int | None = None) -> Dateline | None:
         if start < taken_until:
             continue  # a shorter reading of a date already looked at
         taken_until = m.end()
-        d = safe_date(int(m.group("y")), month_of(m.group("mo")) if not m.group("mo").isdigit() else int(m.group("mo")), int(m.group("d")))
+        d = safe_date(int(m.group("y")), cal.month_of(m.group("mo")) if not m.group("mo").isdigit() else int(m.group("mo")), int(m.group("d")))
         if d is None:
             continue
         if partial is not None and partial.start() < start:
             break
-        why = _dateline_strength(text, m, first)
+        why = _dateline_strength(text, m, first, lex)
         if why is not None:
             wd = m.groupdict().get("wd")
-            if wd and weekday_of(wd) != d.weekday():
+            if wd and cal.weekday_of(wd) != d.weekday():
                 return Dateline(d, d.month, d.day, Span(m.group(0), m.start(), m.end()), True,
                                 f"{why}, but its weekday does not match the date")
             return Dateline(d, d.month, d.day, Span(m.group(0), m.start(), m.end()), False, why)
-        if weak is None and not _DL_PREP.search(text[max(0, start - 20):start]):
+        if weak is None and not pats.prose_before.search(text[max(0, start - 20):start]):
             weak = (m, d)
     if partial is not None:
-        return _partial_dateline(text, partial, year)
+        return _partial_dateline(text, partial, year, lex)
     if weak is not None:
         m, d = weak
         return Dateline(d, d.month, d.day, Span(m.group(0), m.start(), m.end()), True,
@@ -163,30 +199,31 @@ def read_dateline(text: str, *, year: int | None = None) -> Dateline | None:
     return None
 
 
-def _partial_dateline(text: str, m: re.Match[str], year: int | None) -> Dateline:
-    mo, dd = month_of(m.group("mo")), int(m.group("d"))
+def _partial_dateline(text: str, m: re.Match[str], year: int | None, lex: Lexicon) -> Dateline:
+    pats, cal = _patterns(lex), calendar(lex)
+    mo, dd = cal.month_of(m.group("mo")), int(m.group("d"))
     span = Span(m.group("mo") + text[m.end("mo"):m.end("d")], m.start("mo"), m.end("d"))
     if year is not None:
         d = safe_date(year, mo, dd)
         return Dateline(d, mo, dd, span, True, "no year in the dateline: the year given by the caller")
-    years = [int(y) for y in _YEAR_IN_TEXT.findall(text)]
+    years = [int(y) for y in pats.year_in_text.findall(text)]
     bound = max(years) if years else None
     # the weekday named in the dateline's own sentence
     lead = re.match(r"[\s./]*", text[m.end():])
     begin = m.end() + (lead.end() if lead else 0)
     end = re.search(r"[.!?](?:\s|$)", text[begin:])
     sentence = text[begin: begin + (end.end() if end else 300)]
-    wdm = _WEEKDAY_WORD.search(sentence)
+    wdm = pats.weekday_word.search(sentence)
     if bound is None:
         return Dateline(None, mo, dd, span, True, "no year in the dateline and none in the text")
     if wdm is not None:
-        wd = weekday_of(wdm.group("wd"))
+        wd = cal.weekday_of(wdm.group("wd"))
         for y in range(bound, bound + 8):
             d = safe_date(y, mo, dd)
             if d is not None and d.weekday() == wd:
                 return Dateline(d, mo, dd, span, True,
                                 f"no year in the dateline: {y}, the first year from {bound} (the latest year the text "
-                                f"mentions) in which it is a {WEEKDAY_NAMES[wd]}, the weekday its sentence names")
+                                f"mentions) in which it is a {cal.weekday_names[wd]}, the weekday its sentence names")
     d = safe_date(bound, mo, dd)
     return Dateline(d, mo, dd, span, True, f"no year in the dateline: {bound}, the latest year the text mentions")
 

@@ -5,23 +5,29 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Any, Final
+from functools import cache
+from typing import Any
 
-from .dates import DATEISH, Date
+from ..knowledge.lexicon import Lexicon
+from .dates import Date, calendar
 from .windows import Ctx, Window, cap, month_end
 
-#: "may", "march" in lower case are verbs
-_VERB_MONTHS_RE: Final = re.compile(r"\b(?:may|march)\b")
+
+@cache
+def _verb_months(lex: Lexicon) -> re.Pattern[str]:
+    """Month names that are verbs in lower case ("may", "march")."""
+    return re.compile(r"\b(?:" + "|".join(lex.time.verb_months) + r")\b")
 
 
-def fallback(text: str, ctx: Ctx) -> Window | None:
-    """dateparser for formats the rules do not read; None when it finds nothing usable."""
-    if not DATEISH.search(_VERB_MONTHS_RE.sub(" ", text)):
+def fallback(text: str, ctx: Ctx, lex: Lexicon) -> Window | None:
+    """dateparser (in the lexicon's language) for formats the rules do not read; None when it
+    finds nothing usable."""
+    if not calendar(lex).dateish.search(_verb_months(lex).sub(" ", text)):
         return None
     bases = [ctx.latest] if ctx.latest is not None else [Date(2001, 3, 14), Date(2011, 9, 27)]
     results = []
     for base in bases:
-        r = dateparser_date(text, base)
+        r = dateparser_date(text, base, lex.language)
         if r is None:
             return None
         results.append(r)
@@ -42,21 +48,21 @@ def fallback(text: str, ctx: Ctx) -> Window | None:
     return capped if isinstance(capped, Window) else None
 
 
-_DP_PARSERS: dict[Date, Any] = {}
+_DP_PARSERS: dict[tuple[Date, str], Any] = {}
 
 
-def dateparser_date(text: str, base: Date) -> tuple[Date, str] | None:
+def dateparser_date(text: str, base: Date, language: str) -> tuple[Date, str] | None:
     """(date, period) from dateparser with explicit settings (never "now"), imported lazily."""
     try:
         from dateparser.date import DateDataParser
     except ImportError:  # pragma: no cover - dateparser is a dependency
         return None
-    parser = _DP_PARSERS.get(base)
+    parser = _DP_PARSERS.get((base, language))
     if parser is None:
         if len(_DP_PARSERS) > 256:
             _DP_PARSERS.clear()
         parser = DateDataParser(
-            languages=["en"],
+            languages=[language],
             settings={
                 "RELATIVE_BASE": _dt.datetime(base.year, base.month, base.day, 12, 0),
                 "PREFER_DATES_FROM": "past",
@@ -66,7 +72,7 @@ def dateparser_date(text: str, base: Date) -> tuple[Date, str] | None:
                 "STRICT_PARSING": False,
             },
         )
-        _DP_PARSERS[base] = parser
+        _DP_PARSERS[(base, language)] = parser
     try:
         data = parser.get_date_data(text)
     except Exception:  # dateparser raises assorted errors on odd input

@@ -30,25 +30,59 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from ..knowledge.gazetteer import Entry, Gazetteer
+from ..knowledge.lexicon import Lexicon
 from ..model import CLAIMANT_PLACE, DATELINE, LEAD_RELATION, Location, ORIGIN, PlacePrecision
 
-#: relation words that mean "somewhere around the named place"
-_NEAR = re.compile(r"\b(?:near|nearby|outskirts|vicinity|around|outside|close to|of)\b|(?:north|south|east|west)", re.I)
-#: words that make a governorate of a name: "Idlib province", "the countryside of Idlib"
-_ADMIN_WORDS = re.compile(r"\b(?:province|provinces|governorate|governorates|countryside|rural|region)\b", re.I)
-_DIRECTION_ADJ = re.compile(r"^(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern$", re.I)
-_TRAILING = re.compile(r"\s+(?:province|governorate|countryside|city|town|village|region|district|suburbs?)$", re.I)
-_LEADING = re.compile(r"^(?:the\s+)", re.I)
-@functools.lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
-    from ..knowledge.gazetteer import default_gazetteer
+@dataclass(frozen=True)
+class _Patterns:
+    """The relation words of one lexicon, compiled."""
 
-    return {c.country: c.name for c in default_gazetteer().countries() if c.country}
+    #: relation words that mean "somewhere around the named place"
+    near: re.Pattern[str]
+    #: words that make a governorate of a name: "Idlib province", "the countryside of Idlib"
+    admin_words: re.Pattern[str]
+    direction_adjective: re.Pattern[str]
+    trailing: re.Pattern[str]
+    leading: re.Pattern[str]
+    #: "Syria's Idlib", "Syrias Idlib": the country in front of the place
+    home_possessive: re.Pattern[str]
+    #: a direction in front of a name ("Eastern Homs")
+    direction_word: re.Pattern[str]
+    #: words around a name that make a mention longer without making it another place
+    generic: re.Pattern[str]
+    #: a name of at least four letters with a lower-case direction word glued to its end
+    glued_direction: re.Pattern[str]
+    #: "the town of", "the provinces of": naming words, not "near"
+    container: re.Pattern[str]
 
 
-def _country_name(code: str | None) -> str | None:
-    """``Location.country`` is the country's name ("Syria"), from the gazetteer's country entries."""
-    return _country_names().get(code, code) if code else None
+@functools.cache
+def _patterns(lex: Lexicon) -> _Patterns:
+    w = lex.places
+    directions, adjective = lex.direction_pattern, w.direction_adjective
+    return _Patterns(
+        near=re.compile(rf"\b(?:{w.near})\b|{lex.cardinal_pattern}", re.I),
+        admin_words=re.compile(rf"\b(?:{w.admin_words})\b", re.I),
+        direction_adjective=re.compile(rf"^{directions}{adjective}$", re.I),
+        trailing=re.compile(rf"\s+(?:{w.trailing})$", re.I),
+        leading=re.compile(rf"^(?:{w.article}\s+)", re.I),
+        home_possessive=re.compile(rf"^(?:{re.escape(lex.nlp.home_country[0])}['’]?s)\s+", re.I),
+        direction_word=re.compile(rf"^{directions}(?:{adjective})?\s+(?=\S)", re.I),
+        generic=re.compile(rf"\s+(?:{w.generic})$", re.I),
+        glued_direction=re.compile(rf"^([A-Z][\w'’-]{{3,}}?){lex.cardinal_pattern}(?:{adjective})?$"),
+        container=re.compile(rf"\b(?:{w.container})\s+{w.of}$", re.I),
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def _country_names(gaz: Gazetteer) -> dict[str, str]:
+    return {c.country: c.name for c in gaz.countries() if c.country}
+
+
+def _country_name(code: str | None, gaz: Gazetteer) -> str | None:
+    """``Location.country`` is the country's name ("Syria"), from the country entries of the
+    gazetteer the place was resolved against."""
+    return _country_names(gaz).get(code, code) if code else None
 #: how far (km) a candidate may be from the article's other places to count as "nearby"
 NEARBY_KM = 150.0
 
@@ -61,14 +95,16 @@ class Context:
     countries: frozenset[str]
     admin1: frozenset[str]
     anchors: tuple[tuple[float, float], ...]
+    #: the lexicon of the article's language (its relation words)
+    lex: Lexicon
 
 
-def build_context(mentions: Iterable[Location], gaz: Gazetteer, text: str = "") -> Context:
+def build_context(mentions: Iterable[Location], gaz: Gazetteer, lex: Lexicon, text: str = "") -> Context:
     countries: set[str] = set()
     admin1: set[str] = set()
     anchors: list[tuple[float, float]] = []
     for m in mentions:
-        cands = gaz.lookup(_core_name(m.text))
+        cands = gaz.lookup(_core_name(m.text, lex))
         if not cands:
             continue
         kinds = {c.kind for c in cands}
@@ -85,7 +121,7 @@ def build_context(mentions: Iterable[Location], gaz: Gazetteer, text: str = "") 
         elif all(c.kind == "admin1" for c in places[:1]):
             _add(admin1, places[0].admin1 or places[0].name)
             _add(countries, places[0].country)
-    return Context(frozenset(countries), frozenset(admin1), tuple(anchors))
+    return Context(frozenset(countries), frozenset(admin1), tuple(anchors), lex)
 
 
 def _add(bucket: set[str], value: str | None) -> None:
@@ -95,24 +131,25 @@ def _add(bucket: set[str], value: str | None) -> None:
 
 def resolve_location(loc: Location, gaz: Gazetteer, ctx: Context) -> Location:
     """The mention geocoded (or left ``unknown`` with a note saying why)."""
-    name = _core_name(loc.text)
+    pats = _patterns(ctx.lex)
+    name = _core_name(loc.text, ctx.lex)
     cands = gaz.lookup(name)
     if not cands and name.endswith("s") and len(name) > 5:
         cands = gaz.lookup(name[:-1])  # "Talbissehs": a possessive whose apostrophe was lost
     inner: str | None = None
     if not cands:
-        cands, inner = _inner_place(name, gaz)
+        cands, inner = _inner_place(name, gaz, pats)
     if not cands:
         return replace(loc, precision="unknown", note="not in the gazetteer")
     if inner is not None:
         found = resolve_location(replace(loc, text=inner), gaz, ctx)
         return replace(found, text=loc.text, note=_join(found.note, f"read {inner!r} inside {loc.text!r}"))
-    wants_admin = bool(_ADMIN_WORDS.search(loc.text) or (loc.relation and _ADMIN_WORDS.search(loc.relation)))
-    direction = bool(loc.relation and _DIRECTION_ADJ.match(loc.relation)) or _direction_of(loc.text)
+    wants_admin = bool(pats.admin_words.search(loc.text) or (loc.relation and pats.admin_words.search(loc.relation)))
+    direction = bool(loc.relation and pats.direction_adjective.match(loc.relation)) or _direction_of(loc.text, pats)
     countries = [c for c in cands if c.kind == "country"]
     if countries and len(countries) == len(cands):
         c = countries[0]
-        return _located(loc, c, "country", "a part of the country" if direction else None)
+        return _located(loc, c, "country", "a part of the country" if direction else None, gaz)
     in_scope = [c for c in cands if not ctx.countries or c.country in ctx.countries]
     if not in_scope:
         where = ", ".join(sorted({c.country or "?" for c in cands}))
@@ -128,19 +165,21 @@ def resolve_location(loc: Location, gaz: Gazetteer, ctx: Context) -> Location:
         pick = admins[0]
         if len({a.name for a in admins}) > 1:
             note = f"{len(admins)} governorates match; took {pick.name}"
-        return _located(loc, pick, "admin1", note)
+        return _located(loc, pick, "admin1", note, gaz)
     if not points:
         return replace(loc, precision="unknown", note="no town or province of that name in scope")
     pick, note = _choose_point(points, ctx)
     if admins and admins[0].name == pick.admin1:
         note = _join(note, f"{pick.name} is also the name of its governorate; read as the town")
-    precision: PlacePrecision = "near" if loc.relation and _NEAR.search(loc.relation) and not _is_container(loc.relation) else "point"
+    precision: PlacePrecision = (
+        "near" if loc.relation and pats.near.search(loc.relation) and not pats.container.search(loc.relation) else "point"
+    )
     if pick.feature == "region":
         precision, note = "near", _join(note, f"{pick.name} is a region, not a single place")
     elif pick.feature in ("neighbourhood", "road", "nearby"):
         # curated at the point of the city it belongs to or lies beside: near that point
         precision, note = "near", _join(note, f"{pick.name}: {pick.reference}")
-    return _located(loc, pick, precision, note)
+    return _located(loc, pick, precision, note, gaz)
 
 
 def _choose_point(points: list[Entry], ctx: Context) -> tuple[Entry, str | None]:
@@ -165,30 +204,18 @@ def _choose_point(points: list[Entry], ctx: Context) -> tuple[Entry, str | None]
     return ranked[0], f"{reason} {len(points)} candidates"
 
 
-#: words around a name that make a mention longer without making it another place
-_GENERIC = re.compile(
-    r"\s+(?:barrens|mountains?|plains?|desert|district|neighbou?rhood|quarter|area|road|highway|front|"
-    r"camp|river|valley|hills?|countryside|suburbs?|outskirts|old city)$",
-    re.I,
-)
-
-
-#: a name of at least four letters with a lower-case direction word glued to its end
-_GLUED_DIRECTION = re.compile(r"^([A-Z][\w'’-]{3,}?)(?:north|south|east|west)(?:ern)?$")
-
-
-def _inner_place(name: str, gaz: Gazetteer) -> tuple[list[Entry], str | None]:
+def _inner_place(name: str, gaz: Gazetteer, pats: _Patterns) -> tuple[list[Entry], str | None]:
     """A known place inside a longer mention the model made: "Qalamoun Barrens" (a generic word
     after the name), "Aleppo Syrian" (words glued on where punctuation was lost).  Only a
     governorate or a town of at least five letters counts, the longest first."""
-    bare = _GENERIC.sub("", name)
+    bare = pats.generic.sub("", name)
     if bare != name:
         hit = gaz.lookup(bare)
         if hit:
             return hit, bare
     words = name.split()
     for w in words:  # "Kobaninorth Syria": a direction word glued on where a space was lost
-        m = _GLUED_DIRECTION.match(w)
+        m = pats.glued_direction.match(w)
         if m is not None:
             hit = [e for e in gaz.lookup(m.group(1)) if e.kind in ("admin1", "city", "facility")]
             if hit:
@@ -208,13 +235,13 @@ def _inner_place(name: str, gaz: Gazetteer) -> tuple[list[Entry], str | None]:
     return [], None
 
 
-def _located(loc: Location, e: Entry, precision: PlacePrecision, note: str | None) -> Location:
+def _located(loc: Location, e: Entry, precision: PlacePrecision, note: str | None, gaz: Gazetteer) -> Location:
     return replace(
         loc,
         name=e.name,
         admin1=e.admin1 if precision != "country" else None,
         admin1_code=e.admin1_code if precision != "country" else None,
-        country=_country_name(e.country),
+        country=_country_name(e.country, gaz),
         lat=e.lat,
         lon=e.lon,
         geonames_id=e.geonames_id,
@@ -224,27 +251,20 @@ def _located(loc: Location, e: Entry, precision: PlacePrecision, note: str | Non
     )
 
 
-def _core_name(text: str) -> str:
+def _core_name(text: str, lex: Lexicon) -> str:
     """The name inside a mention: without "the", "province"/"city", a possessive, "Syria's" in
     front ("Syria's Idlib", or "Syrias Idlib" where the apostrophe was lost), or a direction
     ("Eastern Homs": the direction is relation, read by :func:`_direction_of`)."""
-    name = _LEADING.sub("", text.strip())
-    name = re.sub(r"^(?:Syria['’]?s)\s+", "", name, flags=re.I)
-    name = _DIRECTION_WORD.sub("", name)
-    name = _TRAILING.sub("", name)
+    pats = _patterns(lex)
+    name = pats.leading.sub("", text.strip())
+    name = pats.home_possessive.sub("", name)
+    name = pats.direction_word.sub("", name)
+    name = pats.trailing.sub("", name)
     return re.sub(r"['’]s$", "", name).strip()
 
 
-_DIRECTION_WORD = re.compile(r"^(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+(?=\S)", re.I)
-
-
-def _direction_of(text: str) -> bool:
-    return bool(_DIRECTION_WORD.match(_LEADING.sub("", text.strip())))
-
-
-def _is_container(relation: str) -> bool:
-    """"the town of", "the city of", "the provinces of": naming words, not "near"."""
-    return bool(re.search(r"\b(?:town|city|village|province|provinces|governorate)\s+of$", relation, re.I))
+def _direction_of(text: str, pats: _Patterns) -> bool:
+    return bool(pats.direction_word.match(pats.leading.sub("", text.strip())))
 
 
 def _join(a: str | None, b: str) -> str:
@@ -344,7 +364,7 @@ def lead_governorate(text: str, title: str | None, gaz: Gazetteer) -> Location |
     gov = gaz.admin1(name)
     if gov is None:
         return None
-    return _located(Location(text=m.group(0), text_start=m.start(), text_end=m.end()), gov, "admin1", None)
+    return _located(Location(text=m.group(0), text_start=m.start(), text_end=m.end()), gov, "admin1", None, gaz)
 
 
 @functools.lru_cache(maxsize=4)

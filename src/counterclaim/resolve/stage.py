@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import cache
 
 from ..knowledge.actors import Match, Registry
+from ..knowledge.lexicon import Lexicon
 from ..knowledge.resources import Resources
 from ..knowledge.gazetteer import Gazetteer
 from ..model import DATELINE, Claim, Claimant, Document, Location, Perpetrator, Span, TimeSpan
@@ -30,11 +32,12 @@ from .dateline import read_dateline
 from .times import resolve_time
 
 
-def resolve_document(document: Document) -> Document:
-    """The document with ``published`` read from its text when metadata did not give it."""
+def resolve_document(document: Document, lex: Lexicon) -> Document:
+    """The document with ``published`` read from its text (with ``lex``, the lexicon of its
+    language) when metadata did not give it."""
     if document.published is not None:
         return document
-    found = read_dateline(document.text)
+    found = read_dateline(document.text, lex)
     if found is None or found.date is None:
         return document
     return replace(
@@ -46,9 +49,11 @@ def resolve_document(document: Document) -> Document:
 
 
 def resolve_claims(document: Document, claims: list[Claim], res: Resources) -> list[Claim]:
-    """Every claim of the document with its places, times and actors resolved."""
+    """Every claim of the document with its places, times and actors resolved, read with the
+    lexicon of the document's language."""
+    lex = res.lexicon(document.language)
     published = _date(document.published)
-    ctx = build_context((m for c in claims for m in c.locations), res.gazetteer, document.text)
+    ctx = build_context((m for c in claims for m in c.locations), res.gazetteer, lex, document.text)
     cache: dict[tuple[str, str | None], Location] = {}
     out: list[Claim] = []
     for c in claims:
@@ -57,12 +62,12 @@ def resolve_claims(document: Document, claims: list[Claim], res: Resources) -> l
         out.append(
             replace(
                 c,
-                claimant=_claimant(c.claimant, res.registry, document.text),
-                perpetrator=_perpetrator(c.perpetrator, res.registry),
+                claimant=_claimant(c.claimant, res.registry, document.text, lex),
+                perpetrator=_perpetrator(c.perpetrator, res.registry, lex),
                 locations=locations,
                 location=location,
-                time=_time(c.time, published),
-                stated_on=_time(c.stated_on, published),
+                time=_time(c.time, published, lex),
+                stated_on=_time(c.stated_on, published, lex),
             )
         )
     return _lead_context(out, res.gazetteer, document.text, document.title)
@@ -95,17 +100,17 @@ def _place(m: Location, gaz: Gazetteer, ctx: Context, cache: dict[tuple[str, str
     return replace(hit, text=m.text, text_start=m.text_start, text_end=m.text_end)
 
 
-def _time(span: TimeSpan | None, published: dt.date | None) -> TimeSpan | None:
-    return None if span is None else resolve_time(span, published)
+def _time(span: TimeSpan | None, published: dt.date | None, lex: Lexicon) -> TimeSpan | None:
+    return None if span is None else resolve_time(span, published, lex)
 
 
-def _claimant(c: Claimant, registry: Registry, text: str) -> Claimant:
+def _claimant(c: Claimant, registry: Registry, text: str, lex: Lexicon) -> Claimant:
     """The registry's name for the claimant.  The words as written decide, except when
     coreference already led them to a person: "he", "the spokesman", "Russian Defense Ministry
     Spokesman" after "spokesman Igor Konashenkov" stay Konashenkov, not the ministry."""
     written = c.text
     if c.text and c.start is not None:
-        article = re.search(r"\b(an?|the)\s+$", text[max(0, c.start - 5) : c.start], re.I)
+        article = _actor_patterns(lex).article_before.search(text[max(0, c.start - 5) : c.start])
         if article:  # the registry tells "a monitoring group" from "the monitoring group"
             written = article.group(0) + c.text
     by_text = registry.match(written) if written else None
@@ -120,47 +125,62 @@ def _claimant(c: Claimant, registry: Registry, text: str) -> Claimant:
     return replace(c, actor=match.actor, actor_type=match.actor_type, organisation=match.organisation)
 
 
-def _perpetrator(p: Perpetrator | None, registry: Registry) -> Perpetrator | None:
+def _perpetrator(p: Perpetrator | None, registry: Registry, lex: Lexicon) -> Perpetrator | None:
     if p is None:
         return None
     if p.several:
-        names = several_actors(p.text, registry)
+        names = several_actors(p.text, registry, lex)
         return replace(p, actor="; ".join(names), actors=tuple(names)) if names else p
     match = registry.match(p.actor or p.text)
     return replace(p, actor=match.actor) if match is not None else p
 
 
-_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.I)
-_HEDGE_WORDS = re.compile(r"^(?:separately|also|possibly|either|both|even)\s+", re.I)
+@dataclass(frozen=True)
+class _ActorPatterns:
+    """The patterns of one lexicon's actor words."""
+
+    #: "the" or "a" right before a claimant's name
+    article_before: re.Pattern[str]
+    #: "the" or "a" opening an item of a list
+    article_first: re.Pattern[str]
+    #: commas and "and"/"or" between the items of a list
+    list_split: re.Pattern[str]
+    #: "possibly", "both" before an item
+    list_hedges: re.Pattern[str]
 
 
-#: nationality words and the country whose state they stand for when nothing follows them
-NATIONALITIES: dict[str, str] = {
-    "syrian": "Syria", "russian": "Russia", "turkish": "Turkey", "iranian": "Iran", "israeli": "Israel",
-    "american": "United States", "us": "United States", "u.s.": "United States", "iraqi": "Iraq",
-    "british": "United Kingdom", "french": "France", "jordanian": "Jordan", "lebanese": "Lebanon",
-}
+@cache
+def _actor_patterns(lex: Lexicon) -> _ActorPatterns:
+    w = lex.actors
+    joins = w.list_joins
+    return _ActorPatterns(
+        article_before=re.compile(rf"\b({w.claimant_article})\s+$", re.I),
+        article_first=re.compile(r"^(?:" + "|".join(sorted(w.articles)) + r")\s+", re.I),
+        list_split=re.compile(rf"\s*,\s*(?:(?:{joins})\s+)?|\s+(?:{joins})\s+", re.I),
+        list_hedges=re.compile(rf"^(?:{w.list_hedges})\s+", re.I),
+    )
 
 
-def several_actors(text: str, registry: Registry) -> list[str]:
+def several_actors(text: str, registry: Registry, lex: Lexicon) -> list[str]:
     """The canonical actors of a list ("Syrian, Russian or the US-led coalition", "Russian and
     Syrian government warplanes").  A bare nationality word shares the last item's head noun
     when that item starts with a nationality too ("Russian" -> "Russian warplanes"); alone, it
     stands for its country's state ("Syrian" -> the Syrian government).  Unknown items are left
     out."""
-    parts = [_HEDGE_WORDS.sub("", p.strip()) for p in _LIST_SPLIT.split(text) if p.strip()]
+    pats, nationalities = _actor_patterns(lex), lex.nationalities
+    parts = [pats.list_hedges.sub("", p.strip()) for p in pats.list_split.split(text) if p.strip()]
     if len(parts) < 2:
         return []
-    last_words = re.sub(r"^(?:the|a|an)\s+", "", parts[-1], flags=re.I).split()
-    shares = len(last_words) >= 2 and last_words[0].lower() in NATIONALITIES
+    last_words = pats.article_first.sub("", parts[-1]).split()
+    shares = len(last_words) >= 2 and last_words[0].lower() in nationalities
     head = last_words[-1] if shares else ""
     names: list[str] = []
     for part in parts:
-        bare = part.lower() in NATIONALITIES
+        bare = part.lower() in nationalities
         if bare and head:
             probe = f"{part} {head}"
         elif bare:
-            probe = NATIONALITIES[part.lower()]
+            probe = nationalities[part.lower()]
         else:
             probe = part
         match = registry.match(probe) or registry.match(part)

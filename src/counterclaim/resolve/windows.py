@@ -9,11 +9,15 @@ import datetime as _dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
+from ..knowledge.lexicon import Lexicon
 from ..model import TimePrecision
 from .dates import Date, safe_date
 
+#: why a part of a time phrase gives no window (see :class:`Why`)
+WhyKind = Literal["future", "after", "context", "decade", "nopub", "noyear", "duration", "skip", "none", "impossible",
+                  "calendar"]
 
 
 def month_end(y: int, m: int) -> Date:
@@ -67,7 +71,7 @@ class Why:
     nopub (relative but no publication date), noyear, skip (a clock time: no date at all),
     impossible (a date the calendar does not have), calendar (off the calendar's years 1-9999)."""
 
-    kind: str
+    kind: WhyKind
     reason: str
 
 
@@ -77,6 +81,8 @@ class Ctx:
     pub: Date | None
     #: the latest the date may be: publication, or the end of a range's later half
     latest: Date | None
+    #: the lexicon the phrase is read with
+    lex: Lexicon
 
 
 Part = Window | Why
@@ -129,6 +135,6 @@ NOTE_NO_YEAR = "no year given: the latest year that keeps it on or before public
 
 
 __all__ = [
-    "NOPUB", "NOTE_NO_YEAR", "Ctx", "Handler", "Part", "Why", "Window", "add_months", "cap", "impossible",
-    "join_notes", "latest_with_year", "month_end", "no_year", "on_calendar", "shape", "week_start",
+    "NOPUB", "NOTE_NO_YEAR", "Ctx", "Handler", "Part", "Why", "WhyKind", "Window", "add_months", "cap",
+    "impossible", "join_notes", "latest_with_year", "month_end", "no_year", "on_calendar", "shape", "week_start",
 ]

@@ -16,14 +16,14 @@ from typing import Any, TypeVar
 import click
 
 from .console import EXIT_FAILED, log, set_level, with_progress
-from .errors import CounterclaimError, LedgerExists, NotALedger
-from .extraction.nlp import DEFAULT_MODEL
-from .knowledge.resources import Resources
-from .ledger import check_ledger
-from .export.views import VIEW_FORMATS
-from .pipeline import DEFAULT_TIME_BUDGET, Extractor, Result
-from .read.formats import CsvColumns
-from .read.inputs import DEFAULT_MAX_BYTES, count_inputs, read_inputs
+from ..errors import CounterclaimError, LedgerExists, NotALedger
+from ..extraction.nlp import DEFAULT_MODEL
+from ..knowledge.resources import Resources
+from ..ledger import check_ledger
+from ..export.views import VIEW_FORMATS
+from ..pipeline import DEFAULT_TIME_BUDGET, Extractor, Result
+from ..read.formats import CsvColumns
+from ..read.inputs import DEFAULT_MAX_BYTES, count_inputs, read_inputs
 
 F = TypeVar("F", bound=Callable[..., Any])
 

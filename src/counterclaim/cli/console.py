@@ -21,7 +21,8 @@ from typing import Final
 
 import click
 
-from .pipeline import LANGUAGES_READ, Result
+from ..errors import UnsupportedLanguage
+from ..pipeline import Result
 
 #: The logger every command's lines go through.
 log: Final = logging.getLogger("counterclaim")
@@ -114,13 +115,15 @@ class Tally:
         self.docs = self.claims = self.failed = self.new = self.skipped = 0
         #: documents the ledger had before this run, and copies of a document met earlier in it
         self.already = self.repeated = 0
-        #: documents not read, by language
+        #: inputs not read for want of a lexicon, by language (they count as failed too)
         self.unread: Counter[str] = Counter()
         self._seen: set[str] = set()
 
     def see(self, r: Result) -> bool:
         """Say what became of one input; True when it gave a document."""
         if r.error is not None:
+            if isinstance(r.error, UnsupportedLanguage):
+                self.unread[r.error.language or "?"] += 1
             if r.error.failed:
                 self.failed += 1
                 log.error(r.error.message)
@@ -132,8 +135,6 @@ class Tally:
         for w in r.document.warnings:
             log.warning(f"{r.label}: {w}")
         self.docs += 1
-        if r.document.language not in LANGUAGES_READ:
-            self.unread[r.document.language] += 1
         log.debug(f"{r.label}: {len(r.claims)} claims" + (" (already in the ledger: not read again)" if r.known else ""))
         return True
 

@@ -18,20 +18,20 @@ from typing import Any
 
 import click
 
-from . import __version__
+from .. import __version__
 from .console import EXIT_FAILED, EXIT_PARTIAL, Tally, log, set_level, with_progress
-from .errors import CounterclaimError
-from .export.records import FORMATS, write_claims
-from .export.registry import EXPORT_FORMATS, formats_help, write_export
-from .export.selection import ExportStats
-from .model import CONTRADICTION_KINDS, EVENT_TYPES
-from .export.views import VIEW_FORMATS, write_contradictions, write_demo_summary, write_incidents, write_show
-from .knowledge.resources import Resources
-from .extraction.nlp import DEFAULT_MODEL
-from .pipeline import Extractor
-from .read.inputs import count_inputs, read_inputs
-from .ledger import Ledger, check_ledger, open_ledger, rescue_ledger
-from .cli_support import (
+from ..errors import CounterclaimError
+from ..export.records import FORMATS, write_claims
+from ..export.registry import EXPORT_FORMATS, formats_help, write_export
+from ..export.selection import ExportStats
+from ..model import CONTRADICTION_KINDS, EVENT_TYPES
+from ..export.views import VIEW_FORMATS, write_contradictions, write_demo_summary, write_incidents, write_show
+from ..knowledge.resources import Resources
+from ..extraction.nlp import DEFAULT_MODEL
+from ..pipeline import Extractor
+from ..read.inputs import count_inputs, read_inputs
+from ..ledger import Ledger, check_ledger, open_ledger, rescue_ledger
+from .support import (
     MIN_ID_PREFIX,
     InputSettings,
     add_talk_options,
@@ -99,7 +99,7 @@ def ingest(paths: tuple[str, ...], db: str, **kw: Any) -> None:
 
 
 def _ingest(paths: tuple[str, ...], db: str, settings: InputSettings) -> Tally:
-    from .group.update import update
+    from ..group.update import update
 
     tally = Tally()
     started = time.perf_counter()
@@ -120,7 +120,7 @@ def _grouped(db: str) -> Iterator[Ledger]:
     """The ledger with every claim grouped: claims no run has grouped yet (an older ledger, an
     ingest killed before grouping) are grouped first.  A ledger that cannot be written is read
     as it is."""
-    from .group.update import update
+    from ..group.update import update
 
     with open_ledger(db, readonly=None, verify=True) as ledger:
         if ledger.writable and ledger.pending_grouping():
@@ -137,7 +137,7 @@ def group_cmd(db: str, rebuild: bool) -> None:
     `ingest` already does this for what it stores, incrementally; --rebuild starts over, e.g.
     after upgrading counterclaim.
     """
-    from .group.update import update
+    from ..group.update import update
 
     def run() -> None:
         with open_ledger(db, verify=True) as ledger:
@@ -203,7 +203,7 @@ def show(incident_id: str, db: str, fmt: str) -> None:
     """One incident whole: who says what, its claims and why each is there (the link scores),
     its contradictions and corroborations, republished copies and the summaries covering it.
     INCIDENT_ID may be shortened to its first 6 or more characters."""
-    from .group.update import covered_by
+    from ..group.update import covered_by
 
     def run() -> None:
         if len(incident_id) < MIN_ID_PREFIX:
@@ -327,7 +327,7 @@ def serve(db: str, host: str, port: int) -> None:
     Read-only: the ledger is opened read-only and nothing can be written through the app.  The
     JSON API is under /api/.
     """
-    from .web import create_app
+    from ..web import create_app
 
     def start() -> Any:
         with open_ledger(db, readonly=True, verify=True) as ledger:
@@ -358,8 +358,8 @@ def report(db: str, output: str, governorate: str | None, since: str | None, unt
            claimant: str | None, contested: bool) -> None:
     """Write one self-contained HTML file (to send by email): the map, the timeline and every
     contradiction with its evidence.  It opens with no network."""
-    from .web import Filters
-    from .web.report import write_report
+    from ..web import Filters
+    from ..web.report import write_report
 
     def run() -> int:
         f = Filters(claimant=claimant, governorate=governorate_name(governorate), since=date_option(since, "--since"),
@@ -387,7 +387,7 @@ def check(db: str, rescue_to: str | None) -> None:
 
 
 def _rescue(db: str, new: str) -> None:
-    from .group.update import update
+    from ..group.update import update
 
     make_room(new, force=False)
     docs = n_claims = lost = 0
@@ -417,8 +417,8 @@ def gazetteer_import(dump: str, into: str | None) -> None:
 
     This gets place resolution to village level, or to another country.
     """
-    from .knowledge.gazetteer import import_geonames
-    from .knowledge.gazetteer import user_dir as default_dir
+    from ..knowledge.gazetteer import import_geonames
+    from ..knowledge.gazetteer import user_dir as default_dir
 
     report = guard(lambda: import_geonames(Path(dump), Path(into) if into else None))
     click.echo(report.summary())
@@ -443,7 +443,7 @@ def eval_fakes_cmd(limit: int | None, model: str) -> None:
     ("damascus" accepts Damascus or Rif Dimashq).  A baseline that counts governorate names in
     the text is printed beside it.
     """
-    from .evaluate.fakes import eval_fakes, format_fakes
+    from ..evaluate.fakes import eval_fakes, format_fakes
     corpus = Path(str(importlib.resources.files("counterclaim.data.corpus") / "fakes" / "FA-KES-Dataset.csv"))
     res = Resources.default()
     report = guard(lambda: eval_fakes(Extractor(model=model, resources=res), corpus, res.gazetteer, limit=limit))
@@ -460,7 +460,7 @@ def eval_places_cmd(paths: tuple[str, ...], db: str | None, top: int, model: str
 
     Reads PATHS (default: the bundled corpus) or the claims of a ledger (--db).
     """
-    from .evaluate.fakes import format_places, places_report
+    from ..evaluate.fakes import format_places, places_report
 
     def run() -> str:
         if db:
@@ -487,6 +487,3 @@ def main() -> None:
         log.error(f"unexpected failure: {type(exc).__name__}: {exc} (please report it; --verbose shows the traceback)")
         sys.exit(EXIT_FAILED)
 
-
-if __name__ == "__main__":
-    main()
