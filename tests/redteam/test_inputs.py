@@ -297,8 +297,22 @@ def test_progress_is_a_plain_line_with_total_and_time_left_when_stderr_is_no_ter
     assert result.exit_code == 0
     progress = [ln for ln in result.stderr.splitlines() if ln.startswith("reading: ")]
     assert progress and progress[-1].startswith("reading: 3 of 3 inputs (100%)"), result.stderr
-    assert "left" in progress[0]
+    # the first input comes back after the model has loaded: no rate is timed from it, so no
+    # time left is guessed (it used to say "about 2 h 21 min left" for the demo's first input)
+    assert progress[0] == "reading: 1 of 3 inputs (33%)"
+    assert "a second, about" in progress[1] and progress[1].endswith(" s left")
     assert not CliRunner().invoke(cli, ["extract", str(f), "--quiet"]).stderr
+
+
+def test_the_time_left_is_the_inputs_left_at_the_rate_timed_since_the_first() -> None:
+    from counterclaim.cli.console import progress_line
+
+    # 2 inputs in the 4 s after the first: 0.5 a second; 7 left take 14 s
+    assert progress_line(3, 10, 4.0, timed=2) == "reading: 3 of 10 inputs (30%), 0.5 a second, about 14 s left"
+    assert progress_line(1, 10, 0.0, timed=0) == "reading: 1 of 10 inputs (10%)"
+    # no total known (a folder still being walked): a count and a rate, never a time left
+    assert progress_line(5, None, 2.0) == "reading: 5 inputs, 2.5 a second"
+    assert progress_line(150, 1000, 60.0) == "reading: 150 of 1000 inputs (15%), 2.5 a second, about 5 min 40 s left"
 
 
 def test_a_failure_nobody_expected_is_one_line_not_a_traceback(tmp_path: Path) -> None:

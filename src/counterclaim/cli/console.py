@@ -78,25 +78,34 @@ def with_progress(results: Iterator[Result], show: bool | None, total: int | Non
 
 
 def _plain_progress(results: Iterator[Result], total: int | None) -> Iterator[Result]:
-    started = last = time.monotonic()
+    last = time.monotonic()
+    first: float | None = None  # when the first input came back: the rate is timed from there
     done = 0
     for r in results:
         done += 1
         now = time.monotonic()
+        if first is None:
+            first = now
         if now - last >= PLAIN_EVERY:
             last = now
-            log.info(progress_line(done, total, now - started))
+            log.info(progress_line(done, total, now - first, timed=done - 1))
         yield r
 
 
-def progress_line(done: int, total: int | None, elapsed: float) -> str:
-    """``reading: 120 of 984 inputs (12%), 4.1 a second, about 3 min 30 s left``."""
-    rate = done / elapsed if elapsed > 0 else 0.0
+def progress_line(done: int, total: int | None, elapsed: float, *, timed: int | None = None) -> str:
+    """``reading: 120 of 984 inputs (12%), 4.1 a second, about 3 min 30 s left``.
+
+    ``timed`` inputs were read in ``elapsed`` seconds (all ``done`` when not given).  The first
+    input comes back after the language model has loaded, so the clock starts there; until a
+    second input is back there is no rate to tell, and no time left is guessed."""
+    timed = done if timed is None else timed
+    rate = timed / elapsed if elapsed > 0 and timed > 0 else 0.0
     if total is None or total < done:
-        return f"reading: {done} inputs, {rate:.1f} a second"
-    left = (total - done) / rate if rate > 0 else None
-    eta = "" if left is None else f", about {_duration(left)} left"
-    return f"reading: {done} of {total} inputs ({100 * done // max(total, 1)}%), {rate:.1f} a second{eta}"
+        return f"reading: {done} inputs" + (f", {rate:.1f} a second" if rate > 0 else "")
+    share = f"reading: {done} of {total} inputs ({100 * done // max(total, 1)}%)"
+    if rate <= 0:
+        return share
+    return f"{share}, {rate:.1f} a second, about {_duration((total - done) / rate)} left"
 
 
 def _duration(seconds: float) -> str:
