@@ -24,6 +24,7 @@ ActorType = Literal["state_military", "government", "monitor", "ngo", "un", "med
 Bound = Literal["exact", "approx", "low", "high", "range", "vague"]
 PlacePrecision = Literal["point", "near", "admin1", "country", "unknown"]
 TimePrecision = Literal["day", "days", "month", "year", "unknown"]
+PublishedBasis = Literal["metadata", "header", "updated", "dateline", "url", "embedded post"]
 #: What happened to the counted thing.
 Measure = Literal[
     "killed",        # kill, die, eliminate/destroy + person, "dead", "deaths", "death toll"
@@ -54,6 +55,7 @@ ACTOR_TYPES: tuple[str, ...] = get_args(ActorType)
 BOUNDS: tuple[str, ...] = get_args(Bound)
 PLACE_PRECISIONS: tuple[str, ...] = get_args(PlacePrecision)
 TIME_PRECISIONS: tuple[str, ...] = get_args(TimePrecision)
+PUBLISHED_BASES: tuple[str, ...] = get_args(PublishedBasis)
 #: The measures a quantity can carry, in the order above.
 MEASURES: tuple[str, ...] = get_args(Measure)
 
@@ -134,8 +136,9 @@ class Document:
     title: str | None = None
     removed: tuple[Removed, ...] = ()
     source_id: str | None = None
-    #: where ``published`` came from: "metadata", "text" (a full date in a dateline or header),
-    #: "text-guess" (a date in the text missing its year or otherwise uncertain) or None
+    #: how sure ``published`` is: "metadata", "text" (a full date in a dateline or header),
+    #: "text-guess" (a date in the text missing its year or otherwise uncertain) or None.  Where
+    #: in the input it was found is :attr:`published_basis`.
     published_from: str | None = None
     #: the span of the text the publication date was read from, when it came from the text
     published_span: Span | None = None
@@ -145,6 +148,15 @@ class Document:
     #: the language the text was read in (ISO 639-1: "en", "ar", "ru"); every claim of the
     #: document was read with that language's lexicon
     language: str = "en"
+    #: where ``published`` was found (:data:`PUBLISHED_BASES`): "metadata", "header" (a byline or
+    #: header date near the top, "Posted on ..."), "updated" (a "Last updated ..." date: an upper
+    #: bound, the article may be older), "dateline" (a wire dateline), "url" (a date in the
+    #: address, ``/2021/04/20/``), "embedded post" (the date line under a quoted social-media
+    #: post); None when there is no publication date
+    published_basis: PublishedBasis | None = None
+    #: the claim the headline and lead report: the one a reader would code, so that one answer
+    #: per article can be taken (the other claims are context); None for a document without claims
+    main_event: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +208,9 @@ class Location:
     of"), or where it came from when the sentence names none: "(claimant) in" (where the claimant
     is), "(article) lead" (the place the article's lead names), "dateline" (where the report was
     filed; never a claim's own place), "from" (where people or fire came from: "evacuees from
-    Fuaa", "rockets fired from Idlib"; the claim's place only when it names no other).
+    Fuaa", "rockets fired from Idlib"; the claim's place only when it names no other), "site"
+    (the kind of site an attack hit: "a hospital", "a fighting position"; never geocoded, never
+    the claim's own place).
     """
 
     text: str
@@ -264,6 +278,14 @@ class Claim:
     context: Span | None = None
     source_path: str | None = None
     source_id: str | None = None
+    #: every time mention of the claim's content, in text order: ``time`` is the one nearest the
+    #: event word, the others are kept (the event and the statement: "said on Tuesday that the
+    #: strike on Sunday ...")
+    times: tuple[TimeSpan, ...] = ()
+    #: the sites the claim says were hit, named by their kind ("a hospital", "an ISIL-held
+    #: building", "a fighting position", "supply routes"): what was hit, not a named place, so
+    #: never geocoded (``relation`` "site", ``precision`` "unknown") and never ``location``
+    sites: tuple[Location, ...] = ()
 
 
 # --------------------------------------------------------------------------- plain words
@@ -305,6 +327,8 @@ DATELINE = "dateline"
 ORIGIN = "from"
 #: ``relation`` of a place a claim takes from the article's lead (its own sentence names none)
 LEAD_RELATION = "(article) lead"
+#: ``relation`` of the site an attack hit, named by its kind (:attr:`Claim.sites`)
+SITE = "site"
 
 
 # --------------------------------------------------------------------------- incidents
@@ -533,6 +557,8 @@ _NESTED: dict[tuple[type, str], Any] = {
     (Claim, "event_cue"): _one(Span),
     (Claim, "stance_cue"): _one(Span),
     (Claim, "context"): _one(Span),
+    (Claim, "times"): _tuple_of(TimeSpan),
+    (Claim, "sites"): _tuple_of(Location),
     (ClaimantSummary, "claim_ids"): lambda xs: tuple(xs or ()),
     (Incident, "claim_ids"): lambda xs: tuple(xs or ()),
     (Incident, "location"): _one(Location),
@@ -584,8 +610,8 @@ def corroboration_from_dict(data: dict[str, Any]) -> Corroboration:
 
 
 __all__ = [
-    "ACTOR_TYPES", "BOUNDS", "CONTRADICTION_KINDS", "EVENT_TYPES", "EXTRACTOR_VERSION", "STANCES",
-    "Claim", "Claimant", "ClaimantSummary", "Contradiction", "Corroboration", "DocInfo", "Document",
+    "ACTOR_TYPES", "BOUNDS", "CONTRADICTION_KINDS", "EVENT_TYPES", "EXTRACTOR_VERSION", "PUBLISHED_BASES", "STANCES",
+    "SITE", "Claim", "Claimant", "ClaimantSummary", "Contradiction", "Corroboration", "DocInfo", "Document",
     "Footprint", "Incident", "IncidentSnapshot", "Link", "Location", "Perpetrator",
     "Quantity", "RawRecord", "Removed", "Span", "TimeSpan", "claim_from_dict", "contradiction_from_dict",
     "corroboration_from_dict", "doc_id_for", "document_from_dict", "quantity_summary",

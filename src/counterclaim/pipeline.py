@@ -36,6 +36,7 @@ from .extraction.claims import extract_claims
 from .read.clean import to_document
 from .read.language import language_code, script_language
 from .read.lines import BIDI_CONTROLS
+from .resolve.main_event import with_main_event
 from .resolve.stage import Resources, resolve_claims, resolve_document
 from .errors import EmptyInput, InputError, UnknownLanguage, UnsupportedLanguage
 from .knowledge.lexicon import Lexicon
@@ -162,7 +163,8 @@ class Extractor:
         if not self.resolve:
             return document, claims
         document = resolve_document(document, lex)
-        return document, resolve_claims(document, claims, self.resources)
+        claims = resolve_claims(document, claims, self.resources)
+        return with_main_event(document, claims), claims
 
     def run(self, items: Iterable[RawRecord | InputError], *,
             known: Callable[[str], bool] | None = None) -> Iterator[Result]:

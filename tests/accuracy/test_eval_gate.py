@@ -10,11 +10,13 @@ from __future__ import annotations
 import json
 import tomllib
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 import pytest
 
-from counterclaim.evaluate.fakes import eval_fakes
+from counterclaim.evaluate.fakes import FakesReport, eval_fakes
+from counterclaim.evaluate.re3d import Re3dReport, eval_re3d
 from counterclaim.group.update import update
 from counterclaim.ledger import open_ledger
 from counterclaim.pipeline import Extractor, Result
@@ -29,8 +31,19 @@ def _golden(kind: str) -> int:
     return sum(len(tomllib.loads(p.read_text()).get(kind, [])) for p in sorted((HERE / "golden").glob("*.toml")))
 
 
+@cache
+def _fakes(extractor: Extractor) -> FakesReport:
+    """One FA-KES run (the date column withheld) for every FA-KES metric."""
+    return eval_fakes(extractor, FAKES, extractor.resources.gazetteer)
+
+
+@cache
+def _re3d(extractor: Extractor) -> Re3dReport:
+    return eval_re3d(extractor)
+
+
 def _fakes_governorate(extractor: Extractor, seed_results: dict[str, Result]) -> float:
-    return eval_fakes(extractor, FAKES, extractor.resources.gazetteer).accuracy
+    return _fakes(extractor).accuracy
 
 
 def _seed_contradictions(extractor: Extractor, seed_results: dict[str, Result]) -> float:
@@ -42,6 +55,14 @@ def _seed_contradictions(extractor: Extractor, seed_results: dict[str, Result]) 
 
 METRICS: dict[str, Callable[[Extractor, dict[str, Result]], float]] = {
     "fakes_governorate": _fakes_governorate,
+    # the first answer: the main event's governorate, and the article's date (+-1 day) with the
+    # date column withheld (counterclaim eval fakes)
+    "fakes_main_governorate": lambda e, s: _fakes(e).main_accuracy,
+    "fakes_date_withheld": lambda e, s: _fakes(e).dates.accuracy,
+    # places and times against re3d's analysts (counterclaim eval re3d)
+    "re3d_place_recall": lambda e, s: _re3d(e).recall("place"),
+    "re3d_place_precision": lambda e, s: _re3d(e).precision("place"),
+    "re3d_time_recall": lambda e, s: _re3d(e).recall("time"),
     "golden_must": lambda e, s: float(_golden("must")),
     "golden_must_not": lambda e, s: float(_golden("must_not")),
     "seed_contradictions": _seed_contradictions,

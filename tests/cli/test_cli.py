@@ -37,7 +37,7 @@ def test_help_lists_every_command(runner: CliRunner) -> None:
                     "gazetteer", "eval"):
         assert command in out
     for command in (["extract"], ["ingest"], ["claims"], ["group"], ["incidents"], ["serve"], ["report"], ["contradictions"], ["show"], ["export"],
-                    ["demo"], ["gazetteer", "import"], ["eval", "fakes"], ["eval", "places"]):
+                    ["demo"], ["gazetteer", "import"], ["eval", "fakes"], ["eval", "places"], ["eval", "re3d"]):
         assert runner.invoke(cli, [*command, "--help"]).exit_code == 0
 
 
@@ -263,3 +263,20 @@ def test_eval_fakes_prints_accuracy_baseline_and_confusion(runner: CliRunner) ->
     out = runner.invoke(cli, ["eval", "fakes", "--limit", "15"]).stdout
     assert "FA-KES credible rows: 15" in out and "baseline" in out and "confusion" in out
     assert "aleppo" in out  # the first credible rows are labelled aleppo
+    assert "first answer, the main event's governorate" in out and "article date (date column withheld)" in out
+
+
+def test_eval_fakes_dates_withheld_then_given(runner: CliRunner) -> None:
+    out = runner.invoke(cli, ["eval", "fakes", "--limit", "15", "--dates"]).stdout.splitlines()
+    heads = [line for line in out if line.startswith("article date")]
+    assert len(heads) == 2 and "withheld" in heads[0] and "given" in heads[1]
+    # the column given, every article has a date (its publication date at the least)
+    assert "answered 15/15" in heads[1]
+
+
+def test_eval_re3d_prints_recall_and_precision_per_kind(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["eval", "re3d"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("re3d documents: 75;")
+    for kind in ("place", "time", "quantity"):
+        assert any(line.startswith(kind) for line in result.stdout.splitlines())

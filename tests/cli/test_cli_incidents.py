@@ -121,11 +121,13 @@ def test_bad_filter_values_are_one_line(seed_db: str) -> None:
 def test_an_older_ledger_is_grouped_on_first_use(tmp_path: Path) -> None:
     db = tmp_path / "old.db"
     assert CliRunner().invoke(cli, ["ingest", str(SEEDS / "004_cf4b3b3e72b76428.txt"), "--published", "2017-02-07", "--db", str(db)]).exit_code == 0
-    # make it a schema-1 ledger: no grouping tables, no document language
+    # make it a schema-1 ledger: no grouping tables, no document language, no publication
+    # basis or main event (version 4)
     with sqlite3.connect(db) as raw:
         for table in ("fingerprints", "minhash_bands", "grouping", "incidents", "contradictions", "corroborations"):
             raw.execute(f"DROP TABLE {table}")
-        raw.execute("ALTER TABLE documents DROP COLUMN language")
+        for column in ("language", "published_basis", "main_event"):
+            raw.execute(f"ALTER TABLE documents DROP COLUMN {column}")
         raw.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     with open_ledger(db, readonly=True) as led:
         with pytest.raises(Exception, match="no incidents yet"):
@@ -133,7 +135,7 @@ def test_an_older_ledger_is_grouped_on_first_use(tmp_path: Path) -> None:
     code, out, err = run("contradictions", "--db", str(db), "--format", "jsonl")
     assert code == 0 and "grouped" in err and len(out.splitlines()) == 3
     with SqliteLedger(db, readonly=True) as led:
-        assert led.meta["schema_version"] == str(SCHEMA_VERSION) == "3"
+        assert led.meta["schema_version"] == str(SCHEMA_VERSION) == "4"
 
 
 def test_group_rebuild_gives_the_same_incidents(seed_db: str, tmp_path: Path) -> None:

@@ -100,3 +100,80 @@ def test_place_glued_to_a_nationality_word() -> None:
     # the model reads "Aleppo Syrian" (punctuation lost) as one NORP entity
     (claim,) = extract("A bomb blast killed six people in the Salah al-Din district of Aleppo Syrian state television reported.", outlet="X")
     assert claim.location is not None and claim.location.admin1 == "Aleppo"
+
+
+# --------------------------------------------------------------------------- issue 11: where and when
+
+
+def test_a_fronted_place_belongs_to_the_strikes_of_its_sentence() -> None:
+    # pattern: a belligerent's strike list, the place fronted before the comma; the small model
+    # reads "Near Ar Raqqah" as a person and leaves "Ayn Isa" out
+    for sentence, place in (
+        ("Near Ar Raqqah, 15 strikes engaged five tactical units and destroyed two bridges.", "Ar Raqqah"),
+        ("Near Ayn Isa, one strike destroyed a repeater station.", "Ayn Isa"),
+        ("Northeast of Aleppo, jets struck a convoy, killing four fighters.", "Aleppo"),
+    ):
+        (claim,) = extract(sentence, outlet="X")
+        assert claim.location is not None and claim.location.text == place, sentence
+        assert claim.location.precision == "near"
+
+
+def test_a_fronted_time_is_not_a_place() -> None:
+    # pattern: "Around midday, ..." fronts a time, not a place
+    (claim,) = extract("Around Tuesday, jets struck the town of Saraqeb, killing four people.", outlet="X")
+    assert [m.text for m in claim.locations] == ["Saraqeb"]
+
+
+def test_a_name_after_the_town_of_is_a_place_whatever_its_label() -> None:
+    # pattern: "the Syrian town of Dabiq" (the model calls Dabiq an organisation)
+    (claim,) = extract("Syrian opposition forces liberated the Syrian town of Dabiq from ISIL control.", outlet="X")
+    assert "Dabiq" in [m.text for m in claim.locations]
+
+
+def test_two_times_in_a_sentence_are_both_kept() -> None:
+    # pattern: the statement's day and the event's day in one sentence; the one nearest the event
+    # word is the claim's time, both are in times
+    (claim,) = extract(
+        "The monitor said on Tuesday that airstrikes on Sunday killed 12 people in Ariha.", outlet="X",
+        published="2021-03-02",
+    )
+    assert claim.time is not None and claim.time.text == "on Sunday" and claim.time.start == "2021-02-28"
+    texts = [t.text for t in claim.times] + ([claim.stated_on.text] if claim.stated_on else [])
+    assert "on Sunday" in texts and any("Tuesday" in t for t in texts)
+
+
+def test_the_items_of_a_strike_list_take_the_day_of_its_summary() -> None:
+    # pattern: a belligerent's daily strike report: a dated summary, then one bulleted line per
+    # place; each item is one of the summary's strikes, on its day
+    text = (
+        "On Jan. 8, Coalition military forces conducted 34 strikes against ISIL terrorists in Syria.\n"
+        ".       Near Ar Raqqah, 15 strikes engaged five ISIL tactical units.\n"
+        ".       Near Ayn Isa, one strike destroyed a repeater station.\n"
+        "Strike assessments are based on initial reports.\n"
+    )
+    claims = extract(text, outlet="CENTCOM", published="2017-01-09")
+    items = [c for c in claims if c.evidence.text.startswith("Near")]
+    assert len(items) == 2
+    for c in items:
+        assert c.time is not None and (c.time.text, c.time.start) == ("Jan. 8", "2017-01-08")
+        assert c.context is not None and c.context.text.startswith("On Jan. 8")
+
+
+def test_the_site_a_strike_hit_is_kept_apart_from_its_place() -> None:
+    # pattern: "destroyed a VBIED storage facility" / "a strike on a market": the kind of site hit,
+    # never geocoded, never the claim's location
+    (claim,) = extract("Near Al Huwayjah, one strike destroyed a VBIED storage facility.", outlet="X")
+    assert [s.text for s in claim.sites] == ["VBIED storage facility"]
+    assert all(s.relation == "site" and s.precision == "unknown" and s.lat is None for s in claim.sites)
+    assert claim.location is not None and claim.location.text == "Al Huwayjah"
+    (claim,) = extract("An airstrike on a crowded market in Ariha killed nine civilians.", outlet="X")
+    assert [s.text for s in claim.sites] == ["crowded market"]
+    assert claim.location is not None and claim.location.text == "Ariha"
+
+
+def test_the_members_of_a_coalition_are_not_places() -> None:
+    # pattern: "nations which have conducted strikes in Syria include Australia, Canada ...": the
+    # countries listed are the coalition's members, not where the strikes were
+    (claim,) = extract("Coalition nations which have conducted strikes in Syria include Australia, Canada and France.",
+                       outlet="X")
+    assert [m.text for m in claim.locations] == ["Syria"]

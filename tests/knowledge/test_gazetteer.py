@@ -139,6 +139,12 @@ def _variant_keys(name: str) -> set[str]:
     ["Hama", "Hamah"],
     ["Jisr al-Shughur", "Jisr ash-Shughur"],
     ["Abu Kamal", "Al-Bukamal", "Albu Kamal"],
+    # issue 11: a French silent final e (Azmarin, Azmarine), a final -y (Qamishli, Kamishly), the
+    # article and Deir/Dayr, Kafr/Kfar and doubled letters on village names
+    ["Azmarin", "Azmarine", "Al-Azmarin"],
+    ["Qamishli", "Kamishly"],
+    ["Deir Sunbul", "Dayr Sunbul"],
+    ["Kafr Nubl", "Kfar Nubl", "Kafr Nubbl"],
 ])
 def test_variant_sets_meet(group: list[str]) -> None:
     # spellings of one place: their generated variant sets intersect pairwise (in key form) and
@@ -168,6 +174,15 @@ def test_variants_are_bounded_and_consistent(gaz: Gazetteer) -> None:
         vs = variants(name)
         assert 0 < len(vs) <= MAX_VARIANTS, name
         assert {skeleton(v) for v in vs} == {skeleton(name)}, name
+
+
+def test_a_village_spelling_the_gazetteer_only_generates_finds_the_village() -> None:
+    # pattern: a village imported from a GeoNames country dump as "Azmarin"; the text writes
+    # "Azmarine" (French transliteration) or "al-Azmarin"
+    entry = Entry("Azmarin", 36.05, 36.38, "SY", "Idlib", "SY-ID", "user", 0, 1, "user")
+    gaz = Gazetteer([entry], [(0, "Azmarin")])
+    for written in ("Azmarine", "al-Azmarin", "Azmarin"):
+        assert [e.name for e in gaz.lookup(written)] == ["Azmarin"], written
 
 
 def test_different_places_do_not_meet() -> None:

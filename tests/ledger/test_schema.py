@@ -1,7 +1,8 @@
-"""Schema versions of the SQLite ledger: version 3 stores each document's language; a version 1
-or 2 ledger, laid out by the statements of its own version (kept verbatim in old_schema/), is
-upgraded when first opened for writing and keeps every row, and is read as it is (documents in
-English) when opened read-only."""
+"""Schema versions of the SQLite ledger: version 3 stores each document's language, version 4
+where its publication date was found and its main event; a version 1, 2 or 3 ledger, laid out
+by the statements of its own version (kept verbatim in old_schema/), is upgraded when first
+opened for writing and keeps every row, and is read as it is (documents in English, without
+main event) when opened read-only."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ OLD_SCHEMA = Path(__file__).parent / "old_schema"
 TABLES = {
     1: ("documents", "claims", "sightings", "documents_fts", "claims_fts"),
     2: ("fingerprints", "minhash_bands", "grouping", "incidents", "contradictions", "corroborations"),
+    3: (),
 }
 IDLIB = Location("Saraqib", "Saraqib", "Idlib", "Syria", 35.86, 36.8, 163345, "point", "in", 0, 7)
 
@@ -67,7 +69,7 @@ def _fill(led: Ledger) -> None:
 
 
 def _old_ledger(path: Path, version: int, rows_from: Path) -> None:
-    """A ledger laid out by the statements of schema ``version`` (1 or 2), holding the rows of
+    """A ledger laid out by the statements of schema ``version`` (1, 2 or 3), holding the rows of
     the ledger at ``rows_from`` (their columns of that version)."""
     raw = sqlite3.connect(path)
     for v in range(1, version + 1):
@@ -136,10 +138,35 @@ def test_language_is_stored_and_read_back(tmp_path: Path) -> None:
 
 def test_a_new_ledger_is_the_current_version_with_a_language_column(tmp_path: Path) -> None:
     with SqliteLedger(tmp_path / "ledger.db") as led:
-        assert led.meta["schema_version"] == str(SCHEMA_VERSION) == "3"
+        assert led.meta["schema_version"] == str(SCHEMA_VERSION) == "4"
     raw = sqlite3.connect(tmp_path / "ledger.db")
     assert "language" in _columns(raw, "documents")
     raw.close()
+
+
+# ---------------------------------------------------------------------- version 4: basis, main event
+
+
+def test_where_the_date_was_found_and_the_main_event_are_stored_and_read_back(tmp_path: Path) -> None:
+    doc = _doc("An airstrike killed 12 people on Tuesday.", "AFP", published_basis="header", main_event="a0")
+    with open_ledger(tmp_path / "ledger.db") as led:
+        led.add(doc, [_claim(doc, "a0", "SOHR", 12)])
+    with open_ledger(tmp_path / "ledger.db", readonly=True) as led:
+        assert led.document(doc.doc_id) == doc
+        assert [(d.published_basis, d.main_event) for d in led.documents()] == [("header", "a0")]
+
+
+def test_a_version_3_ledger_is_read_without_main_events_then_upgraded(source: Path, tmp_path: Path) -> None:
+    old = tmp_path / "v3.db"
+    _old_ledger(old, 3, source)
+    with open_ledger(old, readonly=True) as led:  # read as it is: the columns are not there
+        assert {(d.published_basis, d.main_event) for d in led.documents()} == {(None, None)}
+    with SqliteLedger(old) as led:
+        assert led.meta["schema_version"] == str(SCHEMA_VERSION)
+    raw = sqlite3.connect(old)
+    assert {"published_basis", "main_event"} <= set(_columns(raw, "documents"))
+    raw.close()
+    assert _reads(old, readonly=True) == _reads(source, readonly=True)
 
 
 # ---------------------------------------------------------------------- upgrades
@@ -157,7 +184,7 @@ def test_a_version_2_ledger_is_upgraded_keeping_every_row(source: Path, tmp_path
     assert all(before[t] for t in tables), {t: len(before[t]) for t in tables}  # every table holds rows
 
     with SqliteLedger(old) as led:  # opened for writing: upgraded
-        assert led.meta["schema_version"] == "3"
+        assert led.meta["schema_version"] == str(SCHEMA_VERSION)
     assert _rows(old, tables, columns) == before  # every row, every old column, in the same order
     raw = sqlite3.connect(old)
     assert raw.execute("SELECT DISTINCT language FROM documents").fetchall() == [("en",)]
@@ -196,7 +223,7 @@ def test_a_version_1_ledger_is_read_as_it_is_then_upgraded_and_grouped(source: P
     columns = {t: _columns(raw, t) for t in TABLES[1]}
     raw.close()
     before = _rows(old, TABLES[1], columns)
-    with open_ledger(old) as led:  # upgraded from 1 to 3 at once
+    with open_ledger(old) as led:  # upgraded from 1 to the current version at once
         assert led.pending_grouping() == 3
         assert update(led).claims == 3
     assert _rows(old, TABLES[1], columns) == before
@@ -223,5 +250,5 @@ def test_an_upgrade_runs_once_when_two_writers_open_an_old_ledger(
 
     monkeypatch.setattr(schema, "schema_version", stale_first)
     with SqliteLedger(old) as led:
-        assert led.meta["schema_version"] == "3" and led.writable
-    assert calls == [2, 3]
+        assert led.meta["schema_version"] == str(SCHEMA_VERSION) and led.writable
+    assert calls == [2, SCHEMA_VERSION]

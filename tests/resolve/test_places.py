@@ -130,3 +130,35 @@ def test_several_perpetrators_each_get_their_actor(text: str, actors: list[str])
     from counterclaim.resolve.stage import several_actors
 
     assert several_actors(text, default_registry(), EN) == actors
+
+
+# --------------------------------------------------------------------------- namesakes (issue 11)
+
+
+def _in_text(gaz: Gazetteer, text: str, name: str, context: tuple[str, ...]) -> Location:
+    """``name`` as mentioned in ``text`` (its first occurrence), resolved with ``text`` around it."""
+    at = text.index(name)
+    ctx = build_context([_loc(t) for t in context], gaz, EN, text)
+    return resolve_location(Location(text=name, text_start=at, text_end=at + len(name)), gaz, ctx)
+
+
+def test_a_syrian_place_beats_its_foreign_namesake_in_an_article_about_syria(gaz: Gazetteer) -> None:
+    # pattern: Sinjar is a Syrian village (Idlib) and a larger Iraqi town; the article names both
+    # countries and says nothing of Sinjar's country: the home country's place wins
+    text = "Jets struck Sinjar on Monday, the monitor in Syria said; Iraq condemned the raid."
+    loc = _in_text(gaz, text, "Sinjar", ("Syria", "Iraq"))
+    assert (loc.country, loc.admin1) == ("Syria", "Idlib")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jets struck Sinjar, Iraq, on Monday; Syria denied it.",  # the country after the name
+        "Jets struck Iraq's Sinjar on Monday; Syria denied it.",  # the country before it
+        "Jets struck the Iraqi town of Sinjar on Monday; Syria denied it.",  # a nationality and "town of"
+        "Syria\n. Near Raqqa, two strikes hit a bridge.\nIraq\n. Near Sinjar, two strikes hit a tunnel.",  # a list's heading
+    ],
+)
+def test_unless_the_text_says_the_namesake_is_meant(gaz: Gazetteer, text: str) -> None:
+    loc = _in_text(gaz, text, "Sinjar", ("Syria", "Iraq"))
+    assert loc.country == "Iraq"

@@ -430,24 +430,47 @@ def gazetteer_import(dump: str, into: str | None) -> None:
 
 @cli.group("eval")
 def evaluate() -> None:
-    """Measure how well places resolve."""
+    """Measure how well places, dates and spans are read."""
 
 
 @evaluate.command("fakes")
 @click.option("--limit", type=int, help="Only the first N credible rows.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline (name or path).")
-def eval_fakes_cmd(limit: int | None, model: str) -> None:
+@click.option("--dates", is_flag=True, help="Only the article's date: with the date column withheld, then given.")
+def eval_fakes_cmd(limit: int | None, model: str, dates: bool) -> None:
     """Governorate accuracy on FA-KES's credible rows, with a confusion table.
 
     For each article: the governorate most of its claims point to, against the row's label
     ("damascus" accepts Damascus or Rif Dimashq).  A baseline that counts governorate names in
-    the text is printed beside it.
+    the text is printed beside it, and the first answer: the main event's governorate and the
+    article's date (the main event's window, +-1 day), the row's date withheld from the
+    extractor.  With --dates, only the date, withheld and then given as publication date.
     """
-    from ..evaluate.fakes import eval_fakes, format_fakes
+    from ..evaluate.fakes import eval_fakes, eval_fakes_dates, format_dates, format_fakes
     corpus = Path(str(importlib.resources.files("counterclaim.data.corpus") / "fakes" / "FA-KES-Dataset.csv"))
     res = Resources.default()
-    report = guard(lambda: eval_fakes(Extractor(model=model, resources=res), corpus, res.gazetteer, limit=limit))
+    extractor = Extractor(model=model, resources=res)
+    if dates:
+        for given, how in ((False, "date column withheld"), (True, "date column given")):
+            score = guard(lambda: eval_fakes_dates(extractor, corpus, given=given, limit=limit))
+            click.echo(format_dates(score, how))
+        return
+    report = guard(lambda: eval_fakes(extractor, corpus, res.gazetteer, limit=limit))
     click.echo(format_fakes(report))
+
+
+@evaluate.command("re3d")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline (name or path).")
+def eval_re3d_cmd(model: str) -> None:
+    """Places, times and quantities of the claims against re3d's analysts' spans.
+
+    The openly licensed part of re3d (CENTCOM strike reports, UK and US government and
+    Australian statements, bundled): recall and precision per kind, and the documents that give
+    no claim.  No publication date is given: real inputs mostly come without one.
+    """
+    from ..evaluate.re3d import eval_re3d, format_re3d
+    report = guard(lambda: eval_re3d(Extractor(model=model)))
+    click.echo(format_re3d(report))
 
 
 @evaluate.command("places")

@@ -13,7 +13,8 @@ with character spans.  The measure is the one the corpus README defines:
 * the documents that yield no claim, and claims per document.
 
 A claim's place spans are its place mentions (``locations``, datelines included, since the
-annotators mark those too); its time spans are ``time`` and ``stated_on``; its quantity spans
+annotators mark those too) and the sites it says were hit (``sites``: "a fighting position",
+"an ISIL-held building", which the annotators mark as locations too); its time spans are ``time``, ``stated_on`` and ``times``; its quantity spans
 are its quantities.  Not every annotated entity belongs to a claim (a policy statement names
 places with no violence in it), so recall here is not expected to reach 1.
 """
@@ -81,10 +82,10 @@ def claim_spans(claims: Iterable[Claim]) -> set[tuple[str, str]]:
     """(kind, lower-cased text) of every place, time and quantity span the claims carry."""
     spans: set[tuple[str, str]] = set()
     for c in claims:
-        for loc in (*c.locations, *((c.location,) if c.location is not None else ())):
+        for loc in (*c.locations, *((c.location,) if c.location is not None else ()), *c.sites):
             if loc.text:
                 spans.add(("place", loc.text.casefold().strip()))
-        for t in (c.time, c.stated_on):
+        for t in (c.time, c.stated_on, *c.times):
             if t is not None and t.text:
                 spans.add(("time", t.text.casefold().strip()))
         for q in c.quantities:

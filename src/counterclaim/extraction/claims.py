@@ -27,7 +27,7 @@ from ..knowledge.lexicon import Lexicon
 from .budget import Budget
 from .attribution import Coref, Frame, find_frames, speaker_tokens
 from .events import make_perpetrator, perpetrator_of, read_event
-from .mentions import best_location, place_mentions, time_mentions
+from .mentions import best_location, place_mentions, site_mentions, time_mentions
 from ..model import CLAIMANT_PLACE, Claim, Stance, Claimant, Document, Location, Perpetrator, Quantity, Span, TimeSpan, stable_id
 from .quantities import find_quantities
 
@@ -120,7 +120,30 @@ def extract_claims(doc: Doc, document: Document, lex: Lexicon, budget: Budget | 
             claim = _claim(document, sent, frame, claimant, quantities, relays[k], section, ordinal, claims, lex)
             if claim is not None:
                 claims.append(claim)
-    return _carry_context(claims, text, lex)
+    return _list_times(_carry_context(claims, text, lex), text)
+
+
+#: a line of a list: a bullet first ("•", "-", "*", or the "." of belligerents' strike lists)
+_BULLET = re.compile(r"[ \t]*[.•·*–—-][ \t]+\S")
+
+
+def _list_times(claims: list[Claim], text: str) -> list[Claim]:
+    """The items of a list under a dated summary take its time: "On Jan. 8, Coalition forces
+    conducted 34 strikes ..." then ". Near Ar Raqqah, 15 strikes engaged ...": each item is one
+    of the summary's strikes, on its day.  An item is a claim whose line opens with a bullet and
+    which names no time; the summary is the nearest claim above the list, of the same event
+    type, that names one.  ``context`` records the summary's sentence."""
+    out: list[Claim] = []
+    summary: Claim | None = None
+    for c in claims:
+        line_start = text.rfind("\n", 0, c.evidence.start) + 1
+        item = _BULLET.match(text, line_start) is not None
+        if not item:
+            summary = c if c.time is not None and c.section == "body" else summary
+        elif c.time is None and summary is not None and summary.event_type == c.event_type and summary.time is not None:
+            c = replace(c, time=summary.time, context=c.context or summary.evidence)
+        out.append(c)
+    return out
 
 
 #: event types a bare result ("26 people were killed") may take from the sentence before
@@ -248,6 +271,8 @@ def _claim(
         responds_to=responds_to,
         source_path=document.source_path,
         source_id=document.source_id,
+        times=tuple(times),
+        sites=tuple(site_mentions(sent, content_idx, speaker_idx, document.text, lex)) if reading is not None else (),
     )
 
 

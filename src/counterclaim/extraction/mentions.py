@@ -25,7 +25,7 @@ from spacy.tokens import Token
 
 from .entities import ents_in
 from ..knowledge.lexicon import Lexicon
-from ..model import DATELINE, ORIGIN, Location, TimeSpan
+from ..model import DATELINE, ORIGIN, SITE, Location, TimeSpan
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -55,6 +55,10 @@ class _Patterns:
     after_caption_dateline: re.Pattern[str]
     #: a dateline in capitals: the country, then a capital
     after_capitals_dateline: re.Pattern[str]
+    #: a place fronted at the head of the sentence, up to its comma ("Near Ar Raqqah, ...")
+    fronted: re.Pattern[str]
+    #: "the town of" right before a name: a place whatever the model's label
+    place_cue: re.Pattern[str]
 
 
 @cache
@@ -80,6 +84,12 @@ def _patterns(lex: Lexicon) -> _Patterns:
         ),
         after_caption_dateline=re.compile(rf"^(?:,?\s*{w.dateline_country})?\s+[A-Z][a-z]"),
         after_capitals_dateline=re.compile(rf"^(?:,?\s*{w.dateline_country})?\s+[A-Z]"),
+        # the name: capitalised words, an Arabic article glued with a hyphen allowed ("ez-Zor")
+        fronted=re.compile(
+            r"[\s.•·*–—-]*(?i:" + expand(w.fronted) + r")\s+(?P<name>(?:[a-z]{2,3}-)?[A-Z][\w'’.-]*"
+            r"(?:\s+(?:[a-z]{2,3}-)?[A-Z][\w'’.-]*){0,4}?)\s*,\s"
+        ),
+        place_cue=re.compile(w.place_cue, re.I),
     )
 
 
@@ -96,7 +106,7 @@ def place_mentions(
     out: list[Location] = []
     relations: dict[int, str | None] = {}
     for ent in ents_in(sent):  # sent.ents walks the whole document each time
-        if ent.label_ not in PLACE_LABELS:
+        if ent.label_ not in PLACE_LABELS and not _cued_place(ent, text, lex):
             continue
         if ent.start not in content or any(i in exclude for i in range(ent.start, ent.end)):
             continue
@@ -113,6 +123,8 @@ def place_mentions(
             continue  # "U.S. strikes": who struck, not where ("Idlib strikes" stays a place)
         if ent.end + 1 < len(doc) and doc[ent.end].text == "-":
             continue  # "US-led", "Turkish-backed": a modifier, not a place
+        if _member_of_group(ent.root, lex):
+            continue  # "Coalition nations ... include Australia, Canada": members, not places
         before = text[max(sent.start_char, ent.start_char - 64) : ent.start_char]
         m = pats.proximity.search(before) or pats.container.search(before)
         relation = re.sub(r"\s+", " ", m.group("rel").strip().lower()) if m is not None else None
@@ -128,10 +140,84 @@ def place_mentions(
         if after is not None and not pats.admin_after.search(ent.text):
             end = after.end()  # "in Idlib province": the province, not the town (the model leaves the word out)
         out.append(Location(text=text[start:end], relation=relation, text_start=start, text_end=end))
+    fronted = _fronted_place(sent, exclude, text, lex)
+    if fronted is not None and not any(m.text_start < fronted.text_end and fronted.text_start < m.text_end for m in out):
+        out.insert(0, fronted)
     # what comes before a dateline in its sentence is a header or a photo caption, not the claim
     filed = min((m.text_start for m in out if m.relation == DATELINE), default=None)
     if filed is not None:
         out = [m for m in out if m.text_start >= filed]
+    return out
+
+
+def _fronted_place(sent: SpacySpan, exclude: Collection[int], text: str, lex: Lexicon) -> Location | None:
+    """A place fronted at the head of the sentence with the comma after it ("Near Ar Raqqah, 15
+    strikes engaged ...", "Northeast of Aleppo, jets struck ..."): it scopes the whole sentence,
+    so it belongs to every claim of it, whatever the model made of the name (the small model reads
+    "Near Ar Raqqah" as a person, or leaves "Ayn Isa" out)."""
+    m = _patterns(lex).fronted.match(text, sent.start_char, sent.end_char)
+    if m is None or not m.group("name")[:1].isupper():
+        return None
+    start, end = m.span("name")
+    name = sent.doc.char_span(start, end, alignment_mode="expand")
+    if name is None or any(t.i in exclude for t in name):
+        return None
+    if any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") for t in name):
+        return None  # "Around Tuesday, ..." is a time
+    relation = re.sub(r"\s+", " ", m.group("rel").strip().lower())
+    return Location(text=text[start:end], relation=relation, text_start=start, text_end=end)
+
+
+def _cued_place(ent: SpacySpan, text: str, lex: Lexicon) -> bool:
+    """A name the model labelled a person, an organisation or a group right after "the town of",
+    "the village of": the words say it is a place ("the Syrian town of Dabiq")."""
+    if ent.label_ not in ("PERSON", "ORG", "NORP") or len(ent) > 4 or not ent.text[:1].isupper():
+        return False
+    return _patterns(lex).place_cue.search(text, max(0, ent.start_char - 24), ent.start_char) is not None
+
+
+def _member_of_group(root: Token, lex: Lexicon) -> bool:
+    """The name, or the list it is in, is the object of a verb of membership ("nations which
+    have conducted strikes include Australia, Bahrain and Canada")."""
+    tok = root
+    for _ in range(40):
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in lex.mentions.member_verbs
+
+
+def site_mentions(
+    sent: SpacySpan, content: Collection[int], exclude: Collection[int], text: str, lex: Lexicon
+) -> list[Location]:
+    """The sites the claim's content says were hit, named by their kind: a site noun (the
+    lexicon's ``site_nouns``: "hospital", "building", "position", "route") that is the object of
+    a verb ("destroyed a fighting position"), the subject of a passive ("a hospital was hit"), or
+    follows a preposition of place ("a strike on a market", "at a funeral tent"); lists
+    included.  The span is the noun with the words that make its kind ("an ISIL-held building",
+    "a VBIED storage facility"), without articles and numbers.  A named place (an entity) is a
+    place mention, not a site."""
+    w = lex.mentions
+    out: list[Location] = []
+    for tok in sent:
+        if tok.i not in content or tok.i in exclude or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if tok.lemma_.lower() not in w.site_nouns or tok.dep_ == "compound" or tok.ent_type_ in PLACE_LABELS:
+            continue
+        role = tok
+        for _ in range(40):
+            if role.dep_ != "conj" or role.head.i == role.i:
+                break
+            role = role.head
+        hit = role.dep_ in ("dobj", "nsubjpass") or (role.dep_ == "pobj" and role.head.lower_ in w.site_preps)
+        if not hit:
+            continue
+        first = tok.left_edge
+        while first.i < tok.i and (first.dep_ in ("det", "nummod", "predet", "quantmod", "punct", "cc", "advmod", "poss")
+                                   or first.like_num or first.i in exclude):
+            first = sent.doc[first.i + 1]
+        start, end = first.idx, tok.idx + len(tok.text)
+        out.append(Location(text=text[start:end], relation=SITE, text_start=start, text_end=end))
     return out
 
 

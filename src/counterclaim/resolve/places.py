@@ -5,7 +5,11 @@ variant matches).  The pick uses the article's context:
 
 1. **Country**: only candidates in a country the article is about (countries it names, and the
    countries of places that have a single candidate).  A name whose only candidates are
-   elsewhere stays unresolved: a far-away namesake is never picked.
+   elsewhere stays unresolved: a far-away namesake is never picked.  **Namesakes**: when the
+   text says which country the place is in ("Sinjar, Iraq", "Iraq's Sinjar", "the Iraqi town
+   of Sinjar", or a heading line "Iraq" above a strike list), that country's candidates are
+   kept; otherwise, in an article about the home country (Syria), a home place beats a foreign
+   namesake.
 2. **Kind**: "Idlib Province", "the provinces of ...", "the countryside of Idlib", "southern
    Idlib" ask for the governorate; a bare name prefers the town, then the governorate.
 3. **Governorates**: among several towns, one in a governorate the article names wins.
@@ -97,6 +101,10 @@ class Context:
     anchors: tuple[tuple[float, float], ...]
     #: the lexicon of the article's language (its relation words)
     lex: Lexicon
+    #: the article's text (what it says around a mention: "Sinjar, Iraq")
+    text: str = ""
+    #: the gazetteer code of each country name and nationality word the lexicon knows, lower case
+    country_codes: tuple[tuple[str, str], ...] = ()
 
 
 def build_context(mentions: Iterable[Location], gaz: Gazetteer, lex: Lexicon, text: str = "") -> Context:
@@ -121,7 +129,15 @@ def build_context(mentions: Iterable[Location], gaz: Gazetteer, lex: Lexicon, te
         elif all(c.kind == "admin1" for c in places[:1]):
             _add(admin1, places[0].admin1 or places[0].name)
             _add(countries, places[0].country)
-    return Context(frozenset(countries), frozenset(admin1), tuple(anchors), lex)
+    return Context(frozenset(countries), frozenset(admin1), tuple(anchors), lex, text, _country_codes(gaz, lex))
+
+
+@functools.lru_cache(maxsize=8)
+def _country_codes(gaz: Gazetteer, lex: Lexicon) -> tuple[tuple[str, str], ...]:
+    """Every name and nationality word of the lexicon's countries, with the gazetteer's code."""
+    code_of = {c.name: c.country for c in gaz.countries() if c.country}
+    out = [(w, code_of[c.name]) for c in lex.countries if c.name in code_of for w in (*c.names, *c.demonyms)]
+    return tuple(sorted(out, key=lambda x: -len(x[0])))
 
 
 def _add(bucket: set[str], value: str | None) -> None:
@@ -151,6 +167,7 @@ def resolve_location(loc: Location, gaz: Gazetteer, ctx: Context) -> Location:
         c = countries[0]
         return _located(loc, c, "country", "a part of the country" if direction else None, gaz)
     in_scope = [c for c in cands if not ctx.countries or c.country in ctx.countries]
+    in_scope = _namesakes(in_scope, loc, ctx)
     if not in_scope:
         where = ", ".join(sorted({c.country or "?" for c in cands}))
         return replace(loc, precision="unknown", note=f"only namesakes outside the article's countries ({where})")
@@ -180,6 +197,52 @@ def resolve_location(loc: Location, gaz: Gazetteer, ctx: Context) -> Location:
         # curated at the point of the city it belongs to or lies beside: near that point
         precision, note = "near", _join(note, f"{pick.name}: {pick.reference}")
     return _located(loc, pick, precision, note, gaz)
+
+
+#: a line of a list: a bullet first
+_LIST_ITEM = re.compile(r"^[.•·*–—-]")
+
+
+def _namesakes(cands: list[Entry], loc: Location, ctx: Context) -> list[Entry]:
+    """Candidates in several countries: those of the country the text puts the place in, else,
+    in an article about the home country, the home country's (a Syrian place beats a foreign
+    namesake)."""
+    countries = {c.country for c in cands if c.kind != "country"}
+    if len(countries) < 2:
+        return cands
+    said = _country_said(loc, ctx)
+    if said is not None and said in countries:
+        return [c for c in cands if c.country == said or c.kind == "country"]
+    home = dict(ctx.country_codes).get(ctx.lex.countries[0].names[0]) if ctx.lex.countries else None
+    if home is not None and home in ctx.countries and home in countries:
+        return [c for c in cands if c.country == home or c.kind == "country"]
+    return cands
+
+
+def _country_said(loc: Location, ctx: Context) -> str | None:
+    """The country the text puts a mention in: right after it ("Sinjar, Iraq"), right before it
+    ("Iraq's Sinjar", "the Iraqi town of Sinjar"), or a heading line of only a country's name
+    above it in the same list ("Iraq" over ". Near Sinjar, two strikes ...")."""
+    text, s, e = ctx.text, loc.text_start, loc.text_end
+    if not text or e <= s:
+        return None
+    words = ctx.lex.places
+    container = rf"(?:\w+\s+)?(?:{words.container})\s+{words.of}\s+"
+    after = text[e : e + 40].lower()
+    before = text[max(0, s - 40) : s].lower()
+    for word, code in ctx.country_codes:
+        w = re.escape(word)
+        if re.match(rf"\s*,\s*{w}\b", after) or re.search(rf"\b{w}['’]s\s+$|\b{w}\s+{container}$", before):
+            return code
+    # a heading of only a country's name above a list: the lines between are list items
+    for line in reversed(text[:s].split("\n")[-40:-1]):
+        bare = line.strip().lower()
+        hit = next((code for word, code in ctx.country_codes if bare == word), None)
+        if hit is not None:
+            return hit
+        if bare and not _LIST_ITEM.match(bare):
+            break
+    return None
 
 
 def _choose_point(points: list[Entry], ctx: Context) -> tuple[Entry, str | None]:

@@ -2,12 +2,13 @@
 
 Takes a document and the claims read from it; gives both back with
 
-* ``published`` read from the text (dateline, header) when no metadata gave it, marked
-  ``text`` or ``text-guess`` in ``published_from`` and with the span it came from;
+* ``published`` read from the text (header, dateline, an embedded post) or the address when no
+  metadata gave it (:mod:`.published`), marked ``text`` or ``text-guess`` in
+  ``published_from``, with where it was found in ``published_basis`` and the span it came from;
 * each place mention geocoded against the gazetteer in the article's context (:mod:`.places`),
   and ``location`` the place the claim is about;
-* ``time`` and ``stated_on`` turned into inclusive calendar windows with their precision
-  (:mod:`.times`);
+* ``time``, ``stated_on`` and every time of ``times`` turned into inclusive calendar windows
+  with their precision (:mod:`.times`);
 * the claimant and perpetrator matched against the actor registry (:mod:`.actors`): canonical
   name, type and, for a person, the organisation.  A name the registry lacks stays verbatim
   with its guessed type.
@@ -26,25 +27,27 @@ from ..knowledge.actors import Match, Registry
 from ..knowledge.lexicon import Lexicon
 from ..knowledge.resources import Resources
 from ..knowledge.gazetteer import Gazetteer
-from ..model import DATELINE, Claim, Claimant, Document, Location, Perpetrator, Span, TimeSpan
+from ..model import DATELINE, Claim, Claimant, Document, Location, Perpetrator, TimeSpan
 from .places import Context, best_of, build_context, from_lead, lead_governorate, lead_place, resolve_location
-from .dateline import read_dateline
+from .published import find_published
 from .times import resolve_time
 
 
 def resolve_document(document: Document, lex: Lexicon) -> Document:
-    """The document with ``published`` read from its text (with ``lex``, the lexicon of its
-    language) when metadata did not give it."""
+    """The document with ``published`` read from its text or address (with ``lex``, the lexicon
+    of its language) when metadata did not give it, and ``published_basis`` saying where it was
+    found."""
     if document.published is not None:
-        return document
-    found = read_dateline(document.text, lex)
-    if found is None or found.date is None:
+        return replace(document, published_basis=document.published_basis or "metadata")
+    found = find_published(document, lex)
+    if found is None:
         return document
     return replace(
         document,
         published=found.date.isoformat(),
         published_from="text-guess" if found.guess else "text",
-        published_span=Span(found.span.text, found.span.start, found.span.end),
+        published_span=found.span,
+        published_basis=found.basis,
     )
 
 
@@ -68,6 +71,7 @@ def resolve_claims(document: Document, claims: list[Claim], res: Resources) -> l
                 location=location,
                 time=_time(c.time, published, lex),
                 stated_on=_time(c.stated_on, published, lex),
+                times=tuple(resolve_time(t, published, lex) for t in c.times),
             )
         )
     return _lead_context(out, res.gazetteer, document.text, document.title)

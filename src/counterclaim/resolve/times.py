@@ -460,6 +460,8 @@ def _matchers(lex: Lexicon) -> tuple[tuple[re.Pattern[str], Handler], ...]:
 
 
 _DIGIT_RE: Final = re.compile(r"\d")
+#: a day glued to an abbreviated month ("Dec.14th"): a space goes between them
+_GLUED_DAY: Final = re.compile(r"(?<=[A-Za-z]{3}\.)(?=\d)")
 _DASHES: Final = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-",
                                  "\u2019": "'", "\u00a0": " ", "\u202f": " "})
 
@@ -546,7 +548,7 @@ def resolve_time(span: TimeSpan, published: Date | str | None, lex: Lexicon) -> 
     Returns a copy; text and offsets are unchanged.  See the module docstring for the rules.
     """
     pub = _as_date(published)
-    text = span.text.translate(_DASHES)
+    text = _GLUED_DAY.sub(" ", span.text.translate(_DASHES))
     result = on_calendar(_parse_text, text, Ctx(pub, pub, lex))  # "over the past 5000 years": unknown, with a note
     if isinstance(result, Why):
         return dataclasses.replace(span, start=None, end=None, precision="unknown", note=result.reason)

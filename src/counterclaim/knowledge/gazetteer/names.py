@@ -90,6 +90,8 @@ _CHAR_STEPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"ei|ey|ai", "ay"),
         (r"ee", "i"),
         (r"(?<=[a-z]{2}[aeiou])h(?![a-z])", ""),  # Hamah -> Hama, Hasakeh -> Hasake
+        (r"(?<=[a-z][iu]n)e(?![a-z])", ""),  # Azmarine -> Azmarin, a French silent e after -in/-un
+        (r"(?<=[bcdfghjklmnpqrstvwxz])y(?![a-z])", "i"),  # Kamishly -> Kamishli
         (r"(?<=[a-z]{2})e(?![a-z])", "a"),  # Hasake -> Hasaka
         (r"iya(?![a-z])", "ia"),  # Latakiya -> Latakia
         (r"e", "i"),  # Idleb -> Idlib
@@ -120,7 +122,8 @@ def skeleton(name: str) -> str:
     """The variant key: :func:`key`, then the Arabic article dropped (standalone or glued),
     whole-word spellings folded (Deir/Dayr/Der, Zor/Zour/Zawr, Sheikh/Shaykh, Tell/Tal, Abu/Bu,
     Ain/Ayn, Beit/Bayt, Jebel/Jabal, Kafr/Kfar), then letters folded (kh/ch -> h, gh -> g, q -> k,
-    ou/aw -> u, ei/ey/ai -> ay, final -ah/-eh/-e -> -a, -iya -> -ia, e -> i, o -> u, doubled
+    ou/aw -> u, ei/ey/ai -> ay, a silent final e after -in/-un dropped, final -y -> -i,
+    final -ah/-eh/-e -> -a, -iya -> -ia, e -> i, o -> u, doubled
     letters single) and spaces removed.  "Deir ez-Zor", "Dayr az Zawr", "Deir al-Zour" and
     "Deir Ezzor" all give "dayrzur"."""
     return fold(key(name))
@@ -188,6 +191,15 @@ def _word_alternatives(word: str) -> list[str]:
         subs.append(word[: m.start()] + ("i" if m.group(0) == "e" else "e") + word[m.end():])
     if re.search(r"([a-z])\1", word):
         subs.append(re.sub(r"([a-z])\1+", r"\1", word))
+    # a French silent final e after -in/-un (Azmarine, Azmarin); a final -y for -i (Kamishly)
+    if re.search(r"[a-z][iu]ne$", word):
+        subs.append(word[:-1])
+    elif re.search(r"[a-z][iu]n$", word):
+        subs.append(word + "e")
+    if re.search(r"[bcdfghjklmnpqrstvwxz]y$", word):
+        subs.append(word[:-1] + "i")
+    elif re.search(r"[bcdfghjklmnpqrstvwxz]i$", word):
+        subs.append(word[:-1] + "y")
     if len(word) >= 4:
         for end, repls in (("iyah", ("iya", "ia", "ieh")), ("iya", ("iyah", "ia", "ieh")),
                            ("ieh", ("ia", "iyah")), ("ia", ("iya", "iyah", "ieh")),

@@ -289,6 +289,8 @@ MENTIONS = MentionWords(
         r"\b(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+(?:\d+|\w+)\s+(?:hours|days|weeks|months|years)\b",
         r"\bsince\s+(?:the\s+)?(?:beginning|start)\s+of\s+(?:\d{4}|this\s+(?:year|month|week))\b",
         r"\b{month}\s+\d{1,2}\s*[-–]\s*\d{1,2}(?:,?\s+\d{4})?\b",
+        r"\b\d{1,2}\s*[-–]\s*\d{1,2}\s+{month}(?:,?\s+\d{4})?(?!\w)",  # "11-13 Dec.", "5-6 April 2016"
+        r"\b{month}\s*\d{1,2}(?:st|nd|rd|th)\b",  # "Dec.14th" (the model misses a day glued to its month)
         r"\b(?:earlier|later)\s+on\s+{weekday}\b",
         r"\b(?:at\s+dawn|at\s+dusk|overnight|late|early)\s+on\s+{weekday}\b",
         r"\b(?:earlier|later)\s+this\s+(?:week|month|year)\b",
@@ -313,6 +315,20 @@ MENTIONS = MentionWords(
     origin_prep="from",
     of="of",
     government_preps=frozenset(("from", "of", "by")),
+    fronted=(
+        r"(?P<rel>near(?:by)?|outside|around|(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?{dir}(?:ern)?\s+of|"
+        r"(?:the\s+)?outskirts\s+of|(?:the\s+)?vicinity\s+of|close\s+to)"
+    ),
+    place_cue=r"\b(?:town|city|village|hamlet|district|neighbou?rhood|suburb|camp)\s+of\s+$",
+    member_verbs=frozenset(("include", "comprise")),
+    site_nouns=frozenset(
+        """facility building position bridge hospital clinic school market marketplace mosque church bakery
+        compound station route road highway complex airfield airport base entrance tunnel site factory plant
+        headquarters checkpoint tent restaurant house home neighborhood neighbourhood village district area
+        depot warehouse cache fortification dam refinery infrastructure structure territory terrain camp
+        shelter prison port office node""".split()
+    ),
+    site_preps=frozenset(("on", "at", "in", "inside", "near", "against", "into", "outside", "targeting")),
 )
 
 NUMBERS = NumberWords(

@@ -103,7 +103,10 @@ PLACES = PlaceWords(
 )
 
 DATELINE = DatelineWords(
-    markers=("published", "posted", "date of publication", "last updated", "updated", "first published", "date", "dated"),
+    markers=(
+        "published", "posted", "date of publication", "last updated", "updated", "last modified", "modified",
+        "first published", "date", "dated",
+    ),
     marker_preps=("on", "at"),
     at="at",
     meridiem=r"am|pm|a\.m\.|p\.m\.",
@@ -115,6 +118,7 @@ DATELINE = DatelineWords(
     ),
     not_year_after=r"utc|gmt|hrs|hours|local|people|km|kg|tons?",
     by="by",
+    upper_bound_markers=("updated", "modified"),
 )
 
 # =========================================================================== actors

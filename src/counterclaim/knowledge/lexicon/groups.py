@@ -343,6 +343,21 @@ class MentionWords:
     of: str
     #: "authorization from Damascus": prepositions between a permission and who gives it
     government_preps: frozenset[str]
+    #: a place fronted at the head of a sentence, with the comma after it ("Near Raqqah, four
+    #: strikes engaged ...", the form of belligerents' strike lists): its relation words
+    #: (group ``rel``), each saying a place follows; may use ``{dir}``
+    fronted: str
+    #: "the town of", "the village of": words right before a name that say it is a place, whatever
+    #: label the model gave it (regex, at the end of the text before the name)
+    place_cue: str
+    #: "Coalition nations ... include Australia, Canada": verbs whose objects are members of a
+    #: group (actors), not places
+    member_verbs: frozenset[str]
+    #: nouns of the sites an attack hits ("a hospital", "an ISIL-held building", "a fighting
+    #: position", "supply routes"), lemmas, lower case
+    site_nouns: frozenset[str]
+    #: prepositions before a site ("a strike on a market", "at a funeral tent")
+    site_preps: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)

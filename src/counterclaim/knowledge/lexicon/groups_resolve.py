@@ -208,3 +208,5 @@ class DatelineWords:
     not_year_after: str
     #: "By" opening a byline
     by: str
+    #: marker words that make the date an upper bound of publication ("Last updated", "modified")
+    upper_bound_markers: tuple[str, ...]

@@ -17,9 +17,9 @@ from typing import Any, Final
 
 from ...model import Claim, Document, claim_from_dict
 from ..base import LedgerCheck
-from .codec import DOCUMENT_COLUMNS, document_from_row
+from .codec import document_columns, document_from_row
 from .connection import check_lines, read_only_uri
-from .schema import LANGUAGE_VERSION, SCHEMA_VERSION
+from .schema import SCHEMA_VERSION
 
 #: The tables counted, in the order a check lists them.
 TABLES: Final[tuple[str, ...]] = ("documents", "claims", "sightings", "incidents", "contradictions", "corroborations")
@@ -93,7 +93,7 @@ def _check(conn: sqlite3.Connection, path: str) -> LedgerCheck:
 def _unreadable_rows(conn: sqlite3.Connection, version: int | None) -> list[str]:
     """A problem line for each table with rows that cannot be read back (at most a few named)."""
     out: list[str] = []
-    columns = ", ".join(DOCUMENT_COLUMNS if (version or 0) >= LANGUAGE_VERSION else (*DOCUMENT_COLUMNS[:-1], "'en'"))
+    columns = document_columns("documents", version or 0)  # an older ledger lacks the later columns
     for table, sql, decode in (
         ("documents", f"SELECT doc_id, {columns} FROM documents", lambda row: document_from_row(row[1:])),
         ("claims", "SELECT claim_id, data FROM claims", lambda row: claim_from_dict(json.loads(row[1]))),
@@ -132,7 +132,7 @@ def rescue(path: str) -> Iterator[tuple[Document, list[Claim]] | str]:
     conn = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         version = _int(dict(_rows(conn, "SELECT key, value FROM meta")).get("schema_version"))
-        columns = ", ".join(DOCUMENT_COLUMNS if (version or 0) >= LANGUAGE_VERSION else (*DOCUMENT_COLUMNS[:-1], "'en'"))
+        columns = document_columns("documents", version or 0)  # an older ledger lacks the later columns
         claims: dict[str, list[tuple[int, Claim]]] = {}
         for rowid, row in _each_row(conn, "claims", "ordinal, data"):
             if isinstance(row, str):

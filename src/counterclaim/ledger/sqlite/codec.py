@@ -26,19 +26,23 @@ from ...model import (
     to_json,
 )
 
-#: The columns a document is read from, in this order (``language`` since schema version 3).
+#: The columns a document is read from, in this order (``language`` since schema version 3,
+#: ``published_basis`` and ``main_event`` since version 4).
 DOCUMENT_COLUMNS = (
     "doc_id", "source_path", "source_id", "url", "outlet", "published", "published_from",
-    "title", "text", "removed", "byline", "warnings", "language",
+    "title", "text", "removed", "byline", "warnings", "language", "published_basis", "main_event",
 )
+#: the columns a ledger of an older version lacks, and what is read instead
+_MISSING_BEFORE = {"language": (3, "'en'"), "published_basis": (4, "NULL"), "main_event": (4, "NULL")}
 
 
-def document_columns(alias: str, has_language: bool) -> str:
-    """The select list of a document's columns, ``alias.`` before each; a ledger older than the
-    ``language`` column reads every document as English."""
-    columns = [f"{alias}.{c}" for c in DOCUMENT_COLUMNS]
-    if not has_language:
-        columns[-1] = "'en'"
+def document_columns(alias: str, version: int) -> str:
+    """The select list of a document's columns, ``alias.`` before each, for a ledger of schema
+    ``version``: a ledger older than a column reads it as English (``language``) or NULL."""
+    columns = []
+    for c in DOCUMENT_COLUMNS:
+        since, instead = _MISSING_BEFORE.get(c, (0, ""))
+        columns.append(instead if version < since else f"{alias}.{c}")
     return ", ".join(columns)
 
 
@@ -47,7 +51,7 @@ def document_values(d: Document) -> tuple[Any, ...]:
     return (
         d.doc_id, d.source_path, d.source_id, d.url, d.outlet, d.published, d.published_from,
         d.title, d.text, to_json(d.removed), None if d.byline is None else to_json(d.byline),
-        json.dumps(list(d.warnings), ensure_ascii=False), d.language,
+        json.dumps(list(d.warnings), ensure_ascii=False), d.language, d.published_basis, d.main_event,
     )
 
 

@@ -66,7 +66,7 @@ class Grouped(Connection):
         """Documents with no near-copy fingerprint yet, in ingest order."""
         self._require_grouping()
         cursor = self._conn.execute(
-            f"SELECT {document_columns('d', self._has_language)} FROM documents d"
+            f"SELECT {document_columns('d', self._version)} FROM documents d"
             " LEFT JOIN fingerprints f USING (doc_id) WHERE f.doc_id IS NULL ORDER BY d.seq"
         )
         return iter([document_from_row(row) for row in cursor.fetchall()])

@@ -48,14 +48,14 @@ class Reading(Connection):
     def document(self, doc_id: str) -> Document | None:
         """The document with this id, or None."""
         row = self._conn.execute(
-            f"SELECT {document_columns('d', self._has_language)} FROM documents d WHERE d.doc_id = ?", (doc_id,)
+            f"SELECT {document_columns('d', self._version)} FROM documents d WHERE d.doc_id = ?", (doc_id,)
         ).fetchone()
         return None if row is None else document_from_row(row)
 
     def documents(self) -> Iterator[Document]:
         """Every document, in ingest order."""
         cursor = self._conn.execute(
-            f"SELECT {document_columns('d', self._has_language)} FROM documents d ORDER BY d.seq"
+            f"SELECT {document_columns('d', self._version)} FROM documents d ORDER BY d.seq"
         )
         return (document_from_row(row) for row in cursor)
 

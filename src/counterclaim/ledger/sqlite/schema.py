@@ -3,7 +3,8 @@ ledger.
 
 Version 1: documents, claims, sightings and their full-text indexes.  Version 2: near-copy
 fingerprints, claim grouping, incidents, contradictions, corroborations.  Version 3: the
-language a document was read in.  A new ledger is laid out by running every version's
+language a document was read in.  Version 4: where a document's publication date was found
+(``published_basis``) and its main event (``main_event``, a claim id).  A new ledger is laid out by running every version's
 statements in order, so a new ledger and an upgraded one are the same.
 """
 
@@ -15,7 +16,7 @@ from ...errors import LedgerVersionError, NotALedger
 from ...model import EXTRACTOR_VERSION
 
 #: Bumped whenever the tables change; a ledger with a higher version is refused.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _TOKENIZE = "tokenize = 'porter unicode61 remove_diacritics 2'"
 
@@ -114,11 +115,19 @@ SCHEMA_3: tuple[str, ...] = (
     "ALTER TABLE documents ADD COLUMN language TEXT NOT NULL DEFAULT 'en'",
 )
 
-#: The statements that bring a ledger of version ``v - 1`` to version ``v``, by ``v``.
-UPGRADES: dict[int, tuple[str, ...]] = {1: SCHEMA_1, 2: SCHEMA_2, 3: SCHEMA_3}
+#: Version 4: where the publication date was found, and the document's main event (a claim id);
+#: older documents have neither.
+SCHEMA_4: tuple[str, ...] = (
+    "ALTER TABLE documents ADD COLUMN published_basis TEXT",
+    "ALTER TABLE documents ADD COLUMN main_event TEXT",
+)
 
-#: The first version with the grouping tables, and with ``documents.language``.
-GROUPING_VERSION, LANGUAGE_VERSION = 2, 3
+#: The statements that bring a ledger of version ``v - 1`` to version ``v``, by ``v``.
+UPGRADES: dict[int, tuple[str, ...]] = {1: SCHEMA_1, 2: SCHEMA_2, 3: SCHEMA_3, 4: SCHEMA_4}
+
+#: The first version with the grouping tables, with ``documents.language``, and with
+#: ``documents.published_basis`` and ``documents.main_event``.
+GROUPING_VERSION, LANGUAGE_VERSION, MAIN_EVENT_VERSION = 2, 3, 4
 
 
 def schema_version(conn: sqlite3.Connection, name: str) -> int | None:
@@ -165,6 +174,7 @@ def upgrade(conn: sqlite3.Connection, version: int) -> None:
 
 
 __all__ = [
-    "GROUPING_VERSION", "LANGUAGE_VERSION", "SCHEMA_1", "SCHEMA_2", "SCHEMA_3", "SCHEMA_VERSION", "UPGRADES",
+    "GROUPING_VERSION", "LANGUAGE_VERSION", "MAIN_EVENT_VERSION", "SCHEMA_1", "SCHEMA_2", "SCHEMA_3", "SCHEMA_4",
+    "SCHEMA_VERSION", "UPGRADES",
     "check_version", "create", "schema_version", "upgrade",
 ]
