@@ -164,11 +164,6 @@ class Connection:
         """Whether the grouping tables exist (a schema-1 ledger opened read-only has none)."""
         return self._version >= schema.GROUPING_VERSION
 
-    @property
-    def _has_language(self) -> bool:
-        """Whether documents have their ``language`` column (an older ledger read as it is has none)."""
-        return self._version >= schema.LANGUAGE_VERSION
-
     @contextmanager
     def _transaction(self) -> Iterator[None]:
         """One ``BEGIN IMMEDIATE`` ... ``COMMIT``; any exception rolls it back and goes on."""
