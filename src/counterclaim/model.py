@@ -173,6 +173,10 @@ class Perpetrator:
     #: every canonical actor the text names, when several ("Syrian Arab Air Force", "Russian
     #: Aerospace Forces", ...); ``actor`` then joins them with "; "
     actors: tuple[str, ...] = ()
+    #: who backs the attacker, not the attacker ("Turkish-backed factions shelled": Turkey):
+    #: the registry's name (else the words as written), and the words
+    backer: str | None = None
+    backer_span: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -521,6 +525,7 @@ _NESTED: dict[tuple[type, str], Any] = {
     (Document, "warnings"): lambda xs: tuple(xs or ()),
     (Claimant, "refers_to"): _one(Span),
     (Perpetrator, "actors"): lambda xs: tuple(xs or ()),
+    (Perpetrator, "backer_span"): _one(Span),
     (Claim, "claimant"): _one(Claimant),
     (Claim, "via"): _one(Span),
     (Claim, "perpetrator"): _one(Perpetrator),

@@ -20,6 +20,7 @@ from counterclaim.ledger import open_ledger
 from counterclaim.pipeline import Extractor, Result
 
 from ..conftest import FAKES, add_seeds
+from .hand_scoring import score_perpetrators
 
 HERE = Path(__file__).parent
 FLOORS: dict[str, float] = {k: v for k, v in json.loads((HERE / "floors.json").read_text()).items() if not k.startswith("_")}
@@ -40,8 +41,18 @@ def _seed_contradictions(extractor: Extractor, seed_results: dict[str, Result]) 
         return float(len(list(ledger.contradictions())))
 
 
+def _perpetrator_right(extractor: Extractor, seed_results: dict[str, Result]) -> float:
+    return score_perpetrators(extractor).right_share
+
+
+def _perpetrator_not_wrong(extractor: Extractor, seed_results: dict[str, Result]) -> float:
+    return 1.0 - score_perpetrators(extractor).wrong_share
+
+
 METRICS: dict[str, Callable[[Extractor, dict[str, Result]], float]] = {
     "fakes_governorate": _fakes_governorate,
+    "hand_perpetrator_right": _perpetrator_right,
+    "hand_perpetrator_not_wrong": _perpetrator_not_wrong,
     "golden_must": lambda e, s: float(_golden("must")),
     "golden_must_not": lambda e, s: float(_golden("must_not")),
     "seed_contradictions": _seed_contradictions,

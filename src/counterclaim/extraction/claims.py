@@ -25,7 +25,7 @@ from spacy.tokens import Token
 
 from ..knowledge.lexicon import Lexicon
 from .attribution import Coref, Frame, find_frames, speaker_tokens
-from .events import make_perpetrator, perpetrator_of, read_event
+from .events import make_perpetrator, perpetrator_of, read_event, read_type
 from .mentions import best_location, place_mentions, time_mentions
 from ..model import CLAIMANT_PLACE, Claim, Stance, Claimant, Document, Location, Perpetrator, Quantity, Span, TimeSpan, stable_id
 from .quantities import find_quantities
@@ -325,10 +325,27 @@ def _perpetrator(
     document: Document, sent: SpacySpan, triggers: tuple[Token, ...], content: list[Token], claimant: Claimant,
     lex: Lexicon,
 ) -> Perpetrator | None:
-    found = next((f for f in (perpetrator_of(t, content, lex) for t in triggers) if f is not None), None)
+    """The agent of the claim's main trigger, or of another trigger of the same event type or of
+    its results ("The Syrian regime has killed 43 people ... in a revenge shelling attack"); never
+    of another kind of event in the sentence ("... after rebels launched an offensive").  Never
+    the claimant's own words, nor words across a line break (a headline run into the body)."""
+    if not triggers:
+        return None
+    main_type = read_type(triggers[0], content, lex)
+    found = None
+    for t in triggers:
+        if t is not triggers[0] and read_type(t, content, lex) not in (main_type, "other"):
+            continue
+        found = perpetrator_of(t, content, lex)
+        if found is not None:
+            break
     if found is None:
         return None
     first, last = found
+    if "\n" in document.text[first.idx : last.idx + len(last.text)]:
+        return None
+    if claimant.start is not None and claimant.end is not None and first.idx < claimant.end and claimant.start < last.idx + len(last.text):
+        return None  # the claimant is not what it says struck
     actor: str | None = None
     if first is last and first.pos_ == "PRON":
         actor = claimant.actor  # "it had killed": the claimant's own side

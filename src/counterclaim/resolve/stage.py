@@ -128,11 +128,39 @@ def _claimant(c: Claimant, registry: Registry, text: str, lex: Lexicon) -> Claim
 def _perpetrator(p: Perpetrator | None, registry: Registry, lex: Lexicon) -> Perpetrator | None:
     if p is None:
         return None
+    if p.backer_span is not None:
+        backer = actor_of(p.backer_span.text, registry, lex)
+        p = replace(p, backer=backer.actor if backer is not None else p.backer_span.text)
     if p.several:
         names = several_actors(p.text, registry, lex)
         return replace(p, actor="; ".join(names), actors=tuple(names)) if names else p
-    match = registry.match(p.actor or p.text)
+    match = actor_of(p.actor or p.text, registry, lex)
     return replace(p, actor=match.actor) if match is not None else p
+
+
+def actor_of(text: str, registry: Registry, lex: Lexicon) -> Match | None:
+    """The registry's actor for a perpetrator's words: as written ("Russian jets"); else without
+    the weapon or platform they own ("Israeli drone" -> "Israeli", "International coalition
+    planes" -> "International coalition"); a bare nationality stands for its country's state
+    ("Russian" -> Russia)."""
+    match = registry.match(text)
+    if match is not None:
+        return match
+    words = _actor_patterns(lex).article_first.sub("", text.strip()).split()
+    w = lex.events
+    if len(words) > 1 and words[-1].lower() in w.platforms:
+        match = registry.match(text + "s")  # "a Turkish drone": the registry lists "Turkish drones"
+        if match is not None:
+            return match
+    while len(words) > 1 and words[-1].lower().rstrip("s") in w.platforms | w.weapon_nouns | {"plane", "jet"}:
+        words = words[:-1]
+    owner = " ".join(words)
+    if owner != text:
+        match = registry.match(owner)
+        if match is not None:
+            return match
+    country = lex.nationalities.get(owner.lower())
+    return registry.match(country) if country is not None else None
 
 
 @dataclass(frozen=True)
@@ -172,7 +200,7 @@ def several_actors(text: str, registry: Registry, lex: Lexicon) -> list[str]:
     if len(parts) < 2:
         return []
     last_words = pats.article_first.sub("", parts[-1]).split()
-    shares = len(last_words) >= 2 and last_words[0].lower() in nationalities
+    shares = len(last_words) >= 2 and (last_words[0].lower() in nationalities or last_words[0].lower() in lex.events.actor_words)
     head = last_words[-1] if shares else ""
     names: list[str] = []
     for part in parts:

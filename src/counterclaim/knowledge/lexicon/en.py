@@ -218,7 +218,7 @@ EVENTS = EventWords(
             "airstrike",
         ),
         **dict.fromkeys("shell shelling mortar artillery rocket missile barrage".split(), "shelling"),
-        **dict.fromkeys("attack offensive assault clash fighting storm ambush battle".split(), "ground_attack"),
+        **dict.fromkeys("attack offensive assault clash fighting storm ambush battle aggression".split(), "ground_attack"),
         **dict.fromkeys("explosion blast explode detonate ied bomber".split(), "explosion"),
         **dict.fromkeys("sortie".split(), "sorties"),
         **dict.fromkeys("liberate capture seize recapture retake siege".split(), "territory"),
@@ -254,7 +254,7 @@ EVENTS = EventWords(
     down_verbs=frozenset({"down"}),
     air_attack="attack",
     military_verbs=frozenset({"strike"}),
-    military_nouns=frozenset(("body", "target", "hit", "victim", "damage", "pound")),
+    military_nouns=frozenset(("body", "target", "hit", "victim", "damage", "pound", "aggression")),
     bomb_nouns=frozenset(("bomb", "bombing")),
     explosion_heads=frozenset(("explosion", "blast")),
     bomber="bomber",
@@ -273,6 +273,27 @@ EVENTS = EventWords(
     telling_negations=frozenset(("neither", "never")),
     negations=frozenset(("never", "no")),
     negative_determiners=frozenset(("no", "neither")),
+    actor_words=frozenset(
+        """regime coalition government rebel rebels opposition jihadist jihadists loyalist loyalists
+        militia army hezbollah hizballah hizbollah isis isil daesh""".split()
+    ),
+    platforms=frozenset(
+        """jet warplane plane aircraft helicopter chopper drone uav bomber gunship fighter-bomber
+        missile rocket shell mortar artillery tank bomb barrel""".split()
+    ),
+    collective_nouns=frozenset("series wave string spate round volley number".split()),
+    generic_agents=frozenset(
+        """force forces side party unit source group element it individual somebody someone unknown
+        attacker assailant perpetrator""".split()
+    ),
+    victim_nouns=frozenset(
+        """civilian people person child woman man resident worker kid boy girl infant refugee body
+        corpse family student patient victim pilot member staff medic volunteer journalist""".split()
+    ),
+    backer_words=frozenset("backed supported sponsored funded armed".split()),
+    agent_participles=frozenset("lead launch fire drop".split()),
+    actor_joins=frozenset(("-", "and", "or", "led")),
+    belief_verbs=frozenset("believe think suspect say report thought understand".split()),
 )
 
 MENTIONS = MentionWords(

@@ -312,6 +312,27 @@ class EventWords:
     telling_negations: frozenset[str]
     negations: frozenset[str]
     negative_determiners: frozenset[str]
+    # ------------------------------------------------------------------ who did it
+    #: words that name an actor before an attack noun or a weapon ("regime barrel bombs",
+    #: "coalition missiles"); nationalities and organisations' names count without being listed
+    actor_words: frozenset[str]
+    #: weapons and platforms an actor word may own ("a Turkish drone", "Russian warplanes"),
+    #: and that alone name no one ("a helicopter dropped ...")
+    platforms: frozenset[str]
+    #: "a series of U.S. airstrikes": the attacks are in the ``of`` phrase
+    collective_nouns: frozenset[str]
+    #: words that alone name no one ("Forces", "the side")
+    generic_agents: frozenset[str]
+    #: who suffers, never who strikes ("Woman killed in ...")
+    victim_nouns: frozenset[str]
+    #: "Turkish-backed factions": the words before it name a backer, not the attacker
+    backer_words: frozenset[str]
+    #: participles whose agent on an attack noun is the attacker ("airstrikes led by ...")
+    agent_participles: frozenset[str]
+    #: "the attack believed to have been carried out by ...": verbs between an attack and its agent
+    belief_verbs: frozenset[str]
+    #: words that join actor words into one phrase ("Syrian regime or Russian", "US-led")
+    actor_joins: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
