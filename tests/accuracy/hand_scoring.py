@@ -55,15 +55,8 @@ def _cases(name: str) -> list[dict[str, object]]:
     return list(tomllib.loads((HERE / name).read_text(encoding="utf-8"))["case"])
 
 
-def _side(registry: Registry, name: str) -> str:
-    side = registry.side(name)
-    if not side.startswith("state:") and registry.actor(side) is not None:
-        side = registry.side(side)  # the US-led coalition is under the US government: the US
-    return side
-
-
 def _sides(registry: Registry, names: list[str]) -> frozenset[str]:
-    return frozenset(_side(registry, n) for n in names)
+    return frozenset(registry.side(n) for n in names)
 
 
 def perpetrator_names(claim: Claim | None) -> list[str]:

@@ -347,13 +347,34 @@ def _perpetrator(
     if claimant.start is not None and claimant.end is not None and first.idx < claimant.end and claimant.start < last.idx + len(last.text):
         return None  # the claimant is not what it says struck
     actor: str | None = None
-    if first is last and first.pos_ == "PRON":
-        actor = claimant.actor  # "it had killed": the claimant's own side
-    elif first.lower_ in lex.claims.own_side_possessives and claimant.actor:
-        actor = claimant.actor
+    if (first is last and first.pos_ == "PRON") or first.lower_ in lex.claims.own_side_possessives:
+        # "the coalition said it had struck", "said its jets struck": the claimant's own side, as
+        # its words (resolved with the claimant); any other pronoun names no one
+        actor = _own_side(first, claimant, sent)
+        if actor is None:
+            return None
     else:
         actor = _leading_article(lex).sub("", document.text[first.idx : last.idx + len(last.text)])
     return make_perpetrator(document.text, sent, first, last, actor, lex)
+
+
+def _own_side(pron: Token, claimant: Claimant, sent: SpacySpan) -> str | None:
+    """The claimant's words when ``pron`` (or the noun it owns) is the subject of what a claimant
+    named in this sentence says ("the coalition said it had carried out two strikes"); None for
+    any other pronoun ("they seized a hilltop", "It killed 18 civilians, said Rami Abdel Rahman").
+    A person's "it" is not the speaker: "Lister said it could launch attacks"."""
+    if claimant.start is None or claimant.end is None or claimant.text is None:
+        return None
+    if not (sent.start_char <= claimant.start and claimant.end <= pron.idx):
+        return None
+    subj = pron if pron.dep_ == "nsubj" else pron.head if pron.dep_ == "poss" and pron.head.dep_ == "nsubj" else None
+    if subj is None or subj.head.dep_ != "ccomp":
+        return None
+    speaker = [c for c in subj.head.head.children if c.dep_ == "nsubj"]
+    said_by = [t for c in speaker for t in c.subtree if claimant.start <= t.idx < claimant.end]
+    if not said_by or any(t.ent_type_ == "PERSON" for t in said_by):
+        return None
+    return claimant.text
 
 
 def _via(frame: Frame, claimant: Claimant, relay: Span | None, document: Document) -> Span | None:

@@ -288,6 +288,10 @@ def _verb_agents(verb: Token, lex: Lexicon) -> list[Token]:
             out.append(child)
         elif child.dep_ == "agent":
             out.extend(c for c in child.children if c.dep_ == "pobj")
+    if not out and verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    ):
+        return _verb_agents(verb.head, lex)  # "jets made 302 sorties and delivered airstrikes"
     return out
 
 
@@ -324,6 +328,11 @@ def _agent_span(cand: Token, lex: Lexicon) -> tuple[Token, Token] | None:
         if inner is None:
             return None
         cand = inner
+    if cand.lemma_.lower() in w.platforms and actor_modifiers(cand, lex) is None:
+        owner = next((p for c in cand.children if c.dep_ == "prep" and c.lower_ == lex.measures.of
+                      for p in c.children if p.dep_ == "pobj"), None)
+        if owner is not None:
+            cand = owner  # "jets of the Russian air group"
     if _attack_like(cand, lex) and not _names_actor(cand, lex):
         return actor_modifiers(cand, lex)  # "killed by Syrian regime shelling"
     if cand.dep_ in ("amod", "compound") and _names_actor(cand, lex):
@@ -336,17 +345,24 @@ def _agent_span(cand: Token, lex: Lexicon) -> tuple[Token, Token] | None:
     return doc[first], doc[last]
 
 
+#: the event types whose noun an actor word owns as the attacker ("Turkish shelling"); not a
+#: siege or a capture ("broke a Daesh siege": Daesh besieged, others broke it)
+_OWNED_TYPES = frozenset({"airstrike", "shelling", "ground_attack", "explosion", "weapon_use"})
+
+
 def _attack_like(tok: Token, lex: Lexicon) -> bool:
     """An attack noun, a weapon or a platform: what an actor word before it owns."""
     w = lex.events
     lemma = tok.lemma_.lower()
-    return lemma in w.triggers and w.triggers[lemma] != "other" or lemma in w.platforms or lemma in w.weapon_nouns
+    return w.triggers.get(lemma) in _OWNED_TYPES or lemma in w.platforms or lemma in w.weapon_nouns
 
 
 def _names_actor(tok: Token, lex: Lexicon) -> bool:
     """A word that names an actor by itself: a nationality or acting country ("Russian",
     "U.S."), an organisation's name, or an actor word ("regime", "coalition")."""
     low = tok.lower_
+    if any(ch.isdigit() for ch in low):
+        return False  # "a Su-24 bomber": a designator, not an owner
     if low in lex.events.actor_words or low in lex.nationalities:
         return True
     if tok.ent_type_ in ("NORP", "ORG") and tok.pos_ in ("PROPN", "ADJ", "NOUN"):
@@ -365,7 +381,8 @@ def actor_modifiers(noun: Token, lex: Lexicon) -> tuple[Token, Token] | None:
         if before is not None:
             return before
     if not actors:
-        return None
+        own = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in lex.events.perpetrator_pronouns), None)
+        return (own, noun) if own is not None else None  # "its jets": the claimant's own side
     if noun.lemma_.lower() in lex.events.platforms:
         return doc[actors[0].i], noun  # "Russian jets": the registry may know the air force
     return doc[actors[0].i], doc[actors[-1].i]
@@ -382,7 +399,7 @@ def names_someone(span: list[Token], lex: Lexicon) -> bool:
     head = words[-1] if words else span[-1]
     lemma, low = head.lemma_.lower(), head.lower_
     others = [t for t in span if t is not head]
-    if any(_names_actor(t, lex) or t.pos_ == "PROPN" for t in others):
+    if any(_names_actor(t, lex) or (t.ent_type_ in ("ORG", "PERSON") and not any(ch.isdigit() for ch in t.text)) for t in others):
         return True
     if lemma in w.triggers or lemma in w.platforms or lemma in w.weapon_nouns or lemma in w.weapon_words:
         return False

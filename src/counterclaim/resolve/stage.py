@@ -62,8 +62,8 @@ def resolve_claims(document: Document, claims: list[Claim], res: Resources) -> l
         out.append(
             replace(
                 c,
-                claimant=_claimant(c.claimant, res.registry, document.text, lex),
-                perpetrator=_perpetrator(c.perpetrator, res.registry, lex),
+                claimant=(claimant := _claimant(c.claimant, res.registry, document.text, lex)),
+                perpetrator=_perpetrator(c.perpetrator, res.registry, lex, (c.claimant.text, claimant.actor)),
                 locations=locations,
                 location=location,
                 time=_time(c.time, published, lex),
@@ -125,9 +125,15 @@ def _claimant(c: Claimant, registry: Registry, text: str, lex: Lexicon) -> Claim
     return replace(c, actor=match.actor, actor_type=match.actor_type, organisation=match.organisation)
 
 
-def _perpetrator(p: Perpetrator | None, registry: Registry, lex: Lexicon) -> Perpetrator | None:
+def _perpetrator(
+    p: Perpetrator | None, registry: Registry, lex: Lexicon, own: tuple[str | None, str | None] = (None, None)
+) -> Perpetrator | None:
+    """The perpetrator's actor; ``own`` is the claimant's (words, resolved actor): a pronoun the
+    extraction read as the claimant's own side ("it had struck") takes the claimant's actor."""
     if p is None:
         return None
+    if own[0] is not None and own[1] is not None and p.actor == own[0] and p.text.split()[0].lower() in lex.events.perpetrator_pronouns:
+        return replace(p, actor=own[1])
     if p.backer_span is not None:
         backer = actor_of(p.backer_span.text, registry, lex)
         p = replace(p, backer=backer.actor if backer is not None else p.backer_span.text)
@@ -152,8 +158,12 @@ def actor_of(text: str, registry: Registry, lex: Lexicon) -> Match | None:
         match = registry.match(text + "s")  # "a Turkish drone": the registry lists "Turkish drones"
         if match is not None:
             return match
-    while len(words) > 1 and words[-1].lower().rstrip("s") in w.platforms | w.weapon_nouns | {"plane", "jet"}:
-        words = words[:-1]
+    while len(words) > 1 and (
+        words[-1].lower().rstrip("s") in w.platforms | w.weapon_nouns or any(ch.isdigit() for ch in words[-1])
+    ):
+        words = words[:-1]  # "Russia's Su-34 bombers" -> "Russia's"
+    if words and words[-1].endswith(("'s", "’s")):
+        words[-1] = words[-1][:-2]
     owner = " ".join(words)
     if owner != text:
         match = registry.match(owner)
