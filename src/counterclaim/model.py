@@ -190,6 +190,18 @@ class Quantity:
     object: str | None
     start: int
     end: int
+    #: how the text says it, where that qualifies the count ("bodies recovered": at least that
+    #: many dead; "died of wounds")
+    note: str | None = None
+    #: an update ("the death toll has risen to four"): it replaces the claimant's earlier figures
+    #: of the same measure in the article
+    supersedes: bool = False
+    #: not written as a figure in the text: the sum of its parts ("six children and three women":
+    #: 9), or one victim named without a numeral ("a civilian was killed": 1)
+    derived: bool = False
+    #: a total over a wider window or area than one event ("In March, 224 civilians were killed
+    #: across Syria", "since the start of the war"): its own claim, never an event's toll
+    aggregate: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,9 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from counterclaim.group.tolls import quantity_reading
 from counterclaim.knowledge.actors import Registry
+from counterclaim.knowledge.lexicon import DEFAULT_LANGUAGE, lexicon_for
 from counterclaim.model import Claim, Quantity, RawRecord
 from counterclaim.pipeline import Extractor
 
@@ -96,11 +98,17 @@ def score_perpetrators(extractor: Extractor) -> Score:
 
 
 def first_killed(claims: list[Claim]) -> Quantity | None:
-    """The first killed figure of an article, in reading order."""
+    """The killed figure of the first claim that gives one, in reading order: its largest
+    ("six civilians including a child were among at least 22 people killed" is 22, as the
+    claim's toll is), never a total over a wider window (no event's toll)."""
+    lex = lexicon_for(DEFAULT_LANGUAGE)
     for c in claims:
-        for q in c.quantities:
-            if q.measure == "killed":
-                return q
+        killed = [(quantity_reading(q, lex), q) for q in c.quantities if q.measure == "killed" and not q.aggregate]
+        read = [(r[1], -k, q) for k, (r, q) in enumerate(killed) if r is not None]
+        if read:
+            return max(read, key=lambda x: (x[0], x[1]))[2]
+        if killed:
+            return killed[0][1]
     return None
 
 

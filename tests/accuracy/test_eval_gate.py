@@ -15,12 +15,13 @@ from pathlib import Path
 import pytest
 
 from counterclaim.evaluate.fakes import eval_fakes
+from counterclaim.evaluate.re3d import eval_re3d
 from counterclaim.group.update import update
 from counterclaim.ledger import open_ledger
 from counterclaim.pipeline import Extractor, Result
 
 from ..conftest import FAKES, add_seeds
-from .hand_scoring import score_perpetrators
+from .hand_scoring import score_perpetrators, score_tolls
 
 HERE = Path(__file__).parent
 FLOORS: dict[str, float] = {k: v for k, v in json.loads((HERE / "floors.json").read_text()).items() if not k.startswith("_")}
@@ -49,10 +50,20 @@ def _perpetrator_not_wrong(extractor: Extractor, seed_results: dict[str, Result]
     return 1.0 - score_perpetrators(extractor).wrong_share
 
 
+def _killed_right(extractor: Extractor, seed_results: dict[str, Result]) -> float:
+    return score_tolls(extractor, FAKES).right_share
+
+
+def _re3d_quantity_recall(extractor: Extractor, seed_results: dict[str, Result]) -> float:
+    return eval_re3d(extractor).recall("quantity")
+
+
 METRICS: dict[str, Callable[[Extractor, dict[str, Result]], float]] = {
     "fakes_governorate": _fakes_governorate,
     "hand_perpetrator_right": _perpetrator_right,
     "hand_perpetrator_not_wrong": _perpetrator_not_wrong,
+    "hand_killed_right": _killed_right,
+    "re3d_quantity_recall": _re3d_quantity_recall,
     "golden_must": lambda e, s: float(_golden("must")),
     "golden_must_not": lambda e, s: float(_golden("must_not")),
     "seed_contradictions": _seed_contradictions,

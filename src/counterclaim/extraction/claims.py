@@ -420,8 +420,13 @@ def _confidence(frame: Frame, has_trigger: bool, qs: tuple[Quantity, ...], place
 
 
 def _may_count(sent: SpacySpan, lex: Lexicon) -> bool:
-    words = lex.claims.count_words
-    return any(t.like_num or t.pos_ == "NUM" or t.lower_ in words for t in sent)
+    """A number, a number word, or one victim without a numeral ("a civilian", "killing him")."""
+    words, q = lex.claims.count_words, lex.quantities
+    return any(
+        t.like_num or t.pos_ == "NUM" or t.lower_ in words or t.lower_ in q.victim_pronouns
+        or (t.lower_ in q.single_determiners and t.head.lemma_.lower() in q.single_victims)
+        for t in sent
+    )
 
 
 def _inside(doc: Doc, start: int, end: int, idx: set[int]) -> bool:

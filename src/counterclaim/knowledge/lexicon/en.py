@@ -406,6 +406,29 @@ QUANTITIES = QuantityWords(
     one="one",
     territory_preps=frozenset(("in", "across", "throughout", "from", "over")),
     percent_words=frozenset(("percent", "cent")),
+    single_victims=frozenset(
+        """civilian child man woman boy girl person fighter soldier member militant rebel officer
+        resident worker journalist activist doctor nurse paramedic medic volunteer teenager youth
+        baby infant pilot policeman commander farmer shepherd student father mother""".split()
+    ),
+    single_determiners=frozenset(("a", "an")),
+    victim_pronouns=frozenset(("him", "her")),
+    update_verbs=frozenset("rise climb increase reach jump mount soar grow".split()),
+    die_verbs=frozenset(("die", "succumb")),
+    wound_preps=frozenset(("of", "from", "to")),
+    wound_nouns=frozenset(("wound", "injury", "wounds", "injuries")),
+    recovery_note="bodies recovered",
+    wounds_note="died of wounds",
+    sum_note="sum of the parts",
+    aggregate_cues=(
+        r"\bsince the (?:start|beginning|outbreak|onset) of\b",
+        r"\b(?:across|throughout|all over) (?:syria|the country|the governorates|syrian territory)\b",
+        r"\bnationwide\b",
+        r"\bso far (?:this|in) (?:year|month)\b",
+        r"\b(?:during|in|over|throughout) the (?:past|last|previous|whole) (?:month|year|months|years)\b",
+        r"\b(?:monthly|annual|yearly)\b",
+        r"\bsince (?:19|20)\d\d\b",
+    ),
 )
 
 MEASURES = MeasureWords(
@@ -414,7 +437,7 @@ MEASURES = MeasureWords(
         "wounded": "wound injure hurt maim",
         "destroyed": "demolish raze flatten obliterate torch",
         "damaged": "damage",
-        "struck": "hit strike target bomb shell pound bombard raid attack",
+        "struck": "hit strike target bomb shell pound bombard raid attack engage",
         "liberated": "liberate free retake recapture regain reclaim",
         "captured": "capture seize overrun",
         "surrendered": "surrender defect",
@@ -442,8 +465,10 @@ MEASURES = MeasureWords(
         "missing": "missing",
     },
     strike_nouns=frozenset("airstrike strike raid bombing bombardment shelling attack sortie".split()),
-    death_nouns=frozenset("death killing massacre execution".split()),
+    death_nouns=frozenset("death killing massacre execution martyrdom".split()),
     injury_nouns=frozenset("injury wounding".split()),
+    lose_verbs=frozenset(("lose",)),
+    update_subjects=frozenset(("toll", "number", "tally", "count")),
     amod_measure={
         "dead": "killed", "killed": "killed", "injured": "wounded", "wounded": "wounded",
         "damaged": "damaged", "destroyed": "destroyed", "displaced": "displaced",

@@ -85,6 +85,25 @@ class QuantityWords:
     territory_preps: frozenset[str]
     #: the words of a share written out ("40 percent", "40 per cent")
     percent_words: frozenset[str]
+    # ------------------------------------------------------------------ tolls
+    #: one victim named without a numeral ("a civilian was killed"): the nouns, and the
+    #: determiners that make them one
+    single_victims: frozenset[str]
+    single_determiners: frozenset[str]
+    #: "killing him": pronouns that are one victim
+    victim_pronouns: frozenset[str]
+    #: "the death toll has risen to four": verbs of an update
+    update_verbs: frozenset[str]
+    #: "died of wounds": the verb, its prepositions and their nouns
+    die_verbs: frozenset[str]
+    wound_preps: frozenset[str]
+    wound_nouns: frozenset[str]
+    #: notes a quantity may carry
+    recovery_note: str
+    wounds_note: str
+    sum_note: str
+    #: a sentence that counts over a wider window or area than one event (patterns, lower case)
+    aggregate_cues: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +121,10 @@ class MeasureWords:
     strike_nouns: frozenset[str]
     death_nouns: frozenset[str]
     injury_nouns: frozenset[str]
+    #: "five people lost their lives": the verb that gives its subject the object "life"
+    lose_verbs: frozenset[str]
+    #: "the death toll has risen to four": what an update's subject is
+    update_subjects: frozenset[str]
     amod_measure: Mapping[str, Measure]
     person_nouns: frozenset[str]
     materiel_nouns: frozenset[str]
