@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml requirements/model.txt
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/counterclaim demo
+	$(BIN)/counterclaim demo --force  # --force: a second `make demo` replaces the demo ledger
 
 # The browser test drives Debian's Chromium through chromium-driver; install them when missing.
 CHROMIUM     := /usr/bin/chromium

@@ -24,6 +24,9 @@ class CounterclaimError(Exception):
 class InputError(CounterclaimError):
     """input rejected"""
 
+    #: False for an input that was left out on purpose and lost nothing (a warning, not a failure)
+    failed: bool = True
+
     def __init__(self, source: str, detail: str | None = None) -> None:
         self.source = source
         super().__init__(detail)
@@ -70,6 +73,11 @@ class UnsupportedInput(InputError):
 class UnsupportedLanguage(InputError):
     """no lexicon for the text's language"""
 
+    def __init__(self, source: str, detail: str | None = None, *, language: str | None = None) -> None:
+        #: the language no lexicon reads (an ISO 639-1 code), when known
+        self.language = language
+        super().__init__(source, detail)
+
 
 class UnknownLanguage(CounterclaimError, ValueError):
     """no lexicon for this language"""
@@ -99,6 +107,14 @@ class UnsupportedLedger(LedgerError):
     """unsupported ledger"""
 
 
+class LedgerCorrupt(LedgerError):
+    """the ledger is damaged"""
+
+
+class LedgerExists(LedgerError):
+    """will not replace an existing file"""
+
+
 class LedgerReadOnly(LedgerError):
     """ledger is open read-only"""
 
@@ -117,6 +133,12 @@ class BadQuery(LedgerError):
 
 class Unreadable(InputError):
     """cannot read the input"""
+
+
+class Skipped(InputError):
+    """skipped"""
+
+    failed = False
 
 
 class BadGazetteerFile(CounterclaimError):

@@ -101,11 +101,10 @@ def test_place_name_word_and_a_syrian_spelling_variant_make_a_place(nlp) -> None
 
 
 def test_place_name_word_without_a_syrian_place_stays_as_labelled(nlp) -> None:  # type: ignore[no-untyped-def]
-    from counterclaim.extraction.nlp import _syrian_toponym
-    from counterclaim.knowledge.gazetteer import default_gazetteer
-
+    # "Tal" opens many Syrian place names, but "Tal Qwertyuiop" is no place the gazetteer knows:
+    # the entity keeps the model's label and becomes no place
     doc = nlp("Rebels said Tal Qwertyuiop was killed.")
-    assert not any(_syrian_toponym(e, default_gazetteer(), EN) for e in doc.ents)
+    assert not [e.text for e in doc.ents if "Qwertyuiop" in e.text and e.label_ in ("GPE", "LOC", "FAC")]
 
 
 CREDIT = "(TRT World and Agencies)"

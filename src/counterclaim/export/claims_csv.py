@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import csv
+from .cells import spreadsheet_writer
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, TextIO
 
@@ -74,7 +74,7 @@ def write_csv_export(
     claims of the incidents kept, incident by incident.  Empty cells are nulls.
     """
     stats = stats if stats is not None else ExportStats()
-    writer = csv.DictWriter(out, fieldnames=list(CLAIM_EXPORT_COLUMNS), lineterminator="\n")
+    writer = spreadsheet_writer(out, CLAIM_EXPORT_COLUMNS)  # text that would start a formula is neutralised
     writer.writeheader()
     n = 0
     for row in claim_rows(ledger, Selection(admin1, since, until, claimant)):

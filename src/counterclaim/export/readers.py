@@ -23,6 +23,7 @@ from typing import Any, TextIO
 from ..errors import ExportFormatError
 from ..ledger.base import Sighting
 from . import acled, claims_csv, ucdp
+from .cells import restore
 from ..model import (
     Claim,
     Contradiction,
@@ -102,7 +103,8 @@ def read_jsonl_export(lines: Iterable[str]) -> LedgerDump:
 
 def typed_value(kind: str | None, text: str | None) -> Any:
     """A CSV cell as the export meant it: None for an empty cell, else int, float or bool for
-    a column of that ``kind`` (each format module's ``COLUMN_TYPES``), else the text."""
+    a column of that ``kind`` (each format module's ``COLUMN_TYPES``), else the text (without
+    the quote :mod:`.cells` puts before a text that would start a formula)."""
     if text is None or text == "":
         return None
     if kind == "int":
@@ -113,7 +115,7 @@ def typed_value(kind: str | None, text: str | None) -> Any:
         if text not in ("True", "False"):
             raise ValueError(f"{text!r} is not True or False")
         return text == "True"
-    return text
+    return restore(text)  # the quote a text that would start a formula was written with
 
 
 def _read_csv(

@@ -7,7 +7,7 @@ full quantity list as JSON in one cell.  The table is for reading, not for machi
 
 from __future__ import annotations
 
-import csv
+from .cells import spreadsheet_writer
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TextIO, TypeVar
@@ -91,7 +91,7 @@ def write_records(
             n += 1
         return n
     if fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
+        writer = spreadsheet_writer(out, columns)  # text that would start a formula is neutralised
         writer.writeheader()
         for x in items:
             writer.writerow(row(x))

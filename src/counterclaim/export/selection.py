@@ -3,7 +3,7 @@ claims they hold, and the tally of what was written and what was left out, by re
 
 from __future__ import annotations
 
-import csv
+from .cells import spreadsheet_writer
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -85,7 +85,7 @@ def write_incident_csv(
 ) -> int:
     """One CSV row an incident, built by ``row``; returns the rows written."""
     stats = stats if stats is not None else ExportStats()
-    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
+    writer = spreadsheet_writer(out, columns)  # text that would start a formula is neutralised
     writer.writeheader()
     n = 0
     for r in incident_rows(ledger, row, selection, stats):

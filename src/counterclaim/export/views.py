@@ -6,7 +6,7 @@ named in :data:`INCIDENT_LIST_COLUMNS` / :data:`CONTRADICTION_LIST_COLUMNS`; the
 
 from __future__ import annotations
 
-import csv
+from .cells import spreadsheet_writer
 import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -163,7 +163,7 @@ def write_show(
         return len(records)
     if fmt == "csv":
         cols = ["incident_id", "role", "link_to", "link_score", "link_reason", *CSV_COLUMNS]
-        w = csv.DictWriter(out, fieldnames=cols, lineterminator="\n")
+        w = spreadsheet_writer(out, cols)  # text that would start a formula is neutralised
         w.writeheader()
         rows = [(c, links.get(c.claim_id), "member") for c in claims]
         rows += [(c, lk, "duplicate") for c, lk in duplicates]

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Literal
+from typing import Any, Final, Literal
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -33,6 +33,13 @@ from spacy.tokens import Token
 from ..model import ActorType, Claimant, Span
 from ..knowledge.lexicon import Lexicon
 from ..knowledge.lexicon.groups import Referent
+from .entities import ents_around, ents_in
+
+#: At most this many attribution frames are read in one sentence.
+MAX_FRAMES: Final[int] = 24
+#: How far (in tokens, and in steps up the parse) a date may be from a reporting verb to say
+#: when the claimant spoke.
+STATEMENT_TIME_REACH: Final[int] = 60
 
 
 
@@ -64,10 +71,14 @@ class Frame:
 
 
 def find_frames(sent: SpacySpan, lex: Lexicon) -> list[Frame]:
-    """The attribution frames of one sentence (empty when nothing attributes it)."""
+    """The attribution frames of one sentence (empty when nothing attributes it); at most
+    :data:`MAX_FRAMES` (prose has a few; a run of reporting verbs with no full stop is no prose,
+    and pairing every frame with every other would grow with the square of the run)."""
     w = lex.attribution
     frames: list[Frame] = []
     for tok in sent:
+        if len(frames) >= MAX_FRAMES:
+            break
         lemma = tok.lemma_.lower()
         if tok.lower_ == w.according and any(c.lower_ == w.according_to for c in tok.children):
             to = next(c for c in tok.children if c.lower_ == w.according_to)
@@ -210,15 +221,22 @@ def _that_clause(head: Token, lex: Lexicon) -> set[int] | None:
 def _statement_time(verb: Token, lex: Lexicon) -> list[Token]:
     """Date words that say when the claimant spoke: "said Monday", "said on Wednesday",
     "Separately on Tuesday, X said", "in a statement released on Tuesday"; a date whose path up
-    the parse reaches the reporting verb without passing another verb."""
+    the parse reaches the reporting verb without passing another verb.  Only dates within
+    :data:`STATEMENT_TIME_REACH` tokens of the verb, walking at most as many steps up, are
+    looked at: the work per verb is bounded, however long the sentence."""
     w = lex.attribution
     best: list[Token] = []
-    depth = _quote_depths(verb.sent)
-    for ent in verb.sent.ents:
-        if ent.label_ not in ("DATE", "TIME") or depth[ent.start - verb.sent.start]:
+    sent = verb.sent
+    depth = _quote_depths(sent)
+    for ent in ents_in(sent):
+        if ent.label_ not in ("DATE", "TIME") or depth[ent.start - sent.start]:
             continue  # a date inside the quotation is what the claimant speaks of, not when
+        if abs(ent.start - verb.i) > STATEMENT_TIME_REACH:
+            continue
         tok = ent.root
-        while tok.i != verb.i and tok.head.i != tok.i:
+        steps = 0
+        while tok.i != verb.i and tok.head.i != tok.i and steps < STATEMENT_TIME_REACH:
+            steps += 1
             tok = tok.head
             if tok.i == verb.i:
                 break
@@ -239,7 +257,21 @@ def _statement_time(verb: Token, lex: Lexicon) -> list[Token]:
 
 
 def _quote_depths(sent: SpacySpan) -> list[bool]:
-    """For each token of the sentence: is it inside quotation marks?"""
+    """For each token of the sentence: is it inside quotation marks?  (Kept for the last
+    sentence asked about: every reporting verb of a sentence asks.)"""
+    key = (id(sent.doc), sent.start, sent.end)
+    if _QUOTE_DEPTHS[0] == key and _QUOTE_DEPTHS[1] is sent.doc:
+        return _QUOTE_DEPTHS[2]  # type: ignore[no-any-return]
+    out = _quote_depths_of(sent)
+    _QUOTE_DEPTHS[:] = [key, sent.doc, out]
+    return out
+
+
+#: the last sentence's quote depths: its key, its doc (kept so the id is not reused), the depths
+_QUOTE_DEPTHS: list[Any] = [None, None, []]
+
+
+def _quote_depths_of(sent: SpacySpan) -> list[bool]:
     out: list[bool] = []
     inside = False
     for t in sent:
@@ -286,8 +318,8 @@ def mention_span(head: Token, lex: Lexicon, *, with_conj: bool = False) -> tuple
                 first = min(first, head.left_edge.i)
                 last = max(last, c.right_edge.i)
                 break
-    for ent in doc.ents:  # never cut a name in two
-        if ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+    for ent in ents_around(doc, head.i):  # never cut a name in two
+        if ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
             first, last = min(first, ent.start), max(last, ent.end - 1)
     prefix = lex.attribution.name_prefix_words
     while first < last and (doc[first].dep_ == "det" or doc[first].lower_ == "-" or doc[first].lower_ in prefix):
@@ -437,7 +469,7 @@ def _mention_kind(toks: SpacySpan, lex: Lexicon) -> Referent:
 def normalise_actor(toks: SpacySpan, lex: Lexicon) -> str:
     """The actor's name: a person without titles, an organisation without articles, "so-called",
     parenthetical acronyms or a trailing possessive."""
-    persons = [e for e in toks.doc.ents if e.label_ == "PERSON" and toks.start <= e.start and e.end <= toks.end]
+    persons = [e for e in ents_in(toks) if e.label_ == "PERSON"]
     if persons:
         name = persons[-1]
         words = [t.text for t in name if t.lower_ not in lex.nlp.title_words]

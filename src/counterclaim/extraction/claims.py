@@ -24,6 +24,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..knowledge.lexicon import Lexicon
+from .budget import Budget
 from .attribution import Coref, Frame, find_frames, speaker_tokens
 from .events import make_perpetrator, perpetrator_of, read_event, read_type
 from .mentions import best_location, place_mentions, time_mentions
@@ -54,11 +55,13 @@ class _QuoteRegion:
     end: int
 
 
-def extract_claims(doc: Doc, document: Document, lex: Lexicon) -> list[Claim]:
-    """All claims of ``document`` whose text was parsed into ``doc`` (``doc.text == document.text``),
-    read with ``lex`` (the lexicon of the document's language)."""
+def extract_claims(doc: Doc, document: Document, lex: Lexicon, budget: Budget | None = None) -> list[Claim]:
+    """All claims of ``document`` whose text was parsed into ``doc`` (``doc.text ==
+    document.text``, or the start of it when a time budget stopped the parse), read with ``lex``
+    (the lexicon of the document's language).  Once ``budget`` is spent, no further sentence is
+    read and the budget records where reading stopped."""
     text = document.text
-    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) != len(text):
+    if doc.text != text[: len(doc.text)]:
         raise ValueError("the parsed text is not the document text")
     coref = Coref(document.outlet, text, lex, document.byline)
     regions = _quote_regions(text)
@@ -68,6 +71,9 @@ def extract_claims(doc: Doc, document: Document, lex: Lexicon) -> list[Claim]:
     read: list[tuple[SpacySpan, list[tuple[Frame, Claimant]]]] = []
     relays: list[Span | None] = []
     for sent in sents:
+        if budget is not None and budget.spent():
+            budget.stop(sent.start_char)
+            break
         frames = find_frames(sent, lex) or _headline_speaker(text, sent)
         resolved = _merge_same_speaker([(f, coref.resolve(sent, *f.speaker)) for f in frames if f.speaker])
         read.append((sent, resolved))
@@ -97,6 +103,9 @@ def extract_claims(doc: Doc, document: Document, lex: Lexicon) -> list[Claim]:
     # pass 3: claims
     claims: list[Claim] = []
     for k, (sent, resolved) in enumerate(read):
+        if budget is not None and budget.spent():
+            budget.stop(sent.start_char)
+            break
         sent_idx = set(range(sent.start, sent.end))
         if resolved:
             items = resolved

@@ -23,6 +23,7 @@ from functools import cache
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from .entities import ents_in
 from ..knowledge.lexicon import Lexicon
 from ..model import DATELINE, ORIGIN, Location, TimeSpan
 
@@ -94,7 +95,7 @@ def place_mentions(
     doc = sent.doc
     out: list[Location] = []
     relations: dict[int, str | None] = {}
-    for ent in sent.ents:
+    for ent in ents_in(sent):  # sent.ents walks the whole document each time
         if ent.label_ not in PLACE_LABELS:
             continue
         if ent.start not in content or any(i in exclude for i in range(ent.start, ent.end)):
@@ -160,7 +161,7 @@ def time_mentions(
     pats = _patterns(lex)
     doc = sent.doc
     spans: list[tuple[int, int]] = []
-    for ent in sent.ents:
+    for ent in ents_in(sent):  # sent.ents walks the whole document each time
         if ent.label_ not in TIME_LABELS:
             continue
         if not any(i in content for i in range(ent.start, ent.end)) or any(i in exclude for i in range(ent.start, ent.end)):

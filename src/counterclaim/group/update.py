@@ -23,8 +23,8 @@ from .keys import claimant_key, claimant_name
 from .footprints import footprint
 from .incidents import Grouper
 from .states import IncidentState, covers, in_scope
-from ..model import Claim, ClaimantSummary, Contradiction, Corroboration, Incident, quantity_summary
-from ..ledger.base import ClaimGrouping, Fingerprint, GroupedClaim, GroupingRole, Ledger, StoredIncident
+from ..model import Claim, ClaimantSummary, Contradiction, Corroboration, Footprint, Incident, quantity_summary
+from ..ledger.base import ClaimGrouping, Fingerprint, GroupedClaim, GroupingRole, Ledger, PendingClaim, StoredIncident
 
 
 @dataclass
@@ -74,11 +74,45 @@ class Sides:
 
 def update(ledger: Ledger, resources: Resources | None = None) -> GroupingReport:
     """Group the ledger's ungrouped claims and refresh the contradictions they touch; the actor
-    registry of ``resources`` (the bundled one when None) says which side each actor is on."""
+    registry of ``resources`` (the bundled one when None) says which side each actor is on.
+
+    1. near copies among the new documents (MinHash LSH candidates, confirmed on the texts);
+    2. the new claims join or found incidents (a republished copy's claims pair with the
+       original's);
+    3. denials whose scope covers incidents: new denials reach old incidents, and old denials
+       reach new or changed incidents;
+    4. a grouping row for each new claim;
+    5. the incidents, contradictions and corroborations of everything touched, written in one
+       transaction."""
     sides = Sides(resources.registry if resources is not None else default_registry())
     report = GroupingReport()
+    fingerprints = _near_copies(ledger, report)
+    pending = list(ledger.ungrouped())
+    report.claims = len(pending)
+    if not pending and not fingerprints:
+        return report
+    grouper = Grouper()
+    for stored in ledger.incident_states():
+        grouper.restore(IncidentState.from_snapshot(stored))
+    old_ids = set(grouper.states)
+    old_summaries = ledger.summary_footprints()
+    items = [(p.claim, footprint(p.claim, p.doc, sides.of_perpetrator)) for p in pending]
+    changed = grouper.add(items, _duplicates(ledger, pending, fingerprints))
+    report.incidents_new = len(set(grouper.states) - old_ids)
+    report.incidents_changed = len(changed & old_ids)
+    touched, covering = _covering(grouper, old_summaries, items, changed)
+    rows = _rows(grouper, items, report)
+    incidents, contradictions, corroborations = _findings(
+        ledger, grouper, Finder(sides.of_perpetrator, sides.of_claimant), items, touched, covering)
+    ledger.write_grouping(
+        fingerprints=fingerprints, claims=rows, incidents=incidents,
+        contradictions=contradictions, corroborations=corroborations,
+    )
+    return report
 
-    # 1. near copies among the new documents (MinHash LSH candidates, confirmed on the texts)
+
+def _near_copies(ledger: Ledger, report: GroupingReport) -> list[Fingerprint]:
+    """Step 1: a fingerprint for each document no run has seen, naming the story it copies."""
     fingerprints: list[Fingerprint] = []
     texts: dict[str, str] = {}  # this run's, for the later documents
     for doc in ledger.unfingerprinted():
@@ -96,34 +130,27 @@ def update(ledger: Ledger, resources: Resources | None = None) -> GroupingReport
         texts[doc.doc_id] = doc.text
         if original is not None:
             report.near_copies += 1
-    copy_of = {f.doc_id: f.duplicate_of for f in fingerprints if f.duplicate_of is not None}
+    return fingerprints
 
-    # 2. the claims to group
-    pending = list(ledger.ungrouped())
-    report.claims = len(pending)
-    if not pending and not fingerprints:
-        return report
+
+def _duplicates(ledger: Ledger, pending: Sequence[PendingClaim], fingerprints: Sequence[Fingerprint]) -> dict[str, str]:
+    """Step 2: each claim of a republished copy paired with the original's same claim."""
     duplicates: dict[str, str] = {}
     by_doc: dict[str, list[Claim]] = {}
     for p in pending:
         by_doc.setdefault(p.claim.doc_id, []).append(p.claim)
-    for doc_id, original in copy_of.items():
-        originals = list(ledger.claims(doc_id=original))
-        duplicates.update(pair_claims(by_doc.get(doc_id, []), originals))
+    for f in fingerprints:
+        if f.duplicate_of is not None:
+            originals = list(ledger.claims(doc_id=f.duplicate_of))
+            duplicates.update(pair_claims(by_doc.get(f.doc_id, []), originals))
+    return duplicates
 
-    grouper = Grouper()
-    for stored in ledger.incident_states():
-        grouper.restore(IncidentState.from_snapshot(stored))
-    old_ids = set(grouper.states)
-    old_summaries = ledger.summary_footprints()
-    items = [(p.claim, footprint(p.claim, p.doc, sides.of_perpetrator)) for p in pending]
-    changed = grouper.add(items, duplicates)
-    report.incidents_new = len(set(grouper.states) - old_ids)
-    report.incidents_changed = len(changed & old_ids)
 
-    # 3. denials whose scope covers incidents: new denials reach old incidents, and old
-    #    denials reach new or changed incidents
-    new_fp = {fp.claim_id: fp for _, fp in items}
+def _covering(
+    grouper: Grouper, old_summaries: Sequence[Footprint], items: Sequence[tuple[Claim, Footprint]], changed: set[str],
+) -> tuple[set[str], dict[str, list[str]]]:
+    """Step 3: the incidents to look at again, and the denials whose scope covers each."""
+    new_fp = {fp.claim_id for _, fp in items}
     all_denials = [f for f in old_summaries if f.stance == "denies"] + [
         f for f in grouper.summaries if f.stance == "denies"
     ]
@@ -140,8 +167,11 @@ def update(ledger: Ledger, resources: Resources | None = None) -> GroupingReport
         for inc_id in reach[f.claim_id]:
             if inc_id in touched and f.claim_id not in covering.get(inc_id, []):
                 covering.setdefault(inc_id, []).append(f.claim_id)
+    return touched, covering
 
-    # 4. rows for the new claims
+
+def _rows(grouper: Grouper, items: Sequence[tuple[Claim, Footprint]], report: GroupingReport) -> list[GroupedClaim]:
+    """Step 4: what grouping made of each new claim."""
     rows = []
     for c, fp in items:
         link = grouper.links.get(c.claim_id)
@@ -159,9 +189,14 @@ def update(ledger: Ledger, resources: Resources | None = None) -> GroupingReport
         why = fp.why if role in ("summary", "unplaced") else None
         rows.append(GroupedClaim(c.claim_id, ClaimGrouping(role, assigned, why, link), fp))
         report.roles[role] += 1
+    return rows
 
-    # 5. incidents and contradictions of everything touched
-    finder = Finder(sides.of_perpetrator, sides.of_claimant)
+
+def _findings(
+    ledger: Ledger, grouper: Grouper, finder: Finder, items: Sequence[tuple[Claim, Footprint]], touched: set[str],
+    covering: dict[str, list[str]],
+) -> tuple[list[StoredIncident], dict[str, list[Contradiction]], dict[str, list[Corroboration]]]:
+    """Step 5: every touched incident built again, with its contradictions and corroborations."""
     new_claims = {c.claim_id: c for c, _ in items}
     incidents_out = []
     contradictions: dict[str, list[Contradiction]] = {}
@@ -169,13 +204,14 @@ def update(ledger: Ledger, resources: Resources | None = None) -> GroupingReport
     dup_links = {cid: lk for cid, lk in grouper.links.items() if lk.role == "duplicate"}
     for inc_id in sorted(touched):
         st = grouper.states[inc_id]
-        need = [m for m in st.members if m not in new_claims] + [d for d in covering.get(inc_id, []) if d not in new_claims]
+        cover = covering.get(inc_id, [])
+        need = [m for m in st.members if m not in new_claims] + [d for d in cover if d not in new_claims]
         claims = {**ledger.claims_by_id(need), **{m: new_claims[m] for m in st.members if m in new_claims},
-                  **{d: new_claims[d] for d in covering.get(inc_id, []) if d in new_claims}}
+                  **{d: new_claims[d] for d in cover if d in new_claims}}
         members = [claims[m] for m in st.members if m in claims]
-        docs = ledger.doc_info(sorted(st.docs | {claims[d].doc_id for d in covering.get(inc_id, []) if d in claims}))
+        docs = ledger.doc_info(sorted(st.docs | {claims[d].doc_id for d in cover if d in claims}))
         finder.published = {d: info.published for d, info in docs.items()}
-        contra, agreed = finder.find(inc_id, members, [claims[d] for d in covering.get(inc_id, []) if d in claims])
+        contra, agreed = finder.find(inc_id, members, [claims[d] for d in cover if d in claims])
         contradictions[inc_id] = contra
         corroborations[inc_id] = agreed
         outlets = set(st.outlets) | ledger.sighting_outlets(sorted(st.docs))
@@ -183,11 +219,7 @@ def update(ledger: Ledger, resources: Resources | None = None) -> GroupingReport
         incident = build_incident(grouper, st, members, outlets, len(contra), len(agreed), dups)
         incidents_out.append(StoredIncident(incident, st.snapshot(), st.area if not st.area.startswith("country:") else None,
                                             st.location.country if st.location is not None else None))
-    ledger.write_grouping(
-        fingerprints=fingerprints, claims=rows, incidents=incidents_out,
-        contradictions=contradictions, corroborations=corroborations,
-    )
-    return report
+    return incidents_out, contradictions, corroborations
 
 
 def covered_by(ledger: Ledger, incident_id: str) -> list[Claim]:

@@ -13,7 +13,7 @@ Orders are part of the contract: "ingest order" is the order documents were firs
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Literal, Protocol, runtime_checkable
 
@@ -33,6 +33,9 @@ from ..model import (
 #: republished copy, counted once under its original's incident), ``summary`` (it covers
 #: incidents rather than being one) or ``unplaced`` (no place or time of its own).
 GroupingRole = Literal["member", "duplicate", "summary", "unplaced"]
+#: How a search query is read: as words and phrases (what a search box takes), or in the
+#: store's full query syntax (SQLite FTS5: AND, OR, NOT, NEAR, column filters).
+SearchSyntax = Literal["words", "fts"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +125,33 @@ class LedgerStats:
     by_actor_type: Mapping[str, int]
 
 
+@dataclass(frozen=True, slots=True)
+class LedgerCheck:
+    """What a check of a ledger found: ``ok`` when nothing is wrong; else each ``problems`` line
+    says what is wrong and each ``advice`` line a way to recover.  ``counts`` are rows by table
+    (None: the table could not be counted)."""
+
+    path: str
+    ok: bool
+    schema_version: int | None = None
+    extractor_version: str | None = None
+    counts: Mapping[str, int | None] = field(default_factory=dict)
+    problems: tuple[str, ...] = ()
+    advice: tuple[str, ...] = ()
+
+    def lines(self) -> list[str]:
+        """The check as a person reads it, one finding a line."""
+        out = [f"{self.path}: {'ok' if self.ok else 'DAMAGED' if self.counts else 'not a usable ledger'}"]
+        if self.schema_version is not None:
+            made = f" (written by counterclaim's extractor {self.extractor_version})" if self.extractor_version else ""
+            out.append(f"schema version {self.schema_version}{made}")
+        if self.counts:
+            out.append(", ".join(f"{'?' if n is None else n} {table}" for table, n in self.counts.items()))
+        out += [f"problem: {p}" for p in self.problems]
+        out += [f"to recover: {a}" for a in self.advice]
+        return out
+
+
 @runtime_checkable
 class Ledger(Protocol):
     """Documents, their claims, and the incidents, contradictions and corroborations grouping
@@ -209,15 +239,18 @@ class Ledger(Protocol):
         """Publication date and outlet of these documents, by id (absent ids are left out)."""
         ...
 
-    def search_documents(self, query: str, limit: int = 50) -> list[SearchHit]:
+    def search_documents(self, query: str, limit: int = 50, *, syntax: SearchSyntax = "fts") -> list[SearchHit]:
         """Documents whose title or text match a full-text query, best first; matched words in
-        the snippet are wrapped in ``[`` ``]``.  A query the store cannot parse (or an empty one)
-        raises :class:`~counterclaim.errors.BadQuery`."""
+        the snippet are wrapped in ``[`` ``]``.  ``syntax="words"`` reads the query as words
+        and ``"quoted phrases"`` that must all be there (``word*`` a prefix), whatever
+        punctuation they hold; ``"fts"`` as the store's own query syntax.  A query the store
+        cannot parse (or an empty one) raises :class:`~counterclaim.errors.BadQuery`."""
         ...
 
-    def search_claims(self, query: str, limit: int = 50) -> list[Claim]:
+    def search_claims(self, query: str, limit: int = 50, *, syntax: SearchSyntax = "fts") -> list[Claim]:
         """Claims whose evidence, claimant, perpetrator, quantities, places or times match a
-        full-text query, best first (:class:`~counterclaim.errors.BadQuery` as above)."""
+        full-text query, best first (``syntax`` and :class:`~counterclaim.errors.BadQuery` as
+        above)."""
         ...
 
     def stats(self) -> LedgerStats:
@@ -335,6 +368,6 @@ class Ledger(Protocol):
 
 
 __all__ = [
-    "ClaimGrouping", "Fingerprint", "GroupedClaim", "GroupingRole", "Ledger", "LedgerStats", "PendingClaim",
-    "SearchHit", "Sighting", "StoredIncident",
+    "ClaimGrouping", "Fingerprint", "GroupedClaim", "GroupingRole", "Ledger", "LedgerCheck", "LedgerStats",
+    "PendingClaim", "SearchHit", "SearchSyntax", "Sighting", "StoredIncident",
 ]

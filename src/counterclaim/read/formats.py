@@ -17,6 +17,15 @@ from .. import errors
 from ..model import RawRecord
 
 ARTICLE_MIN_WORDS: Final[int] = 8
+#: How deep HTML elements may nest: the HTML parser gives up on a page nested deeper than about
+#: 255 levels, so deeper elements are flattened (their tags dropped, their text kept).
+HTML_MAX_DEPTH: Final[int] = 200
+_TAG_START_RE: Final = re.compile(rb"<(/?)([A-Za-z][\w:-]*)")
+_VOID_TAGS: Final = frozenset(
+    b"area base br col embed hr img input link meta param source track wbr".split()
+)
+
+
 @dataclass(frozen=True, slots=True)
 class CsvColumns:
     """Which CSV columns hold what.  Only ``text`` is required to exist; ``None`` means unused.
@@ -79,8 +88,6 @@ def read_html(label: str, data: bytes) -> RawRecord | errors.InputError:
     Valid UTF-8 is handed over as text; anything else as bytes, for trafilatura's own charset
     detection (with a warning).  No line of prose in the result means no article.
     """
-    import trafilatura  # imported here: slow to import, and only HTML needs it
-
     warnings: tuple[str, ...] = ()
     content: str | bytes
     try:
@@ -88,12 +95,19 @@ def read_html(label: str, data: bytes) -> RawRecord | errors.InputError:
     except UnicodeDecodeError:
         content = data
         warnings = ("not valid UTF-8: character encoding detected from the page",)
-    try:
-        doc = trafilatura.bare_extraction(content, include_comments=False, with_metadata=True)
-    except Exception as exc:  # noqa: BLE001 -- a parser failure is one bad input, not a crash
-        return errors.NoArticle(label, f"HTML extraction failed: {type(exc).__name__}")
-    text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not any(len(ln.split()) >= ARTICLE_MIN_WORDS for ln in text.splitlines()):
+    doc = _extract(content)
+    if isinstance(doc, str):
+        return errors.NoArticle(label, doc)
+    text = _article_text(doc)
+    if text is None:
+        flat, depth = flatten_html(content if isinstance(content, bytes) else content.encode("utf-8"))
+        if depth > HTML_MAX_DEPTH:  # too deep for the parser: read it again, flattened
+            doc = _extract(flat if isinstance(content, bytes) else flat.decode("utf-8"))
+            text = None if isinstance(doc, str) else _article_text(doc)
+            if text is None:
+                return errors.NoArticle(label, f"the page nests {depth} levels deep")
+            warnings += (f"the page nests {depth} levels deep: elements below {HTML_MAX_DEPTH} levels flattened",)
+    if text is None:
         return errors.NoArticle(label)
     date = getattr(doc, "date", None)
     return RawRecord(
@@ -106,6 +120,55 @@ def read_html(label: str, data: bytes) -> RawRecord | errors.InputError:
         kind="extracted",
         warnings=warnings,
     )
+
+
+def _extract(content: str | bytes) -> Any:
+    """trafilatura's extraction of a page, or why it failed (a string)."""
+    import trafilatura  # imported here: slow to import, and only HTML needs it
+
+    try:
+        return trafilatura.bare_extraction(content, include_comments=False, with_metadata=True)
+    except Exception as exc:  # noqa: BLE001 -- a parser failure is one bad input, not a crash
+        return f"HTML extraction failed: {type(exc).__name__}"
+
+
+def _article_text(doc: Any) -> str | None:
+    """The extracted text when a line of it is prose (a sentence), else None."""
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not any(len(ln.split()) >= ARTICLE_MIN_WORDS for ln in text.splitlines()):
+        return None
+    return str(text)
+
+
+def flatten_html(page: bytes, limit: int = HTML_MAX_DEPTH) -> tuple[bytes, int]:
+    """``page`` with the tags of elements nested deeper than ``limit`` dropped (their text
+    kept), and how deep the page nests.  Linear in the page's length."""
+    depth = deepest = 0
+    out: list[bytes] = []
+    last = pos = 0
+    while (pos := page.find(b"<", pos)) >= 0:
+        end = page.find(b">", pos)
+        if end < 0:
+            break  # no tag closes after this: the rest is text
+        m = _TAG_START_RE.match(page, pos)
+        if m is None:  # "<!-- ... -->", "<!DOCTYPE ...>", a lone "<"
+            pos += 1
+            continue
+        name = m.group(2).lower()
+        if name in _VOID_TAGS or page[end - 1:end] == b"/":
+            inside = depth + 1
+        elif m.group(1):
+            inside, depth = depth, max(depth - 1, 0)
+        else:
+            depth += 1
+            inside = depth
+        deepest = max(deepest, depth)
+        if inside > limit:
+            out.append(page[last:pos])
+            last = end + 1
+        pos = end + 1
+    out.append(page[last:])
+    return b"".join(out), deepest
 
 
 def json_lines(label: str, text: str) -> Iterator[tuple[str, int, dict[str, Any]] | errors.InputError]:
@@ -211,6 +274,9 @@ def read_csv(label: str, text: str, warnings: tuple[str, ...], columns: CsvColum
             yield errors.BadRecord(f"{label}:{reader.line_num}", f"malformed CSV, rest of file skipped: {exc}")
             return
         where, line = f"{label}:{line}", reader.line_num + 1
+        if any("\x00" in v for v in row.values() if isinstance(v, str)):
+            yield errors.BadRecord(where, "a NUL byte in the row (a damaged file?); the other rows are read")
+            continue
         body = row.get(columns.text)
         if not isinstance(body, str) or not body.strip():
             yield errors.BadRecord(where, f"empty {columns.text!r}")

@@ -6,17 +6,21 @@
 
 Stages for one path:
 
-1. **Resolve**: ``-`` is standard input; a directory is walked recursively in sorted order
-   (only ``.txt``, ``.html``/``.htm``, ``.jsonl`` and ``.csv``; hidden files and folders
-   skipped; a ``manifest.jsonl`` there is that folder's manifest, not an article file); a
-   missing path is :class:`~counterclaim.errors.MissingPath`.
+1. **Resolve**: ``-`` is standard input; a directory is walked (:mod:`.walk`: recursively, in
+   sorted order, only ``.txt``, ``.html``/``.htm``, ``.jsonl`` and ``.csv``; hidden files and
+   folders skipped; a ``manifest.jsonl`` there is that folder's manifest, not an article file;
+   a folder that cannot be listed is one :class:`~counterclaim.errors.Unreadable`, a symlink
+   loop one :class:`~counterclaim.errors.Skipped`); a missing path is
+   :class:`~counterclaim.errors.MissingPath`, one that cannot be reached (permission denied)
+   :class:`~counterclaim.errors.Unreadable`.
 2. **Guard**: the size is checked with ``stat`` *before* reading
-   (:class:`~counterclaim.errors.TooLarge` above ``max_bytes``), then the bytes are read and
-   rejected when empty or whitespace (:class:`~counterclaim.errors.EmptyInput`) or binary (a
-   NUL byte, or mostly control / undecodable bytes, in the first 8 KB:
-   :class:`~counterclaim.errors.BinaryInput`).
+   (:class:`~counterclaim.errors.TooLarge` above ``max_bytes``), then the bytes are read,
+   UTF-16 turned into UTF-8 (:mod:`.encoding`), and rejected when empty or whitespace
+   (:class:`~counterclaim.errors.EmptyInput`) or binary (a binary format's signature, or mostly
+   control / undecodable bytes in the first 8 KB: :class:`~counterclaim.errors.BinaryInput`).
 3. **Decode** as UTF-8, BOM stripped; invalid bytes are replaced (U+FFFD) and the record carries
-   a warning instead of being rejected.
+   a warning instead of being rejected.  Stray NUL bytes are removed from text and HTML (with a
+   warning); a CSV row or JSONL line holding one is refused alone.
 4. **Parse** by extension: plain text (``kind="text"``); HTML through trafilatura, comments
    excluded, with its title/date/site name (``kind="extracted"``); JSONL one article a line and
    CSV one a row (``kind="extracted"``), a bad line/row being one
@@ -28,8 +32,9 @@ Stages for one path:
 
 from __future__ import annotations
 
+import csv
 import datetime as _dt
-import os
+import io
 import re
 import stat
 import sys
@@ -40,26 +45,16 @@ from typing import Any, BinaryIO, Final, TextIO
 
 from .. import errors
 from ..model import RawRecord
+from .encoding import SNIFF_BYTES, binary_reason, decode, drop_nul, from_utf16
 from .formats import CsvColumns, iso_date, json_lines, read_csv, read_html, read_jsonl, scalar, strip_bom, strip_bom_bytes
+from .walk import ARTICLE_SUFFIXES, MANIFEST_NAME, os_reason, walk
 
-__all__ = ["ARTICLE_SUFFIXES", "DEFAULT_MAX_BYTES", "MANIFEST_NAME", "read_inputs"]
+__all__ = ["ARTICLE_SUFFIXES", "DEFAULT_MAX_BYTES", "MANIFEST_NAME", "count_inputs", "read_inputs"]
 
 #: Files larger than this are rejected unless ``max_bytes`` (the CLI's ``--max-bytes``) says more.
 DEFAULT_MAX_BYTES: Final[int] = 20 * 1024 * 1024
-#: The suffixes read when walking a directory (an explicitly named file of another suffix is
-#: read as text).
-ARTICLE_SUFFIXES: Final[frozenset[str]] = frozenset({".txt", ".html", ".htm", ".jsonl", ".csv"})
-#: A file of this name inside a directory being read is that directory's manifest.
-MANIFEST_NAME: Final[str] = "manifest.jsonl"
 
 STDIN_LABEL: Final[str] = "<stdin>"
-#: How much of the start of a file the binary check looks at.
-_SNIFF_BYTES: Final[int] = 8192
-#: Above this share of control or undecodable bytes in the sniffed start, the file is binary.
-_BINARY_RATIO: Final[float] = 0.30
-#: An HTML extraction holds an article only if one of its lines has at least this many words
-#: (a sentence); trafilatura's fallback otherwise returns menu items of a page with no article.
-_CONTROL_BYTES: Final[bytes] = bytes([*range(0x00, 0x08), 0x0b, *range(0x0e, 0x1a), *range(0x1c, 0x20), 0x7f])
 _META_FIELDS: Final[tuple[str, ...]] = ("outlet", "url", "published", "title", "id", "language")
 
 
@@ -108,7 +103,7 @@ class _Manifests:
         try:
             data = manifest.read_bytes()
         except OSError as exc:
-            yield errors.Unreadable(str(manifest), _os_reason(exc))
+            yield errors.Unreadable(str(manifest), os_reason(exc))
             return
         text = strip_bom(data.decode("utf-8", errors="replace"))
         base = manifest.parent
@@ -156,6 +151,8 @@ def read_inputs(
     ``published`` overrides every record's date; it must be ISO ``YYYY-MM-DD`` and is checked
     here, at call time, raising :class:`errors.BadDate` (a usage error, not a bad input).
     """
+    if max_bytes < 1:
+        raise ValueError(f"max_bytes must be at least 1, not {max_bytes}")
     override = _validate_published(published) if published is not None else None
     return _read_all(
         list(paths),
@@ -165,6 +162,51 @@ def read_inputs(
         max_bytes=max_bytes,
         stdin=stdin,
     )
+
+
+def count_inputs(paths: Sequence[str], *, manifest: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+                 ) -> int | None:
+    """About how many results reading ``paths`` gives, counted cheaply for a progress bar: one
+    per file, one per non-blank JSONL line, one per CSV row; None when standard input is read
+    (it cannot be counted without reading it).  Problems are not said here: reading says them."""
+    if "-" in paths:
+        return None
+    names = list(paths)
+    if not names and manifest is not None:
+        manifests = _Manifests()
+        for _ in manifests.load(Path(manifest), explicit=True):
+            pass
+        names = [str(p) for p in manifests.explicit_order]
+    total = 0
+    for arg in names:
+        p = Path(arg)
+        try:
+            files = [f[1] for f in walk(p) if not isinstance(f, errors.InputError) and f[0] == "file"] \
+                if p.is_dir() else [p]
+        except OSError:
+            files = [p]
+        for f in files:
+            total += _count_records(f, max_bytes)
+    return total
+
+
+def _count_records(path: Path, max_bytes: int) -> int:
+    suffix = path.suffix.lower()
+    if suffix not in (".jsonl", ".csv"):
+        return 1
+    try:
+        if path.stat().st_size > max_bytes:
+            return 1
+        data = path.read_bytes()
+    except OSError:
+        return 1
+    text, _ = decode(from_utf16(data) or data)
+    if suffix == ".jsonl":
+        return max(1, sum(1 for line in text.splitlines() if line.strip()))
+    try:
+        return max(1, sum(1 for _ in csv.reader(io.StringIO(text, newline=""))) - 1)
+    except csv.Error:
+        return 1
 
 
 def _read_all(
@@ -205,32 +247,24 @@ def _expand(paths: Iterable[str], manifests: _Manifests
             yield STDIN_LABEL, None
             continue
         p = Path(arg)
-        if p.is_dir():
-            yield from _walk(p, manifests)
-        elif p.exists() or p.is_symlink():
+        try:
+            is_dir = stat.S_ISDIR(p.stat().st_mode)
+        except FileNotFoundError:
+            yield (str(p), p) if p.is_symlink() else errors.MissingPath(str(p))
+            continue
+        except OSError as exc:  # under a folder that cannot be entered, a symlink loop
+            yield errors.Unreadable(str(p), os_reason(exc))
+            continue
+        if not is_dir:
             yield str(p), p
-        else:
-            yield errors.MissingPath(str(p))
-
-
-def _walk(root: Path, manifests: _Manifests) -> Iterator[tuple[str, Path] | errors.InputError]:
-    """Recursive, sorted walk of a directory; hidden entries skipped; manifests loaded first."""
-    found = False
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        here = Path(dirpath)
-        if MANIFEST_NAME in filenames:
-            yield from manifests.load(here / MANIFEST_NAME, explicit=False)
-        for name in sorted(filenames):
-            if name.startswith(".") or name == MANIFEST_NAME:
-                continue
-            if Path(name).suffix.lower() not in ARTICLE_SUFFIXES:
-                continue
-            found = True
-            full = here / name
-            yield str(full), full
-    if not found:
-        yield errors.EmptyInput(str(root), "no .txt, .html, .htm, .jsonl or .csv files in the directory")
+            continue
+        for found in walk(p):
+            if isinstance(found, errors.InputError):
+                yield found
+            elif found[0] == "manifest":
+                yield from manifests.load(found[1], explicit=False)
+            else:
+                yield str(found[1]), found[1]
 
 
 # =========================================================================== one input
@@ -248,15 +282,20 @@ def _read_one(label: str, path: Path | None, *, columns: CsvColumns, max_bytes: 
         return
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
-        yield read_html(label, data)
+        nuls = data.count(b"\x00")
+        page = read_html(label, data.replace(b"\x00", b"") if nuls else data)
+        if nuls and isinstance(page, RawRecord):
+            page = replace(page, warnings=page.warnings + drop_nul("\x00" * nuls)[1])
+        yield page
         return
-    text, warnings = _decode(data)
+    text, warnings = decode(data)
     if suffix == ".jsonl":
-        yield from read_jsonl(label, text, warnings)
+        yield from read_jsonl(label, text, warnings)  # a line with a NUL byte is not JSON: refused alone
     elif suffix == ".csv":
-        yield from read_csv(label, text, warnings, columns)
+        yield from read_csv(label, text, warnings, columns)  # a row with a NUL byte is refused alone
     else:
-        yield RawRecord(raw=text, source_path=label, kind="text", warnings=warnings)
+        text, dropped = drop_nul(text)
+        yield RawRecord(raw=text, source_path=label, kind="text", warnings=warnings + dropped)
 
 
 def _read_guarded(label: str, path: Path, max_bytes: int) -> bytes | errors.InputError:
@@ -266,7 +305,7 @@ def _read_guarded(label: str, path: Path, max_bytes: int) -> bytes | errors.Inpu
     except FileNotFoundError:
         return errors.MissingPath(label)
     except OSError as exc:
-        return errors.Unreadable(label, _os_reason(exc))
+        return errors.Unreadable(label, os_reason(exc))
     regular = stat.S_ISREG(st.st_mode)
     if regular and st.st_size > max_bytes:
         return _too_large(label, st.st_size, max_bytes)
@@ -278,47 +317,35 @@ def _read_guarded(label: str, path: Path, max_bytes: int) -> bytes | errors.Inpu
     except IsADirectoryError:
         return errors.UnsupportedInput(label, "a directory")
     except OSError as exc:
-        return errors.Unreadable(label, _os_reason(exc))
+        return errors.Unreadable(label, os_reason(exc))
     if len(data) > max_bytes:  # grew since stat, or not a regular file
         return _too_large(label, len(data), max_bytes, at_least=True)
     return _check_content(label, data)
 
 
 def _check_content(label: str, data: bytes) -> bytes | errors.InputError:
+    """Empty or binary data is an error; UTF-16 comes back as UTF-8, anything else as it is."""
+    data = from_utf16(data) or data
     if not data.strip() or not strip_bom_bytes(data).strip():
         return errors.EmptyInput(label, "only whitespace" if data else None)
-    reason = _binary_reason(data)
+    reason = binary_reason(data)
     if reason:
         return errors.BinaryInput(label, reason)
     return data
-
-
-def _binary_reason(data: bytes) -> str | None:
-    """Why the start of ``data`` looks binary (a NUL byte, or mostly control/undecodable
-    bytes), else None."""
-    head = data[:_SNIFF_BYTES]
-    if b"\x00" in head:
-        return "NUL bytes in the first 8 KB"
-    controls = sum(head.count(b) for b in _CONTROL_BYTES)
-    invalid = _invalid_utf8(head[:-4] if len(head) == _SNIFF_BYTES else head)
-    if head and (controls + invalid) / len(head) > _BINARY_RATIO:
-        return "mostly non-text bytes in the first 8 KB"
-    return None
-
-
-def _invalid_utf8(data: bytes) -> int:
-    """How many bytes of ``data`` are not valid UTF-8."""
-    decoded = data.decode("utf-8", errors="surrogateescape")
-    return sum(1 for ch in decoded if "\udc80" <= ch <= "\udcff")
 
 
 def _too_large(label: str, size: int, limit: int, *, at_least: bool = False) -> errors.TooLarge:
     more = "more than " if at_least else ""
     return errors.TooLarge(
         label,
-        f"{more}{_human(size)} ({size} bytes), limit {_human(limit)} ({limit} bytes); "
-        "--max-bytes raises it",
+        f"{more}{_sized(size)}, limit {_sized(limit)}; --max-bytes raises it",
     )
+
+
+def _sized(n: int) -> str:
+    """``1.1 MB (1122001 bytes)``, or ``222 bytes`` when that is all it is."""
+    human = _human(n)
+    return human if human == f"{n} bytes" else f"{human} ({n} bytes)"
 
 
 def _human(n: int) -> str:
@@ -330,29 +357,13 @@ def _human(n: int) -> str:
     return f"{n} bytes"  # pragma: no cover
 
 
-def _os_reason(exc: OSError) -> str:
-    return exc.strerror or type(exc).__name__
-
-
-def _decode(data: bytes) -> tuple[str, tuple[str, ...]]:
-    """Stage 3: UTF-8 with replacement, BOM stripped; a warning counts the invalid bytes."""
-    data = strip_bom_bytes(data)
-    try:
-        return data.decode("utf-8"), ()
-    except UnicodeDecodeError:
-        pass
-    bad = _invalid_utf8(data)
-    text = data.decode("utf-8", errors="replace")
-    return text, (f"invalid UTF-8 decoded with replacement characters ({bad} bytes)",)
-
-
 def _read_stdin(stdin: TextIO | BinaryIO | None, max_bytes: int) -> RawRecord | errors.InputError:
     """``-``: read at most ``max_bytes`` (+1 to detect more) from standard input, as text."""
     stream: Any = stdin if stdin is not None else getattr(sys.stdin, "buffer", sys.stdin)
     try:
         data = stream.read(max_bytes + 1)
     except OSError as exc:
-        return errors.Unreadable(STDIN_LABEL, _os_reason(exc))
+        return errors.Unreadable(STDIN_LABEL, os_reason(exc))
     except UnicodeDecodeError as exc:
         return errors.BinaryInput(STDIN_LABEL, f"not decodable as text ({exc.reason})")
     if isinstance(data, str):
@@ -361,16 +372,19 @@ def _read_stdin(stdin: TextIO | BinaryIO | None, max_bytes: int) -> RawRecord | 
         text = strip_bom(data)
         if not text.strip():
             return errors.EmptyInput(STDIN_LABEL, "only whitespace" if text else None)
-        if "\x00" in text[:_SNIFF_BYTES]:
-            return errors.BinaryInput(STDIN_LABEL, "NUL bytes in the first 8 KB")
-        return RawRecord(raw=text, source_path=None, kind="text")
+        reason = binary_reason(text[:SNIFF_BYTES].encode("utf-8", errors="surrogatepass"))
+        if reason:
+            return errors.BinaryInput(STDIN_LABEL, reason)
+        text, dropped = drop_nul(text)
+        return RawRecord(raw=text, source_path=None, kind="text", warnings=dropped)
     if len(data) > max_bytes:
         return _too_large(STDIN_LABEL, len(data), max_bytes, at_least=True)
     checked = _check_content(STDIN_LABEL, data)
     if isinstance(checked, errors.InputError):
         return checked
-    text, warnings = _decode(checked)
-    return RawRecord(raw=text, source_path=None, kind="text", warnings=warnings)
+    text, warnings = decode(checked)
+    text, dropped = drop_nul(text)
+    return RawRecord(raw=text, source_path=None, kind="text", warnings=warnings + dropped)
 
 
 def _annotate(record: RawRecord, meta: _Meta, override: str | None) -> RawRecord:

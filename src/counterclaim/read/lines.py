@@ -15,9 +15,12 @@ _SPACE_CHARS: Final = " \t\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u20
 WS_RE: Final = re.compile(f"[{_SPACE_CHARS}]+")
 #: Invisible characters dropped outright: zero-width spaces and joiners, BOM, soft hyphen and the
 #: C0 control characters that are not whitespace.
+#: Bidirectional controls (LRM, RLM, ALM, the embeddings, overrides and isolates): they change
+#: how a text is shown, not what it says, and would cut a figure ("\u2067\u200f12\u2069") in two.
+BIDI_CONTROLS: Final[frozenset[int]] = frozenset([0x200e, 0x200f, 0x061c, *range(0x202a, 0x202f), *range(0x2066, 0x206a)])
 INVISIBLE: Final = dict.fromkeys(
     [*range(0x00, 0x09), 0x0e, 0x0f, *range(0x10, 0x1c), 0x7f, 0x200b, 0x200c, 0x200d, 0x2060,
-     0xfeff, 0x00ad],
+     0xfeff, 0x00ad, *sorted(BIDI_CONTROLS)],
     None,
 )
 _LINE_BREAK_RE: Final = re.compile(r"\r\n|\r|\n")

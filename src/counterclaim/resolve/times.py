@@ -68,6 +68,7 @@ from .windows import (
     Window,
     add_months,
     cap,
+    impossible, on_calendar,
     join_notes,
     month_end,
     no_year,
@@ -204,14 +205,14 @@ def _weekday_check(m: re.Match[str], d: Date, lex: Lexicon) -> str | None:
 def _h_full_mdy(m: re.Match[str], ctx: Ctx) -> Part | None:
     d = safe_date(int(m.group("y")), calendar(ctx.lex).month_of(m.group("mo")), _day_of(m.group("d")))
     if d is None:
-        return None
+        return impossible(m.group(0))
     return cap(Window(d, d, "day", _weekday_check(m, d, ctx.lex)), ctx)
 
 
 def _h_iso(m: re.Match[str], ctx: Ctx) -> Part | None:
     d = safe_date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
     if d is None:
-        return None
+        return impossible(m.group(0))
     return cap(Window(d, d, "day"), ctx)
 
 
@@ -225,7 +226,7 @@ def _h_numeric(m: re.Match[str], ctx: Ctx) -> Part | None:
         note = "read day first (D/M/Y); M/D/Y would also be a date" if a <= 12 and a != b else None
     d = safe_date(y, month, day)
     if d is None:
-        return None
+        return impossible(m.group(0)) if month <= 12 else None
     return cap(Window(d, d, "day", note), ctx)
 
 
@@ -482,7 +483,7 @@ def _parse_parts(text: str, ctx: Ctx) -> tuple[list[Part], str]:
     return [p for _, p in found], rest
 
 
-_PRIORITY: Final = ("future", "after", "context", "decade", "nopub", "noyear")
+_PRIORITY: Final = ("future", "after", "impossible", "context", "decade", "nopub", "noyear")
 
 
 def _parse_text(text: str, ctx: Ctx) -> Window | Why:
@@ -546,7 +547,7 @@ def resolve_time(span: TimeSpan, published: Date | str | None, lex: Lexicon) -> 
     """
     pub = _as_date(published)
     text = span.text.translate(_DASHES)
-    result = _parse_text(text, Ctx(pub, pub, lex))
+    result = on_calendar(_parse_text, text, Ctx(pub, pub, lex))  # "over the past 5000 years": unknown, with a note
     if isinstance(result, Why):
         return dataclasses.replace(span, start=None, end=None, precision="unknown", note=result.reason)
     return dataclasses.replace(

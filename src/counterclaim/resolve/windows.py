@@ -9,14 +9,15 @@ import datetime as _dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from ..knowledge.lexicon import Lexicon
 from ..model import TimePrecision
 from .dates import Date, safe_date
 
 #: why a part of a time phrase gives no window (see :class:`Why`)
-WhyKind = Literal["future", "after", "context", "decade", "nopub", "noyear", "duration", "skip", "none"]
+WhyKind = Literal["future", "after", "context", "decade", "nopub", "noyear", "duration", "skip", "none", "impossible",
+                  "calendar"]
 
 
 def month_end(y: int, m: int) -> Date:
@@ -67,7 +68,8 @@ class Window:
 @dataclass(frozen=True, slots=True)
 class Why:
     """Why a part cannot be resolved.  ``kind``: future, context, duration, decade, after,
-    nopub (relative but no publication date), noyear, skip (a clock time: no date at all)."""
+    nopub (relative but no publication date), noyear, skip (a clock time: no date at all),
+    impossible (a date the calendar does not have), calendar (off the calendar's years 1-9999)."""
 
     kind: WhyKind
     reason: str
@@ -101,6 +103,20 @@ def cap(w: Window, ctx: Ctx, what: str = "the date") -> Part:
     return w
 
 
+def impossible(text: str) -> Why:
+    """A date the calendar does not have ("February 30, 2017"): said, not silently unknown."""
+    return Why("impossible", f"'{text.strip()}' is not a date on the calendar")
+
+
+def on_calendar(parse: Callable[..., Part], *args: Any) -> Part:
+    """``parse(*args)``, or, when its window leaves the calendar ("over the past 5000 years",
+    "yesterday" published on 0001-01-01), why there is none."""
+    try:
+        return parse(*args)
+    except (ValueError, OverflowError) as exc:
+        return Why("calendar", f"cannot be placed on the calendar (years 1 to 9999): {exc}")
+
+
 def join_notes(*notes: str | None) -> str | None:
     parts = [n for n in notes if n]
     return "; ".join(parts) if parts else None
@@ -119,6 +135,6 @@ NOTE_NO_YEAR = "no year given: the latest year that keeps it on or before public
 
 
 __all__ = [
-    "NOPUB", "NOTE_NO_YEAR", "Ctx", "Handler", "Part", "Why", "WhyKind", "Window", "add_months", "cap", "join_notes",
-    "latest_with_year", "month_end", "no_year", "shape", "week_start",
+    "NOPUB", "NOTE_NO_YEAR", "Ctx", "Handler", "Part", "Why", "WhyKind", "Window", "add_months", "cap",
+    "impossible", "join_notes", "latest_with_year", "month_end", "no_year", "on_calendar", "shape", "week_start",
 ]

@@ -35,7 +35,7 @@ def add_api(app: Flask, browse: Callable[[], AbstractContextManager[Browse]], fi
         f = filters()
         with browse() as b:
             incidents = b.incidents(f)
-        return _json({"filters": f.query(), "problems": list(f.problems),
+        return _json({"filters": f.query(), "problems": [*f.problems, *b.problems],
                       "incidents": [incident_json(i) for i in incidents]})
 
     @app.get("/api/incidents/<incident_id>")
@@ -56,7 +56,8 @@ def add_api(app: Flask, browse: Callable[[], AbstractContextManager[Browse]], fi
         f = filters()
         with browse() as b:
             found = b.contradictions(b.incidents(f))
-        return _json({"filters": f.query(), "problems": list(f.problems), "contradictions": [to_dict(x) for x in found]})
+        return _json({"filters": f.query(), "problems": [*f.problems, *b.problems],
+                      "contradictions": [to_dict(x) for x in found]})
 
     @app.get("/api/documents/<doc_id>")
     def api_document(doc_id: str) -> Response:

@@ -30,6 +30,7 @@ from contextlib import contextmanager
 from flask import Flask, Response, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from ..errors import LedgerCorrupt
 from ..knowledge.resources import Resources
 from ..ledger import open_ledger
 from .api import add_api
@@ -48,7 +49,7 @@ def create_app(db: str | os.PathLike[str], resources: Resources | None = None) -
     gives the gazetteer governorates are read with (the bundled one when None)."""
     res = resources or Resources.default()
     path = os.fspath(db)
-    with open_ledger(path, readonly=True) as probe:  # fail now, with one clear line, if it is no ledger
+    with open_ledger(path, readonly=True, verify=True) as probe:  # fail now, with one clear line, if it is no ledger
         probe.stats()
     app = Flask(__name__, static_folder=str(HERE / "static"), template_folder=str(HERE / "templates"))
     app.config.update(JSON_SORT_KEYS=False, MAX_CONTENT_LENGTH=1024)
@@ -76,10 +77,13 @@ def create_app(db: str | os.PathLike[str], resources: Resources | None = None) -
     @app.errorhandler(Exception)
     def server_error(exc: Exception) -> tuple[str | Response, int]:  # never a traceback to the browser
         app.logger.error("error on %s: %r", request.path, exc)
+        damaged = isinstance(exc, LedgerCorrupt)
+        description = (f"The ledger is damaged: `counterclaim check --db {path}` says what is wrong and how to recover."
+                       if damaged else "Something went wrong reading the ledger.")
         if request.path.startswith("/api/"):
-            return Response(json.dumps({"error": "Internal Server Error", "status": 500}), mimetype="application/json"), 500
-        return render_template("error.html", code=500, name="Internal Server Error",
-                               description="Something went wrong reading the ledger."), 500
+            body = {"error": "Internal Server Error", "status": 500, **({"detail": description} if damaged else {})}
+            return Response(json.dumps(body), mimetype="application/json"), 500
+        return render_template("error.html", code=500, name="Internal Server Error", description=description), 500
 
     def filters() -> Filters:
         return Filters.from_args(request.args, res.gazetteer)

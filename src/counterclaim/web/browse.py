@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..errors import BadQuery
 from ..knowledge.gazetteer import Gazetteer
 from ..model import ACTOR_TYPES, EVENT_TYPES, Claim, Contradiction, Document, Incident, quantity_summary
 
@@ -34,6 +35,8 @@ class Filters:
     event_type: str | None = None
     contested: bool = False
     q: str | None = None
+    #: read ``q`` in SQLite FTS5 syntax (AND, OR, NOT, NEAR...) rather than as words and phrases
+    fts: bool = False
     problems: tuple[str, ...] = ()
 
     @classmethod
@@ -74,7 +77,7 @@ class Filters:
         return cls(
             claimant=text("claimant"), actor_type=actor_type, governorate=admin1, since=day("since"),
             until=day("until"), event_type=event_type, contested=args.get("contested") in ("1", "on", "true"),
-            q=text("q"), problems=tuple(problems),
+            q=text("q"), fts=args.get("syntax") == "fts", problems=tuple(problems),
         )
 
     def query(self) -> dict[str, str]:
@@ -85,28 +88,36 @@ class Filters:
         ) if v}
         if self.contested:
             out["contested"] = "1"
+        if self.fts and self.q:
+            out["syntax"] = "fts"
         return out
 
 
 class Browse:
-    """The read-only queries the pages and the API share."""
+    """The read-only queries the pages and the API share.  A search the ledger cannot read is
+    left out of the filters and said in :attr:`problems`, as a bad filter is."""
 
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
+        self.problems: list[str] = []
 
     def incidents(self, f: Filters, limit: int = 5000) -> list[Incident]:
         found = self.ledger.incidents(
             admin1=f.governorate, since=f.since, until=f.until, claimant=f.claimant,
             event_type=f.event_type, contradicted=f.contested,
         )
+        hits: set[str] | None = None
         if f.q:
-            hits = {g.incident_id for c in self.ledger.search_claims(f.q, limit=2000)
-                    if (g := self.ledger.grouping_of(c.claim_id)) and g.incident_id}
+            try:
+                hits = {g.incident_id for c in self.ledger.search_claims(f.q, limit=2000, syntax="fts" if f.fts else "words")
+                        if (g := self.ledger.grouping_of(c.claim_id)) and g.incident_id}
+            except BadQuery as exc:
+                self.problems.append(f"search: {exc.detail or exc.message}; the search was left out")
         out = []
         for inc in found:
             if f.actor_type and not any(s.actor_type == f.actor_type for s in inc.summary):
                 continue
-            if f.q and inc.incident_id not in hits:
+            if hits is not None and inc.incident_id not in hits:
                 continue
             out.append(inc)
             if len(out) >= limit:

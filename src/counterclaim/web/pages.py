@@ -3,7 +3,6 @@ map's filters show."""
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Callable
@@ -11,6 +10,7 @@ from contextlib import AbstractContextManager
 
 from flask import Flask, Response, render_template, url_for
 
+from ..export.cells import spreadsheet_writer
 from ..export.geojson import geojson_feature
 from ..export.views import INCIDENT_LIST_COLUMNS, incident_list_row
 from ..group.update import covered_by
@@ -32,10 +32,11 @@ def add_pages(
             incidents = b.incidents(f)
             contradictions = b.contradictions(incidents)
             stats = b.ledger.stats()
+            problems = [*f.problems, *b.problems]
         data = {"incidents": [incident_json(i) for i in incidents],
                 "incident_url": url_for("incident", incident_id="ID"), "basemap": url_for("api_basemap")}
         return render_template(
-            "index.html", f=f, incidents=incidents, contradictions=contradictions, stats=stats, data=data,
+            "index.html", f=f, problems=problems, incidents=incidents, contradictions=contradictions, stats=stats, data=data,
             actor_types=ACTOR_TYPES, event_types=EVENT_TYPES,
             governorates=[g.name for g in resources.gazetteer.governorates()], query=f.query(),
         )
@@ -78,7 +79,7 @@ def add_pages(
     def download_csv() -> Response:
         f = filters()
         out = io.StringIO()
-        w = csv.DictWriter(out, fieldnames=list(INCIDENT_LIST_COLUMNS), lineterminator="\n")
+        w = spreadsheet_writer(out, INCIDENT_LIST_COLUMNS)  # text that would start a formula is neutralised
         w.writeheader()
         with browse() as b:
             for inc in b.incidents(f):

@@ -11,6 +11,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from .guard import loads
 from ...model import (
     Claim,
     Document,
@@ -54,7 +55,7 @@ def document_from_row(row: Sequence[Any]) -> Document:
     """The document of a row selected with :func:`document_columns`."""
     data = dict(zip(DOCUMENT_COLUMNS, row, strict=True))
     for key in ("removed", "byline", "warnings"):
-        data[key] = None if data[key] is None else json.loads(data[key])
+        data[key] = None if data[key] is None else loads(data[key])
     return document_from_dict(data)
 
 
@@ -66,7 +67,7 @@ def footprint_json(fp: Footprint) -> str:
 
 
 def footprint_from_json(text: str) -> Footprint:
-    data = json.loads(text)
+    data = loads(text)
     data["areas"] = tuple(data.get("areas") or ())
     data["sides"] = frozenset(data.get("sides") or ())
     return Footprint(**data)
@@ -80,7 +81,7 @@ def snapshot_json(s: IncidentSnapshot) -> str:
 
 
 def snapshot_from_json(text: str) -> IncidentSnapshot:
-    d = json.loads(text)
+    d = loads(text)
     loc, time = d.get("location"), d.get("time")
     return IncidentSnapshot(
         incident_id=d["incident_id"], area=d["area"], lat=d["lat"], lon=d["lon"], prec=d["prec"],
@@ -99,7 +100,7 @@ def link_json(link: Link | None) -> str | None:
 
 
 def link_from_json(text: str | None) -> Link | None:
-    return None if text is None else link_from_dict(json.loads(text))
+    return None if text is None else link_from_dict(loads(text))
 
 
 def _join(*texts: str | None) -> str:

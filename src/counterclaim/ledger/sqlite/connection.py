@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-from ...errors import BadQuery, LedgerError, LedgerReadOnly, LedgerVersionError, NotALedger
+from ...errors import BadQuery, LedgerCorrupt, LedgerError, LedgerReadOnly, LedgerVersionError, NotALedger
 from . import schema
+from .guard import GuardedConnection
 
 #: How long a writer waits for another writer's transaction before giving up.
 BUSY_TIMEOUT_MS = 10_000
@@ -21,31 +22,62 @@ _CHUNK = 500
 _QUERY_HINT = 'put words with punctuation in double quotes, e.g. "al-Nusra"'
 
 
+def check_lines(rows: Iterable[str]) -> list[str]:
+    """SQLite's integrity or quick check as one line a finding (it may put several in a row,
+    after a '*** in database main ***' heading)."""
+    out: list[str] = []
+    for row in rows:
+        out += [ln.strip() for ln in row.splitlines() if ln.strip() and not ln.startswith("*** in database")]
+    return out
+
+
 def can_write(path: str) -> bool:
-    """Whether a ledger at ``path`` can be opened for writing: in memory, a file that is not
-    there yet, or a file this process may write."""
-    return path == ":memory:" or not os.path.exists(path) or os.access(path, os.W_OK)
+    """Whether a ledger at ``path`` can be opened for writing: in memory, or a file that is not
+    there yet or that this process may write, in a folder it may write (SQLite keeps its
+    journal beside the file)."""
+    if path == ":memory:":
+        return True
+    folder = os.path.dirname(os.path.abspath(path))
+    return os.access(folder, os.W_OK) and (not os.path.exists(path) or os.access(path, os.W_OK))
+
+
+def read_only_uri(path: str) -> str:
+    """The URI that opens ``path`` read-only; ``immutable`` when its folder cannot be written,
+    where SQLite could not make the shared-memory file a WAL ledger needs to be read (a shared
+    drive, a mounted archive): the file is then read as it is, without locks."""
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    if not os.access(os.path.dirname(os.path.abspath(path)), os.W_OK):
+        uri += "&immutable=1"
+    return uri
+
+
+def connect(path: str, *, readonly: bool) -> sqlite3.Connection:
+    """A :class:`GuardedConnection` to ``path`` (autocommit: transactions are explicit)."""
+    conn: GuardedConnection
+    if readonly:
+        conn = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None, factory=GuardedConnection)
+    else:
+        conn = sqlite3.connect(path, isolation_level=None, factory=GuardedConnection)
+    conn.ledger_path = path
+    return conn
 
 
 class Connection:
     """One connection to a ledger file, in WAL mode: readers never block the one writer.
 
     ``readonly=True``: the file must already be a ledger, and every write is refused.
-    ``readonly=None``: read-write when :func:`can_write`, else read-only.
+    ``readonly=None``: read-write when :func:`can_write`, else read-only.  ``verify``: check the
+    whole file first (SQLite's quick check), so damage anywhere is said at once.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, readonly: bool | None = False) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, readonly: bool | None = False, verify: bool = False) -> None:
         self.path = os.fspath(path)
         memory = self.path == ":memory:"
         self.readonly = (not can_write(self.path)) if readonly is None else readonly
         if self.readonly and memory:
             raise LedgerError("an in-memory ledger cannot be opened read-only")
         try:
-            if self.readonly:
-                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
-                self._conn = sqlite3.connect(uri, uri=True, isolation_level=None)
-            else:
-                self._conn = sqlite3.connect(self.path, isolation_level=None)
+            self._conn = connect(self.path, readonly=self.readonly)
         except sqlite3.Error as exc:
             raise LedgerError(f"{self.path}: {exc}") from exc
         try:
@@ -55,10 +87,19 @@ class Connection:
                 self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA synchronous = NORMAL")
             self._version = self._open_schema()
+            if verify:
+                self._verify()
         except sqlite3.Error as exc:
             self._conn.close()
-            kind = NotALedger if exc.sqlite_errorcode & 0xFF == sqlite3.SQLITE_NOTADB else LedgerError
-            raise kind(f"{self.path}: {exc}") from exc
+            if exc.sqlite_errorcode & 0xFF == sqlite3.SQLITE_READONLY:
+                raise LedgerError(f"{self.path}: {exc} (the ledger or its folder cannot be written)") from exc
+            raise LedgerError(f"{self.path}: {exc}") from exc
+        except LedgerCorrupt as exc:
+            self._conn.close()
+            cause = exc.__cause__
+            if isinstance(cause, sqlite3.DatabaseError) and cause.sqlite_errorcode & 0xFF == sqlite3.SQLITE_NOTADB:
+                raise NotALedger(f"{self.path}: {cause}") from cause
+            raise
         except BaseException:
             self._conn.close()
             raise
@@ -107,6 +148,16 @@ class Connection:
                     schema.upgrade(self._conn, version)
             version = schema.SCHEMA_VERSION
         return version
+
+    def _verify(self) -> None:
+        """SQLite's quick check of the whole file (every page, not every index entry): damage
+        anywhere raises :class:`LedgerCorrupt`, even where no query of the command would look."""
+        found = check_lines(r[0] for r in self._conn.execute("PRAGMA quick_check(3)"))
+        if found != ["ok"]:
+            raise LedgerCorrupt(
+                f"{self.path}: {'; '.join(found)}; `counterclaim check --db {self.path}` says what is wrong "
+                "and how to recover"
+            )
 
     @property
     def _grouped(self) -> bool:
@@ -161,4 +212,4 @@ class Connection:
             raise LedgerError(f"{self.path}: {exc}") from exc
 
 
-__all__ = ["BUSY_TIMEOUT_MS", "Connection", "can_write"]
+__all__ = ["BUSY_TIMEOUT_MS", "Connection", "can_write", "check_lines", "connect", "read_only_uri"]

@@ -4,7 +4,6 @@ corroborations with their filters."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -32,6 +31,7 @@ from .codec import (
     snapshot_from_json,
 )
 from .connection import Connection
+from .guard import loads
 
 #: An incident id given by its start must be at least this long to be taken.
 MIN_PREFIX = 6
@@ -50,7 +50,7 @@ class Grouped(Connection):
             " LEFT JOIN grouping g USING (claim_id) WHERE g.claim_id IS NULL ORDER BY d.seq, c.ordinal"
         )
         return (
-            PendingClaim(claim_from_dict(json.loads(data)), DocInfo(doc_id, published, outlet))
+            PendingClaim(claim_from_dict(loads(data)), DocInfo(doc_id, published, outlet))
             for data, doc_id, published, outlet in cursor
         )
 
@@ -161,7 +161,7 @@ class Grouped(Connection):
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY i.start DESC, i.incident_id LIMIT ?"
         params.append(-1 if limit is None else check_limit(limit))
-        return (incident_from_dict(json.loads(d)) for (d,) in self._conn.execute(sql, params))
+        return (incident_from_dict(loads(d)) for (d,) in self._conn.execute(sql, params))
 
     def incident(self, incident_id: str) -> Incident | None:
         """The incident with this id, or with this unique start of an id (at least 6 characters)."""
@@ -172,7 +172,7 @@ class Grouped(Connection):
                 "SELECT data FROM incidents WHERE incident_id LIKE ? LIMIT 2", (incident_id + "%",)
             ).fetchall()
             row = rows[0] if len(rows) == 1 and len(incident_id) >= MIN_PREFIX else None
-        return None if row is None else incident_from_dict(json.loads(row[0]))
+        return None if row is None else incident_from_dict(loads(row[0]))
 
     def contradictions(
         self,
@@ -212,7 +212,7 @@ class Grouped(Connection):
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY x.same_claimant, i.start DESC, x.kind, x.contradiction_id LIMIT ?"
         params.append(-1 if limit is None else check_limit(limit))
-        return (contradiction_from_dict(json.loads(d)) for (d,) in self._conn.execute(sql, params))
+        return (contradiction_from_dict(loads(d)) for (d,) in self._conn.execute(sql, params))
 
     def corroborations(self, *, incident_id: str | None = None) -> list[Corroboration]:
         """Corroborations (of one incident, if given), in the order they were stored."""
@@ -220,7 +220,7 @@ class Grouped(Connection):
         sql = "SELECT data FROM corroborations"
         rows = (self._conn.execute(sql + " WHERE incident_id = ? ORDER BY rowid", (incident_id,))
                 if incident_id is not None else self._conn.execute(sql + " ORDER BY rowid"))
-        return [corroboration_from_dict(json.loads(d)) for (d,) in rows]
+        return [corroboration_from_dict(loads(d)) for (d,) in rows]
 
 
 def _incident_filters(

@@ -2,17 +2,39 @@
 
 from __future__ import annotations
 
-import json
+import re
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, Final
 
 from ...model import Claim, DocInfo, Document, claim_from_dict
-from ..base import LedgerStats, SearchHit, Sighting
+from ..base import LedgerStats, SearchHit, SearchSyntax, Sighting
 from .codec import check_limit, document_columns, document_from_row
 from .connection import Connection
+from .guard import loads
 
 #: What :meth:`Reading.search_documents` puts around matched words, and between fragments.
 SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_TOKENS = "[", "]", "…", 16
+
+
+#: A search box's query: "a quoted phrase" (the closing quote may be missing) or a word.
+_WORDS: Final = re.compile(r'"([^"]*)"?|(\S+)')
+
+
+def words_query(text: str) -> str:
+    """A search box's words and ``"phrases"`` as an FTS5 query that needs them all: each one
+    quoted, so punctuation (al-Nusra, U.S., Assad's, attack?) and FTS5's operators are read as
+    words; a word ending in ``*`` stays a prefix.  No words: an empty query."""
+    parts: list[str] = []
+    for m in _WORDS.finditer(text):
+        phrase, word = m.group(1), m.group(2)
+        if phrase is not None:
+            if phrase.strip():
+                parts.append('"' + phrase.replace('"', '""') + '"')
+            continue
+        prefix = len(word) > 1 and word.endswith("*")
+        body = word.rstrip("*") if prefix else word
+        parts.append('"' + body.replace('"', '""') + '"' + ("*" if prefix else ""))
+    return " ".join(parts)
 
 
 class Reading(Connection):
@@ -66,17 +88,17 @@ class Reading(Connection):
         sql += " ORDER BY d.seq, c.ordinal LIMIT ?"
         params.append(-1 if limit is None else check_limit(limit))
         cursor = self._conn.execute(sql, params)
-        return (claim_from_dict(json.loads(data)) for (data,) in cursor)
+        return (claim_from_dict(loads(data)) for (data,) in cursor)
 
     def claim(self, claim_id: str) -> Claim | None:
         """The claim with this id, or None."""
         row = self._conn.execute("SELECT data FROM claims WHERE claim_id = ?", (claim_id,)).fetchone()
-        return None if row is None else claim_from_dict(json.loads(row[0]))
+        return None if row is None else claim_from_dict(loads(row[0]))
 
     def claims_by_id(self, claim_ids: Sequence[str]) -> dict[str, Claim]:
         """The stored claims of these ids, by id."""
         rows = self._where_in("SELECT claim_id, data FROM claims WHERE claim_id IN ({ids})", claim_ids)
-        return {cid: claim_from_dict(json.loads(data)) for cid, data in rows}
+        return {cid: claim_from_dict(loads(data)) for cid, data in rows}
 
     def sightings(self, doc_id: str | None = None) -> list[Sighting]:
         """The other places a document's text was seen (all documents if ``doc_id`` is None)."""
@@ -101,12 +123,14 @@ class Reading(Connection):
 
     # ------------------------------------------------------------------ search
 
-    def search_documents(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Documents whose title or text match an FTS5 query, best first, with a snippet.
+    def search_documents(self, query: str, limit: int = 50, *, syntax: SearchSyntax = "fts") -> list[SearchHit]:
+        """Documents whose title or text match, best first, with a snippet.
 
-        The query uses FTS5 syntax (``idlib AND strike``, ``"al-Nusra"``, ``sortie*``); matched
-        words in the snippet are wrapped in :data:`SNIPPET_OPEN` / :data:`SNIPPET_CLOSE`.
+        ``syntax="fts"``: the query uses FTS5 syntax (``idlib AND strike``, ``"al-Nusra"``,
+        ``sortie*``); ``"words"``: words and phrases, all of them (:func:`words_query`).
+        Matched words in the snippet are wrapped in :data:`SNIPPET_OPEN` / :data:`SNIPPET_CLOSE`.
         """
+        query = words_query(query) if syntax == "words" else query
         sql = (
             "SELECT doc_id, snippet(documents_fts, -1, ?, ?, ?, ?) FROM documents_fts"
             " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?"
@@ -114,14 +138,16 @@ class Reading(Connection):
         params = (SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_TOKENS, query, check_limit(limit))
         return [SearchHit(doc_id, snippet) for doc_id, snippet in self._match(sql, query, params)]
 
-    def search_claims(self, query: str, limit: int = 50) -> list[Claim]:
-        """Claims whose evidence, claimant, perpetrator, quantities, places or times match, best first."""
+    def search_claims(self, query: str, limit: int = 50, *, syntax: SearchSyntax = "fts") -> list[Claim]:
+        """Claims whose evidence, claimant, perpetrator, quantities, places or times match, best
+        first (``syntax`` as in :meth:`search_documents`)."""
+        query = words_query(query) if syntax == "words" else query
         sql = (
             "SELECT c.data FROM claims_fts JOIN claims c USING (claim_id)"
             " WHERE claims_fts MATCH ? ORDER BY claims_fts.rank LIMIT ?"
         )
         rows = self._match(sql, query, (query, check_limit(limit)))
-        return [claim_from_dict(json.loads(data)) for (data,) in rows]
+        return [claim_from_dict(loads(data)) for (data,) in rows]
 
     # ------------------------------------------------------------------ summary
 
@@ -151,4 +177,4 @@ class Reading(Connection):
         )
 
 
-__all__ = ["SNIPPET_CLOSE", "SNIPPET_ELLIPSIS", "SNIPPET_OPEN", "SNIPPET_TOKENS", "Reading"]
+__all__ = ["SNIPPET_CLOSE", "SNIPPET_ELLIPSIS", "SNIPPET_OPEN", "SNIPPET_TOKENS", "Reading", "words_query"]

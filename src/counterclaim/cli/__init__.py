@@ -1,7 +1,9 @@
 """The ``counterclaim`` command: a thin click layer over the library.
 
 Exit codes: 0 all inputs read; 1 some inputs failed (each said in one line on stderr, the rest
-of the batch went on); 2 usage error or a failure that stopped the command.
+of the batch went on); 2 usage error or a failure that stopped the command.  Every command
+takes ``--quiet`` and ``--verbose`` (:mod:`.console`); no failure ends in a traceback (an
+unexpected one is one line, with the traceback under ``--verbose``).
 """
 
 from __future__ import annotations
@@ -10,119 +12,39 @@ import contextlib
 import importlib.resources
 import sys
 import time
-from datetime import date
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
-from . import __version__
-from .errors import CounterclaimError
-from .export.records import FORMATS, write_claims
-from .export.registry import EXPORT_FORMATS, formats_help, write_export
-from .export.selection import ExportStats
-from .model import CONTRADICTION_KINDS, EVENT_TYPES
-from .export.views import VIEW_FORMATS, write_contradictions, write_demo_summary, write_incidents, write_show
-from .knowledge.resources import Resources
-from .extraction.nlp import DEFAULT_MODEL
-from .pipeline import Extractor, Result
-from .read.formats import CsvColumns
-from .read.inputs import DEFAULT_MAX_BYTES, read_inputs
-from .ledger import Ledger, open_ledger
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-EXIT_PARTIAL = 1
-EXIT_FAILED = 2
-
-
-def input_options(fn: F) -> F:
-    """Options shared by every command that reads articles."""
-    opts = [
-        click.option("--manifest", type=click.Path(dir_okay=False), help="JSONL of `path` + metadata (outlet, url, published, title, id) for the inputs."),
-        click.option("--published", metavar="YYYY-MM-DD", help="Publication date for every input (overrides metadata)."),
-        click.option("--text-column", default=CsvColumns().text, show_default=True, help="CSV column holding the article text."),
-        click.option("--id-column", default=CsvColumns().id, show_default=True, help="CSV column holding the record id."),
-        click.option("--title-column", default=CsvColumns().title, show_default=True, help="CSV column holding the title."),
-        click.option("--outlet-column", default=CsvColumns().outlet, show_default=True, help="CSV column holding the outlet."),
-        click.option("--date-column", default=CsvColumns().published, show_default=True, help="CSV column holding the publication date."),
-        click.option("--url-column", default=CsvColumns().url, help="CSV column holding the URL."),
-        click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse input files larger than this."),
-        click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline (name or path)."),
-        click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on when stderr is a terminal)."),
-    ]
-    for opt in reversed(opts):
-        fn = opt(fn)
-    return fn
-
-
-@dataclass(frozen=True)
-class InputSettings:
-    """What the shared input options say: how to read the inputs and which pipeline to use."""
-
-    manifest: str | None = None
-    published: str | None = None
-    columns: CsvColumns = CsvColumns()
-    max_bytes: int = DEFAULT_MAX_BYTES
-    model: str = DEFAULT_MODEL
-    progress: bool | None = None
-
-    @classmethod
-    def from_options(cls, kw: dict[str, Any]) -> InputSettings:
-        columns = CsvColumns(
-            text=kw["text_column"], id=kw["id_column"], title=kw["title_column"], url=kw["url_column"],
-            outlet=kw["outlet_column"], published=kw["date_column"],
-        )
-        return cls(kw["manifest"], kw["published"], columns, kw["max_bytes"], kw["model"], kw["progress"])
-
-
-def _results(paths: tuple[str, ...], settings: InputSettings) -> Iterator[Result]:
-    if not paths and not settings.manifest:
-        raise click.UsageError("give at least one PATH (a file, a directory, or - for stdin) or --manifest")
-    records = read_inputs(
-        list(paths), manifest=settings.manifest, published=settings.published, csv_columns=settings.columns,
-        max_bytes=settings.max_bytes, stdin=sys.stdin,
-    )
-    extractor = Extractor(model=settings.model)
-    yield from _with_progress(extractor.run(records), settings.progress)
-
-
-def _with_progress(results: Iterator[Result], progress: bool | None) -> Iterator[Result]:
-    show = sys.stderr.isatty() if progress is None else progress
-    if not show:
-        yield from results
-        return
-    from tqdm import tqdm
-
-    with tqdm(unit="doc", file=sys.stderr, desc="reading", dynamic_ncols=True) as bar:
-        for r in results:
-            bar.update(1)
-            yield r
-
-
-class Tally:
-    """Counts what happened to the inputs and says each problem in one line."""
-
-    def __init__(self) -> None:
-        self.docs = self.claims = self.failed = self.new = 0
-
-    def see(self, r: Result) -> bool:
-        if r.error is not None:
-            self.failed += 1
-            click.echo(f"error: {r.error.message}", err=True)
-            return False
-        assert r.document is not None
-        for w in r.document.warnings:
-            click.echo(f"warning: {r.label}: {w}", err=True)
-        self.docs += 1
-        self.claims += len(r.claims)
-        return True
-
-    @property
-    def exit_code(self) -> int:
-        return EXIT_PARTIAL if self.failed else 0
+from .. import __version__
+from .console import EXIT_FAILED, EXIT_PARTIAL, Tally, log, set_level, with_progress
+from ..errors import CounterclaimError
+from ..export.records import FORMATS, write_claims
+from ..export.registry import EXPORT_FORMATS, formats_help, write_export
+from ..export.selection import ExportStats
+from ..model import CONTRADICTION_KINDS, EVENT_TYPES
+from ..export.views import VIEW_FORMATS, write_contradictions, write_demo_summary, write_incidents, write_show
+from ..knowledge.resources import Resources
+from ..extraction.nlp import DEFAULT_MODEL
+from ..pipeline import Extractor
+from ..read.inputs import count_inputs, read_inputs
+from ..ledger import Ledger, check_ledger, open_ledger, rescue_ledger
+from .support import (
+    MIN_ID_PREFIX,
+    InputSettings,
+    add_talk_options,
+    date_option,
+    filter_options,
+    governorate_name,
+    guard,
+    input_options,
+    make_room,
+    replacing,
+    require_inputs,
+    results,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -148,11 +70,14 @@ def extract(paths: tuple[str, ...], fmt: str, **kw: Any) -> None:
     tally = Tally()
 
     def claims() -> Iterator[Any]:
-        for r in _results(paths, InputSettings.from_options(kw)):
+        for r in results(paths, InputSettings.from_options(kw)):
             if tally.see(r):
+                tally.counted(r)
                 yield from r.claims
 
-    _guard(lambda: write_claims(claims(), sys.stdout, fmt))
+    guard(lambda: write_claims(claims(), sys.stdout, fmt))
+    if tally.failed or tally.skipped or tally.unread:
+        log.info(tally.extract_line())
     sys.exit(tally.exit_code)
 
 
@@ -164,31 +89,29 @@ def ingest(paths: tuple[str, ...], db: str, **kw: Any) -> None:
     """Read PATHS and store their documents and claims in the ledger --db.
 
     One transaction per document: a killed run leaves every document whole or absent, and
-    running the same command again adds only what is missing.
+    running the same command again adds only what is missing, without reading again the
+    documents the ledger already has.
     """
-    tally = _guard(lambda: _ingest(paths, db, InputSettings.from_options(kw)))
+    settings = InputSettings.from_options(kw)
+    require_inputs(paths, settings)  # before the ledger file is made
+    tally = guard(lambda: _ingest(paths, db, settings))
     sys.exit(tally.exit_code)
 
 
 def _ingest(paths: tuple[str, ...], db: str, settings: InputSettings) -> Tally:
-    from .group.update import update
+    from ..group.update import update
 
     tally = Tally()
     started = time.perf_counter()
-    with open_ledger(db) as ledger:
-        for r in _results(paths, settings):
+    with open_ledger(db, verify=True) as ledger:
+        for r in results(paths, settings, known=ledger.has_document):
             if tally.see(r):
                 assert r.document is not None
-                tally.new += ledger.add(r.document, r.claims)
-        secs = time.perf_counter() - started
-        click.echo(
-            f"{tally.docs} documents read ({tally.new} new, {tally.docs - tally.new} already in the ledger), "
-            f"{tally.claims} claims; {tally.failed} inputs failed; {secs:.1f} s; ledger: {db}",
-            err=True,
-        )
+                tally.stored(r, ledger.add(r.document, r.claims))
+        log.info(tally.ingest_line(time.perf_counter() - started, db))
         started = time.perf_counter()
         report = update(ledger)
-        click.echo(f"{report.line()}; {time.perf_counter() - started:.1f} s", err=True)
+        log.info(f"{report.line()}; {time.perf_counter() - started:.1f} s")
     return tally
 
 
@@ -197,47 +120,12 @@ def _grouped(db: str) -> Iterator[Ledger]:
     """The ledger with every claim grouped: claims no run has grouped yet (an older ledger, an
     ingest killed before grouping) are grouped first.  A ledger that cannot be written is read
     as it is."""
-    from .group.update import update
+    from ..group.update import update
 
-    with open_ledger(db, readonly=None) as ledger:
+    with open_ledger(db, readonly=None, verify=True) as ledger:
         if ledger.writable and ledger.pending_grouping():
-            click.echo(update(ledger).line(), err=True)
+            log.info(update(ledger).line())
         yield ledger
-
-
-def _governorate(name: str | None) -> str | None:
-    """A governorate as the ledger names it, from any spelling or ISO code."""
-    if name is None:
-        return None
-    entry = Resources.default().gazetteer.admin1(name)
-    if entry is None:
-        raise click.BadParameter(f"{name!r} is not a governorate this gazetteer knows", param_hint="--governorate")
-    return entry.admin1 or entry.name
-
-
-def _date_option(value: str | None, name: str) -> str | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from None
-
-
-def filter_options(fn: F) -> F:
-    """Filters shared by the commands that list incidents and contradictions."""
-    opts = [
-        click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False), help="Ledger file."),
-        click.option("--format", "fmt", type=click.Choice(VIEW_FORMATS), default="table", show_default=True),
-        click.option("--governorate", help="Only incidents in this governorate (any spelling, or an ISO code such as SY-ID)."),
-        click.option("--since", metavar="YYYY-MM-DD", help="Only incidents whose window ends on or after this date."),
-        click.option("--until", metavar="YYYY-MM-DD", help="Only incidents whose window starts on or before this date."),
-        click.option("--claimant", help="Only where this claimant speaks (normalised name, any case)."),
-        click.option("--limit", type=int, help="At most this many."),
-    ]
-    for opt in reversed(opts):
-        fn = opt(fn)
-    return fn
 
 
 @cli.command("group")
@@ -249,20 +137,20 @@ def group_cmd(db: str, rebuild: bool) -> None:
     `ingest` already does this for what it stores, incrementally; --rebuild starts over, e.g.
     after upgrading counterclaim.
     """
-    from .group.update import update
+    from ..group.update import update
 
     def run() -> None:
-        with open_ledger(db) as ledger:
+        with open_ledger(db, verify=True) as ledger:
             if rebuild:
                 ledger.clear_grouping()
             started = time.perf_counter()
             report = update(ledger)
             stats = ledger.stats()
-        click.echo(f"{report.line()}; {time.perf_counter() - started:.1f} s", err=True)
+        log.info(f"{report.line()}; {time.perf_counter() - started:.1f} s")
         click.echo(f"{stats.incidents} incidents, {stats.contradictions} contradictions, "
                    f"{stats.corroborations} corroborations")
 
-    _guard(run)
+    guard(run)
 
 
 @cli.command()
@@ -274,14 +162,14 @@ def incidents(db: str, fmt: str, governorate: str | None, since: str | None, unt
     """List incidents: claims across outlets that speak of the same happening, newest first."""
 
     def run() -> None:
-        admin1 = _governorate(governorate)
+        admin1 = governorate_name(governorate)
         with _grouped(db) as ledger:
             write_incidents(ledger.incidents(
-                admin1=admin1, since=_date_option(since, "--since"), until=_date_option(until, "--until"),
+                admin1=admin1, since=date_option(since, "--since"), until=date_option(until, "--until"),
                 claimant=claimant, event_type=kind, contradicted=contradicted, limit=limit,
             ), sys.stdout, fmt)
 
-    _guard(run)
+    guard(run)
 
 
 @cli.command()
@@ -297,14 +185,14 @@ def contradictions(db: str, fmt: str, governorate: str | None, since: str | None
     same dead called militants and civilians.  Each with a sentence and both evidence sentences."""
 
     def run() -> None:
-        admin1 = _governorate(governorate)
+        admin1 = governorate_name(governorate)
         with _grouped(db) as ledger:
             write_contradictions(ledger.contradictions(
-                incident_id=incident_id, kind=kind, admin1=admin1, since=_date_option(since, "--since"),
-                until=_date_option(until, "--until"), claimant=claimant, same_claimant=selfish, limit=limit,
+                incident_id=incident_id, kind=kind, admin1=admin1, since=date_option(since, "--since"),
+                until=date_option(until, "--until"), claimant=claimant, same_claimant=selfish, limit=limit,
             ), sys.stdout, fmt)
 
-    _guard(run)
+    guard(run)
 
 
 @cli.command()
@@ -315,9 +203,13 @@ def show(incident_id: str, db: str, fmt: str) -> None:
     """One incident whole: who says what, its claims and why each is there (the link scores),
     its contradictions and corroborations, republished copies and the summaries covering it.
     INCIDENT_ID may be shortened to its first 6 or more characters."""
-    from .group.update import covered_by
+    from ..group.update import covered_by
 
     def run() -> None:
+        if len(incident_id) < MIN_ID_PREFIX:
+            raise click.BadParameter(
+                f"{incident_id!r} is too short: give at least {MIN_ID_PREFIX} characters of the incident id",
+                param_hint="INCIDENT_ID")
         with _grouped(db) as ledger:
             inc = ledger.incident(incident_id)
             if inc is None:
@@ -331,7 +223,7 @@ def show(incident_id: str, db: str, fmt: str) -> None:
                        ledger.corroborations(incident_id=inc.incident_id), covered_by(ledger, inc.incident_id),
                        duplicates, sys.stdout, fmt)
 
-    _guard(run)
+    guard(run)
 
 
 @cli.command()
@@ -342,16 +234,18 @@ def show(incident_id: str, db: str, fmt: str) -> None:
 @click.option("--stance", type=click.Choice(["asserts", "denies"]))
 @click.option("--event-type", type=click.Choice(["airstrike", "shelling", "ground_attack", "explosion", "sorties", "territory", "weapon_use", "other"]))
 @click.option("--doc", "doc_id", help="Only claims of this document id.")
-@click.option("--search", help="Full-text query over claims (SQLite FTS5 syntax).")
+@click.option("--search", help="Only claims with these words (every one; \"double quotes\" for a phrase, word* for a prefix).")
+@click.option("--fts", is_flag=True, help="Read --search as a query in SQLite FTS5 syntax (AND, OR, NOT, NEAR, columns).")
 @click.option("--limit", type=int, help="At most this many claims.")
 def claims(db: str, fmt: str, actor: str | None, actor_type: str | None, stance: str | None,
-           event_type: str | None, doc_id: str | None, search: str | None, limit: int | None) -> None:
+           event_type: str | None, doc_id: str | None, search: str | None, fts: bool, limit: int | None) -> None:
     """List the claims stored in a ledger."""
 
     def run() -> None:
-        with open_ledger(db, readonly=True) as ledger:
-            if search:
-                found = [c for c in ledger.search_claims(search, limit=limit or 1000)
+        with open_ledger(db, readonly=True, verify=True) as ledger:
+            if search is not None:
+                hits = ledger.search_claims(search, limit=limit or 1000, syntax="fts" if fts else "words")
+                found = [c for c in hits
                          if (actor is None or (c.claimant.actor or "").lower() == actor.lower())
                          and (actor_type is None or c.claimant.actor_type == actor_type)
                          and (stance is None or c.stance == stance)
@@ -362,24 +256,24 @@ def claims(db: str, fmt: str, actor: str | None, actor_type: str | None, stance:
                 write_claims(ledger.claims(doc_id=doc_id, actor=actor, actor_type=actor_type, stance=stance,
                                            event_type=event_type, limit=limit), sys.stdout, fmt)
 
-    _guard(run)
+    guard(run)
 
 
 @cli.command()
 @click.option("--db", default="counterclaim-demo.db", show_default=True, type=click.Path(dir_okay=False),
-              help="Where to write the demo ledger (replaced if it exists).")
+              help="Where to write the demo ledger (a new file, or an existing ledger with --force).")
+@click.option("--force", is_flag=True, help="Replace the ledger --db if it exists (never a file that is not a ledger).")
 @click.option("--seeds-only", is_flag=True, help="Only the five seed articles, not FA-KES (a few seconds instead of about a minute).")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline (name or path).")
-def demo(db: str, seeds_only: bool, model: str) -> None:
+def demo(db: str, force: bool, seeds_only: bool, model: str) -> None:
     """Ingest the bundled corpus (five seed articles and FA-KES) into a fresh ledger and summarise it."""
     corpus = importlib.resources.files("counterclaim.data.corpus")
     seeds = Path(str(corpus / "seeds"))
     fakes = Path(str(corpus / "fakes" / "FA-KES-Dataset.csv"))
-    for suffix in ("", "-wal", "-shm"):
-        Path(db + suffix).unlink(missing_ok=True)
+    guard(lambda: make_room(db, force))
     paths = (str(seeds),) if seeds_only else (str(seeds), str(fakes))
-    tally = _guard(lambda: _ingest(paths, db, InputSettings(model=model)))
-    _guard(lambda: _summary(db, seeds))
+    tally = guard(lambda: _ingest(paths, db, InputSettings(model=model)))
+    guard(lambda: _summary(db, seeds))
     sys.exit(tally.exit_code)
 
 
@@ -406,21 +300,19 @@ def export_cmd(db: str, fmt: str, output: str | None, governorate: str | None, s
     """
 
     def run() -> None:
-        admin1 = _governorate(governorate)
+        admin1 = governorate_name(governorate)
         stats = ExportStats()
         with _grouped(db) as ledger:
-            kwargs = dict(admin1=admin1, since=_date_option(since, "--since"), until=_date_option(until, "--until"),
+            kwargs = dict(admin1=admin1, since=date_option(since, "--since"), until=date_option(until, "--until"),
                           claimant=claimant, stats=stats)
             if output:
-                tmp = Path(output + ".part")
-                with open(tmp, "w", encoding="utf-8", newline="") as out:
+                with replacing(output, newline="") as out:
                     write_export(ledger, out, fmt, **kwargs)  # type: ignore[arg-type]
-                tmp.replace(output)  # never a half-written file under the real name
             else:
                 write_export(ledger, sys.stdout, fmt, **kwargs)  # type: ignore[arg-type]
-        click.echo(stats.line(), err=True)
+        log.info(stats.line())
 
-    _guard(run)
+    guard(run)
 
 
 @cli.command()
@@ -435,21 +327,21 @@ def serve(db: str, host: str, port: int) -> None:
     Read-only: the ledger is opened read-only and nothing can be written through the app.  The
     JSON API is under /api/.
     """
-    from .web import create_app
+    from ..web import create_app
 
     def start() -> Any:
-        with open_ledger(db, readonly=True) as ledger:
+        with open_ledger(db, readonly=True, verify=True) as ledger:
             try:
                 pending = ledger.pending_grouping()
             except CounterclaimError:
                 pending = -1
         if pending:
-            click.echo(f"warning: {db} has claims not grouped into incidents yet; run `counterclaim group --db {db}` "
-                       "to see them on the map", err=True)
+            log.warning(f"{db} has claims not grouped into incidents yet; run `counterclaim group --db {db}` "
+                        "to see them on the map")
         return create_app(db)
 
-    app = _guard(start)
-    click.echo(f"counterclaim: serving {db} (read-only) at http://{host}:{port}/  (Ctrl+C stops)", err=True)
+    app = guard(start)
+    log.info(f"counterclaim: serving {db} (read-only) at http://{host}:{port}/  (Ctrl+C stops)")
     app.run(host=host, port=port, debug=False, use_reloader=False)
 
 
@@ -466,20 +358,50 @@ def report(db: str, output: str, governorate: str | None, since: str | None, unt
            claimant: str | None, contested: bool) -> None:
     """Write one self-contained HTML file (to send by email): the map, the timeline and every
     contradiction with its evidence.  It opens with no network."""
-    from .web import Filters
-    from .web.report import write_report
+    from ..web import Filters
+    from ..web.report import write_report
 
     def run() -> int:
-        f = Filters(claimant=claimant, governorate=_governorate(governorate), since=_date_option(since, "--since"),
-                    until=_date_option(until, "--until"), contested=contested)
-        tmp = Path(output + ".part")
-        with open_ledger(db, readonly=True) as ledger, open(tmp, "w", encoding="utf-8") as out:
-            n = write_report(ledger, out, f)
-        tmp.replace(output)
-        return n
+        f = Filters(claimant=claimant, governorate=governorate_name(governorate), since=date_option(since, "--since"),
+                    until=date_option(until, "--until"), contested=contested)
+        with open_ledger(db, readonly=True, verify=True) as ledger, replacing(output) as out:
+            return write_report(ledger, out, f)
 
-    n = _guard(run)
-    click.echo(f"wrote {output}: {n} contradictions, with the map and the timeline; it opens with no network", err=True)
+    n = guard(run)
+    log.info(f"wrote {output}: {n} contradictions, with the map and the timeline; it opens with no network")
+
+
+@cli.command()
+@click.option("--db", required=True, type=click.Path(dir_okay=False), help="Ledger file (only read).")
+@click.option("--rescue", "rescue_to", type=click.Path(dir_okay=False),
+              help="Copy every document and claim that still reads back into this new ledger, and group them.")
+def check(db: str, rescue_to: str | None) -> None:
+    """Check a ledger without changing it: whole or damaged, its schema version, what it holds,
+    and when something is wrong, what it is and how to recover.  Exit code 1 when it is damaged."""
+    found = guard(lambda: check_ledger(db))
+    for line in found.lines():
+        click.echo(line)
+    if rescue_to:
+        guard(lambda: _rescue(db, rescue_to))
+    sys.exit(0 if found.ok else EXIT_PARTIAL)
+
+
+def _rescue(db: str, new: str) -> None:
+    from ..group.update import update
+
+    make_room(new, force=False)
+    docs = n_claims = lost = 0
+    with open_ledger(new) as ledger:
+        for item in rescue_ledger(db):
+            if isinstance(item, str):
+                lost += 1
+                log.warning(f"lost: {item}")
+                continue
+            document, doc_claims = item
+            ledger.add(document, doc_claims)
+            docs, n_claims = docs + 1, n_claims + len(doc_claims)
+        log.info(f"rescued {docs} documents and {n_claims} claims into {new}; {lost} rows lost")
+        log.info(update(ledger).line())
 
 
 @cli.group()
@@ -495,13 +417,13 @@ def gazetteer_import(dump: str, into: str | None) -> None:
 
     This gets place resolution to village level, or to another country.
     """
-    from .knowledge.gazetteer import import_geonames
-    from .knowledge.gazetteer import user_dir as default_dir
+    from ..knowledge.gazetteer import import_geonames
+    from ..knowledge.gazetteer import user_dir as default_dir
 
-    report = _guard(lambda: import_geonames(Path(dump), Path(into) if into else None))
+    report = guard(lambda: import_geonames(Path(dump), Path(into) if into else None))
     click.echo(report.summary())
     for line in report.errors:
-        click.echo(f"warning: {line}", err=True)
+        log.warning(line)
     if into:
         click.echo(f"Not in the default folder: pass it with Gazetteer.load(extra=[...]) or move it to {default_dir()}")
 
@@ -521,10 +443,10 @@ def eval_fakes_cmd(limit: int | None, model: str) -> None:
     ("damascus" accepts Damascus or Rif Dimashq).  A baseline that counts governorate names in
     the text is printed beside it.
     """
-    from .evaluate.fakes import eval_fakes, format_fakes
+    from ..evaluate.fakes import eval_fakes, format_fakes
     corpus = Path(str(importlib.resources.files("counterclaim.data.corpus") / "fakes" / "FA-KES-Dataset.csv"))
     res = Resources.default()
-    report = _guard(lambda: eval_fakes(Extractor(model=model, resources=res), corpus, res.gazetteer, limit=limit))
+    report = guard(lambda: eval_fakes(Extractor(model=model, resources=res), corpus, res.gazetteer, limit=limit))
     click.echo(format_fakes(report))
 
 
@@ -538,38 +460,30 @@ def eval_places_cmd(paths: tuple[str, ...], db: str | None, top: int, model: str
 
     Reads PATHS (default: the bundled corpus) or the claims of a ledger (--db).
     """
-    from .evaluate.fakes import format_places, places_report
+    from ..evaluate.fakes import format_places, places_report
 
     def run() -> str:
         if db:
-            with open_ledger(db, readonly=True) as ledger:
+            with open_ledger(db, readonly=True, verify=True) as ledger:
                 return format_places(places_report(ledger.claims()), top)
         corpus = Path(str(importlib.resources.files("counterclaim.data.corpus")))
         inputs = list(paths) or [str(corpus / "seeds"), str(corpus / "fakes" / "FA-KES-Dataset.csv")]
-        results = _with_progress(Extractor(model=model).run(read_inputs(inputs)), None)
+        results = with_progress(Extractor(model=model).run(read_inputs(inputs)), None, count_inputs(inputs))
         return format_places(places_report(r for r in results if r.ok), top)
 
-    click.echo(_guard(run))
+    click.echo(guard(run))
 
 
-T = TypeVar("T")
-
-
-def _guard(fn: Callable[[], T]) -> T:
-    """Run ``fn``; a counterclaim error stops the command with one line and exit code 2."""
-    try:
-        return fn()
-    except CounterclaimError as exc:
-        click.echo(f"error: {exc.message}", err=True)
-        sys.exit(EXIT_FAILED)
-    except BrokenPipeError:  # `counterclaim extract ... | head`
-        sys.stderr.close()
-        sys.exit(0)
+add_talk_options(cli)
 
 
 def main() -> None:
-    cli()
+    """The console script: no failure ends in a traceback."""
+    set_level()
+    try:
+        cli(standalone_mode=True)
+    except Exception as exc:  # noqa: BLE001 -- the last guard: one line, the traceback under --verbose
+        log.debug("traceback of the unexpected failure", exc_info=True)
+        log.error(f"unexpected failure: {type(exc).__name__}: {exc} (please report it; --verbose shows the traceback)")
+        sys.exit(EXIT_FAILED)
 
-
-if __name__ == "__main__":
-    main()
