@@ -185,6 +185,10 @@ class Perpetrator:
     #: every canonical actor the text names, when several ("Syrian Arab Air Force", "Russian
     #: Aerospace Forces", ...); ``actor`` then joins them with "; "
     actors: tuple[str, ...] = ()
+    #: who backs the attacker, not the attacker ("Turkish-backed factions shelled": Turkey):
+    #: the registry's name (else the words as written), and the words
+    backer: str | None = None
+    backer_span: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +202,18 @@ class Quantity:
     object: str | None
     start: int
     end: int
+    #: how the text says it, where that qualifies the count ("bodies recovered": at least that
+    #: many dead; "died of wounds")
+    note: str | None = None
+    #: an update ("the death toll has risen to four"): it replaces the claimant's earlier figures
+    #: of the same measure in the article
+    supersedes: bool = False
+    #: not written as a figure in the text: the sum of its parts ("six children and three women":
+    #: 9), or one victim named without a numeral ("a civilian was killed": 1)
+    derived: bool = False
+    #: a total over a wider window or area than one event ("In March, 224 civilians were killed
+    #: across Syria", "since the start of the war"): its own claim, never an event's toll
+    aggregate: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -545,6 +561,7 @@ _NESTED: dict[tuple[type, str], Any] = {
     (Document, "warnings"): lambda xs: tuple(xs or ()),
     (Claimant, "refers_to"): _one(Span),
     (Perpetrator, "actors"): lambda xs: tuple(xs or ()),
+    (Perpetrator, "backer_span"): _one(Span),
     (Claim, "claimant"): _one(Claimant),
     (Claim, "via"): _one(Span),
     (Claim, "perpetrator"): _one(Perpetrator),

@@ -22,6 +22,7 @@ from counterclaim.ledger import open_ledger
 from counterclaim.pipeline import Extractor, Result
 
 from ..conftest import FAKES, add_seeds
+from .hand_scoring import score_perpetrators, score_tolls
 
 HERE = Path(__file__).parent
 FLOORS: dict[str, float] = {k: v for k, v in json.loads((HERE / "floors.json").read_text()).items() if not k.startswith("_")}
@@ -53,6 +54,18 @@ def _seed_contradictions(extractor: Extractor, seed_results: dict[str, Result]) 
         return float(len(list(ledger.contradictions())))
 
 
+def _perpetrator_right(extractor: Extractor, seed_results: dict[str, Result]) -> float:
+    return score_perpetrators(extractor).right_share
+
+
+def _perpetrator_not_wrong(extractor: Extractor, seed_results: dict[str, Result]) -> float:
+    return 1.0 - score_perpetrators(extractor).wrong_share
+
+
+def _killed_right(extractor: Extractor, seed_results: dict[str, Result]) -> float:
+    return score_tolls(extractor, FAKES).right_share
+
+
 METRICS: dict[str, Callable[[Extractor, dict[str, Result]], float]] = {
     "fakes_governorate": _fakes_governorate,
     # the first answer: the main event's governorate, and the article's date (+-1 day) with the
@@ -63,6 +76,10 @@ METRICS: dict[str, Callable[[Extractor, dict[str, Result]], float]] = {
     "re3d_place_recall": lambda e, s: _re3d(e).recall("place"),
     "re3d_place_precision": lambda e, s: _re3d(e).precision("place"),
     "re3d_time_recall": lambda e, s: _re3d(e).recall("time"),
+    "hand_perpetrator_right": _perpetrator_right,
+    "hand_perpetrator_not_wrong": _perpetrator_not_wrong,
+    "hand_killed_right": _killed_right,
+    "re3d_quantity_recall": lambda e, s: _re3d(e).recall("quantity"),
     "golden_must": lambda e, s: float(_golden("must")),
     "golden_must_not": lambda e, s: float(_golden("must_not")),
     "seed_contradictions": _seed_contradictions,

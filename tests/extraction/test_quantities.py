@@ -134,8 +134,8 @@ SEED_EXPECTED: dict[str, list[tuple[str, float | None, float | None, float | Non
         # "said 26 people were killed, including 10 civilians": both killed
         ("26 people", 26, 26, 26, "exact", "killed", "people"),
         ("10 civilians", 10, 10, 10, "exact", "killed", "civilians"),
-        # "said 15 bodies were recovered and 30 people were taken to hospital"
-        ("15 bodies", 15, 15, 15, "exact", "recovered", "bodies"),
+        # "said 15 bodies were recovered and 30 people were taken to hospital": at least 15 dead
+        ("15 bodies", 15, 15, None, "low", "killed", "bodies"),
         ("30 people", 30, 30, 30, "exact", "hospitalized", "people"),
         # headline "5,500 militant positions hit since start of 2017" (2017 is a year, not a count)
         ("5,500 militant positions", 5500, 5500, 5500, "exact", "struck", "militant positions"),
@@ -405,3 +405,161 @@ def test_precheck_skips_sentences_without_numbers(nlp: Language) -> None:
     # no digit and no number word: nothing, and no walking needed
     doc = nlp("Russia rejected the allegation on Tuesday.")
     assert find_numbers(next(iter(doc.sents)), EN) == []
+
+
+# --------------------------------------------------------------------------- how many: tolls
+# Sentences written for one pattern each (issue 11, item 3); expectations read off by hand.
+
+
+def _read(nlp: Language, text: str) -> list[tuple[str, float | None, str | None, str | None, bool, bool, bool]]:
+    return [(q.text, q.value, q.bound, q.measure, q.supersedes, q.derived, q.aggregate) for q in _one(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measure", "obj"),
+    [
+        # one victim named with "a" and a killing verb: a count of one
+        ("A civilian was killed in the shelling of Douma.", "A civilian", "killed", "civilian"),
+        # "lost his life" is a killing phrase; the victim is one child
+        ("A child lost his life when a shell hit his home.", "A child", "killed", "child"),
+        # "killing him": a pronoun is one victim
+        ("Gunmen stormed the house, killing him.", "him", "killed", None),
+        # "a man named X": the noun phrase is the count, the name is not
+        ("A man named Ahmed al-Hassan was killed by a sniper.", "A man", "killed", "man"),
+        # one victim wounded is a count of one too
+        ("A soldier was wounded in the clash.", "A soldier", "wounded", "soldier"),
+    ],
+)
+def test_a_single_victim_is_a_count_of_one(nlp: Language, sentence: str, text: str, measure: str, obj: str | None) -> None:
+    (q,) = _one(nlp, sentence)
+    assert (q.text, q.value, q.low, q.high, q.bound, q.measure, q.object) == (text, 1.0, 1.0, 1.0, "exact", measure, obj)
+    assert q.derived  # no numeral in the text: the count is read from the noun phrase
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A civilian fled the town.",                   # one person, but no violence done to them
+        "A woman said the strike hit her house.",      # a speaker is no victim
+        "The soldiers saw him near the checkpoint.",   # a pronoun object of a verb that is no killing
+    ],
+)
+def test_a_single_person_without_violence_is_no_count(nlp: Language, sentence: str) -> None:
+    assert _one(nlp, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        # "the martyrdom of five": a death noun like "the deaths of"
+        ("The strike caused the martyrdom of five civilians.", "five civilians", 5.0),
+        # "lost their lives": the subject is the killed
+        ("Five people lost their lives in the attack.", "Five people", 5.0),
+    ],
+)
+def test_killing_words_beyond_killed(nlp: Language, sentence: str, text: str, value: float) -> None:
+    (q,) = _one(nlp, sentence)
+    assert (q.text, q.value, q.measure, q.note) == (text, value, "killed", None)
+
+
+def test_bodies_recovered_are_at_least_that_many_killed(nlp: Language) -> None:
+    # "bodies of four were recovered": killed, a low bound, the recovery in the note
+    (q,) = _one(nlp, "The bodies of four civilians were recovered from the rubble.")
+    assert (q.text, q.value, q.low, q.high, q.bound, q.measure) == ("four civilians", 4.0, 4.0, None, "low", "killed")
+    assert q.note == EN.quantities.recovery_note
+
+
+def test_died_of_wounds_is_killed_with_a_note(nlp: Language) -> None:
+    (q,) = _one(nlp, "Two fighters died of their wounds on Tuesday.")
+    assert (q.text, q.value, q.measure, q.note) == ("Two fighters", 2.0, "killed", EN.quantities.wounds_note)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        # "has risen to four": an update of the toll
+        ("The death toll has risen to four.", "four"),
+        ("The death toll from the strike reached 23 on Tuesday.", "23"),
+    ],
+)
+def test_a_rising_toll_supersedes(nlp: Language, sentence: str, text: str) -> None:
+    got = [q for q in _one(nlp, sentence) if q.measure == "killed"]
+    assert [(q.text, q.supersedes) for q in got] == [(text, True)]
+
+
+def test_a_plain_toll_does_not_supersede(nlp: Language) -> None:
+    (q,) = _one(nlp, "The strike killed four people.")
+    assert not q.supersedes
+
+
+def test_parts_without_a_total_get_a_derived_sum(nlp: Language) -> None:
+    # "six children and three women": both parts, and their sum 9 marked derived, before them
+    assert _read(nlp, "The strike killed six children and three women.") == [
+        ("six children and three women", 9.0, "exact", "killed", False, True, False),
+        ("six children", 6.0, "exact", "killed", False, False, False),
+        ("three women", 3.0, "exact", "killed", False, False, False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the text gives the total: no sum
+        "The strike killed 12 people, among them six children and three women.",
+        "At least 18 people were killed, including five children and two women.",
+    ],
+)
+def test_parts_with_a_total_get_no_sum(nlp: Language, sentence: str) -> None:
+    assert not any(q.derived for q in _one(nlp, sentence))
+
+
+def test_including_a_single_victim_is_a_part(nlp: Language) -> None:
+    # "five people, including a civilian": people 5, civilians 1 (no numeral: derived), no sum
+    assert _read(nlp, "The strike killed five people, including a civilian.") == [
+        ("five people", 5.0, "exact", "killed", False, False, False),
+        ("a civilian", 1.0, "exact", "killed", False, True, False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a country-wide scope
+        "In March, 224 civilians were killed across Syria.",
+        # a "since the start of" total
+        "Since the start of the war, more than 400,000 people have been killed.",
+        # a wider time window
+        "During the past month, 150 civilians were killed in airstrikes.",
+    ],
+)
+def test_wider_totals_are_aggregate(nlp: Language, sentence: str) -> None:
+    got = _one(nlp, sentence)
+    assert got and all(q.aggregate for q in got)
+
+
+def test_one_event_is_not_aggregate(nlp: Language) -> None:
+    (q,) = _one(nlp, "An airstrike killed 12 people in Saraqib on Monday.")
+    assert not q.aggregate
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # belligerents' strike lists: "N strikes engaged M tactical units" (units struck)
+        ("Near Raqqah, 12 strikes engaged six ISIL tactical units and destroyed an IED.",
+         [("12 strikes", "strikes"), ("six ISIL tactical units", "struck")]),
+        # a participle with an object of its own acts on that object, not on the counted noun
+        ("During the operation, 16 Coalition aircraft fired 22 munitions destroying 22 targets.",
+         [("22 munitions", "fired"), ("22 targets", "destroyed")]),
+        # munitions delivered (a light verb with a munition) are fired
+        ("The Coalition conducted more than 300 strikes delivering more than 850 munitions.",
+         [("more than 300 strikes", "strikes"), ("more than 850 munitions", "fired")]),
+    ],
+)
+def test_strike_report_measures(nlp: Language, sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.measure) for q in _one(nlp, sentence)] == expected
+
+
+def test_engaging_without_a_count_is_no_strike(nlp: Language) -> None:
+    # "engaged the enemy for three hours": a duration, no count of targets
+    assert _one(nlp, "The army engaged the enemy for three hours.") == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from counterclaim.group.contradictions import figure_range, object_class
@@ -55,3 +57,18 @@ def test_victim_class_is_shared_with_tolls() -> None:
     assert [victim_class(o, EN) for o in ("medics", "villagers", "members", "IS members", "servicemen")] == [
         "civilians", "civilians", "people", "militants", "soldiers"]
     assert [object_kind(o, EN) for o in ("medics", "members", "soldiers")] == ["civilian", "any", "combatant"]
+
+
+def test_named_victims_and_derived_sums_give_no_count_contradiction() -> None:
+    # "a woman and a child were killed" names victims; it is no total against "seven killed"
+    from counterclaim.group.contradictions import Finder
+
+    seven = Quantity("7 people", 7, 7, 7, "exact", "killed", "people", 0, 1)
+    one = Quantity("one of the people", 1, 1, 1, "exact", "killed", "people", 0, 1, derived=True)
+    b = dataclasses.replace(unit_claim("b", quantities=(seven,)), claimant=Claimant("Reuters", "Reuters", "media", 0, 7))
+    finder = Finder(lambda c: frozenset(), lambda c: c.claimant.actor or "?")
+    found, _ = finder.find("i", [unit_claim("a", quantities=(one,)), b])
+    assert found == []
+    # the same figure written as a number does meet
+    found, _ = finder.find("i", [unit_claim("a", quantities=(dataclasses.replace(one, derived=False),)), b])
+    assert [c.kind for c in found] == ["count"]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from counterclaim.group.tolls import acled_vague_count, claim_toll, incident_tolls
-from counterclaim.model import ClaimantSummary, Quantity
+from counterclaim.group.tolls import acled_vague_count, agreed_perpetrator, claim_toll, incident_tolls
+from counterclaim.knowledge.actors import default_registry
+from counterclaim.model import ClaimantSummary, Perpetrator, Quantity
 
 from ..builders import killed, make_claim, make_incident
 
@@ -63,3 +64,50 @@ def test_aid_workers_and_medics_are_civilians_members_alone_are_nobody() -> None
     assert claim_toll(make_claim("g", "SOHR", killed(6, "family members")), EN) == (6, 6, 6, 6)
     # "IS members" are militants: 5 of them and 2 civilians add up
     assert claim_toll(make_claim("i", "SOHR", killed(5, "IS members"), killed(2, "civilians")), EN) == (7, 7, 7, 2)
+
+
+def test_an_update_stands_over_a_larger_earlier_figure() -> None:
+    # "the death toll has risen to four" updates the claimant's toll: the latest update stands,
+    # not the largest figure (here an earlier, wider estimate of 6)
+    rise = dataclasses.replace(killed(4), supersedes=True)
+    claims = [make_claim("1", "SOHR", killed(6)), make_claim("2", "SOHR", rise)]
+    inc = dataclasses.replace(
+        make_incident(claims, None),
+        summary=(ClaimantSummary("SOHR", "monitor", "asserts", ("1", "2"), ""),),
+    )
+    t = incident_tolls(inc, {c.claim_id: c for c in claims})
+    assert [(x.claimant, x.best) for x in t.by_claimant] == [("SOHR", 4)]
+
+
+def test_a_total_over_a_wider_window_is_no_toll() -> None:
+    # "since the start of the war, 400,000 were killed" is its own claim, never the event's toll
+    wide = dataclasses.replace(killed(400_000), aggregate=True)
+    assert claim_toll(make_claim("1", "SOHR", wide), EN) is None
+    assert claim_toll(make_claim("2", "SOHR", wide, killed(12)), EN) == (12, 12, 12, 0)
+
+
+def test_bodies_recovered_count_only_when_no_one_counts_the_dead() -> None:
+    # "bodies of 15 were recovered": at least 15 dead, a toll of its own ...
+    bodies = dataclasses.replace(killed(15, "bodies", bound="low", high=None), note=EN.quantities.recovery_note)
+    alone = [make_claim("1", "SCD", bodies)]
+    t = incident_tolls(make_incident(alone, None), {c.claim_id: c for c in alone})
+    assert [(x.claimant, x.best) for x in t.by_claimant] == [("SCD", 15)]
+    # ... but beside a claimant who counts the dead, the recovery is part of that count
+    both = [make_claim("1", "SCD", bodies), make_claim("2", "SOHR", killed(22))]
+    t = incident_tolls(make_incident(both, None), {c.claim_id: c for c in both})
+    assert [(x.claimant, x.best) for x in t.by_claimant] == [("SOHR", 22)]
+
+
+def test_an_actor_and_a_body_above_it_agree_on_the_actor() -> None:
+    # "the ministry said it had struck" and "Russian jets struck": one perpetrator, the most
+    # specific; two actors on no common line are no agreed perpetrator
+    registry = default_registry()
+
+    def by(cid: str, actor: str):  # type: ignore[no-untyped-def]
+        return dataclasses.replace(make_claim(cid, "X", killed(3)), perpetrator=Perpetrator(actor, actor, 0, 1))
+
+    claims = [by("1", "Russian Ministry of Defence"), by("2", "Russian Aerospace Forces")]
+    assert agreed_perpetrator(make_incident(claims, None), {c.claim_id: c for c in claims}, registry) == (
+        "Russian Aerospace Forces")
+    claims = [by("3", "Russian Aerospace Forces"), by("4", "Syrian Arab Air Force")]
+    assert agreed_perpetrator(make_incident(claims, None), {c.claim_id: c for c in claims}, registry) is None

@@ -292,3 +292,11 @@ def test_indefinite_mention_does_not_take_a_definite_alias() -> None:
     # an indefinite but specific description listed as such still names its actor
     match = reg.match("a Britain-based war monitor")
     assert match is not None and match.actor == "Syrian Observatory for Human Rights"
+
+
+def test_a_force_under_a_state_body_is_on_that_states_side(reg: Registry) -> None:
+    # the US-led coalition sits under CENTCOM, the Pentagon and the US government: its side is
+    # the US's, so "US airstrikes" and "coalition airstrikes" credit one side
+    assert reg.side("US-led coalition") == reg.side("US government") == "state:US"
+    assert reg.side("Russian Aerospace Forces") == "state:RU"
+    assert reg.side("Syrian Democratic Forces") != "state:US"

@@ -26,7 +26,7 @@ from spacy.tokens import Token
 from ..knowledge.lexicon import Lexicon
 from .budget import Budget
 from .attribution import Coref, Frame, find_frames, speaker_tokens
-from .events import make_perpetrator, perpetrator_of, read_event
+from .events import make_perpetrator, perpetrator_of, read_event, read_type
 from .mentions import best_location, place_mentions, site_mentions, time_mentions
 from ..model import CLAIMANT_PLACE, Claim, Stance, Claimant, Document, Location, Perpetrator, Quantity, Span, TimeSpan, stable_id
 from .quantities import find_quantities
@@ -359,18 +359,56 @@ def _perpetrator(
     document: Document, sent: SpacySpan, triggers: tuple[Token, ...], content: list[Token], claimant: Claimant,
     lex: Lexicon,
 ) -> Perpetrator | None:
-    found = next((f for f in (perpetrator_of(t, content, lex) for t in triggers) if f is not None), None)
+    """The agent of the claim's main trigger, or of another trigger of the same event type or of
+    its results ("The Syrian regime has killed 43 people ... in a revenge shelling attack"); never
+    of another kind of event in the sentence ("... after rebels launched an offensive").  Never
+    the claimant's own words, nor words across a line break (a headline run into the body)."""
+    if not triggers:
+        return None
+    main_type = read_type(triggers[0], content, lex)
+    found = None
+    for t in triggers:
+        if t is not triggers[0] and read_type(t, content, lex) not in (main_type, "other"):
+            continue
+        found = perpetrator_of(t, content, lex)
+        if found is not None:
+            break
     if found is None:
         return None
     first, last = found
+    if "\n" in document.text[first.idx : last.idx + len(last.text)]:
+        return None
+    if claimant.start is not None and claimant.end is not None and first.idx < claimant.end and claimant.start < last.idx + len(last.text):
+        return None  # the claimant is not what it says struck
     actor: str | None = None
-    if first is last and first.pos_ == "PRON":
-        actor = claimant.actor  # "it had killed": the claimant's own side
-    elif first.lower_ in lex.claims.own_side_possessives and claimant.actor:
-        actor = claimant.actor
+    if (first is last and first.pos_ == "PRON") or first.lower_ in lex.claims.own_side_possessives:
+        # "the coalition said it had struck", "said its jets struck": the claimant's own side, as
+        # its words (resolved with the claimant); any other pronoun names no one
+        actor = _own_side(first, claimant, sent)
+        if actor is None:
+            return None
     else:
         actor = _leading_article(lex).sub("", document.text[first.idx : last.idx + len(last.text)])
     return make_perpetrator(document.text, sent, first, last, actor, lex)
+
+
+def _own_side(pron: Token, claimant: Claimant, sent: SpacySpan) -> str | None:
+    """The claimant's words when ``pron`` (or the noun it owns) is the subject of what a claimant
+    named in this sentence says ("the coalition said it had carried out two strikes"); None for
+    any other pronoun ("they seized a hilltop", "It killed 18 civilians, said Rami Abdel Rahman").
+    A person's "it" is not the speaker: "Lister said it could launch attacks"."""
+    if claimant.start is None or claimant.end is None or claimant.text is None:
+        return None
+    if not (sent.start_char <= claimant.start and claimant.end <= pron.idx):
+        return None
+    subj = pron if pron.dep_ == "nsubj" else pron.head if pron.dep_ == "poss" and pron.head.dep_ == "nsubj" else None
+    if subj is None or subj.head.dep_ != "ccomp":
+        return None
+    speaker = [c for c in subj.head.head.children if c.dep_ == "nsubj"]
+    said_by = [t for c in speaker for t in c.subtree if claimant.start <= t.idx < claimant.end]
+    if not said_by or any(t.ent_type_ == "PERSON" for t in said_by):
+        return None
+    return claimant.text
 
 
 def _via(frame: Frame, claimant: Claimant, relay: Span | None, document: Document) -> Span | None:
@@ -416,8 +454,13 @@ def _confidence(frame: Frame, has_trigger: bool, qs: tuple[Quantity, ...], place
 
 
 def _may_count(sent: SpacySpan, lex: Lexicon) -> bool:
-    words = lex.claims.count_words
-    return any(t.like_num or t.pos_ == "NUM" or t.lower_ in words for t in sent)
+    """A number, a number word, or one victim without a numeral ("a civilian", "killing him")."""
+    words, q = lex.claims.count_words, lex.quantities
+    return any(
+        t.like_num or t.pos_ == "NUM" or t.lower_ in words or t.lower_ in q.victim_pronouns
+        or (t.lower_ in q.single_determiners and t.head.lemma_.lower() in q.single_victims)
+        for t in sent
+    )
 
 
 def _inside(doc: Doc, start: int, end: int, idx: set[int]) -> bool:

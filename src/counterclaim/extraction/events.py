@@ -83,6 +83,11 @@ def trigger_type(tok: Token, context_lemmas: Collection[str], lex: Lexicon) -> E
     return found
 
 
+def read_type(tok: Token, content: Collection[Token], lex: Lexicon) -> EventType | None:
+    """The event type ``tok`` triggers among the content tokens ``content``."""
+    return trigger_type(tok, {t.lemma_.lower() for t in content}, lex)
+
+
 def _military_context(lemmas: Collection[str], lex: Lexicon) -> bool:
     return bool(lex.events.military_context.intersection(lemmas))
 
@@ -205,44 +210,202 @@ def _carriers(tok: Token, lex: Lexicon) -> list[Token]:
 
 
 def perpetrator_of(trigger: Token, content: Collection[Token], lex: Lexicon) -> tuple[Token, Token] | None:
-    """(first, last) token of the agent of ``trigger``, or None."""
+    """(first, last) token of the agent of ``trigger``, or None.
+
+    In order: the subject of the verb that carries the trigger ("Russian jets had carried out 10
+    strikes"), the agent of its passive ("was struck by Russian jets"), the ``by`` phrase of an
+    attack noun ("airstrikes by the US-led coalition") or of a participle on it ("an airstrike
+    carried out by the regime", "airstrikes led by the international coalition"), and the actor
+    words before an attack noun or a weapon ("an Israeli aggression", "regime barrel bomb
+    attacks", "Syrian regime or Russian air strikes").  An agent that is itself an attack noun or
+    a weapon stands for the actor words before it ("killed by Syrian regime shelling"); a bare
+    weapon, platform, victim or generic word names no one (:func:`names_someone`)."""
     w = lex.events
     inside = {t.i for t in content}
-    candidates: list[Token] = []
-    if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN":
-        trigger = trigger.head  # "mortar fire by Daesh terrorists"
+    noun = _phrase_head(trigger, lex)
     verb = trigger if trigger.pos_ == "VERB" else None
-    if verb is None and trigger.dep_ in ("dobj",) and trigger.head.pos_ == "VERB" and trigger.head.lemma_ in w.light_verbs:
-        verb = trigger.head
-    if verb is None and trigger.dep_ == "nsubjpass" and trigger.head.pos_ == "VERB" and trigger.head.lemma_ in w.light_verbs:
-        verb = trigger.head  # "the strikes were carried out by ..."
+    if verb is None and noun.dep_ in ("dobj",) and noun.head.pos_ == "VERB" and (
+        noun.head.lemma_ in w.light_verbs or noun.head.lemma_ in w.weapon_verbs
+    ):
+        verb = noun.head  # "carried out strikes", "fired rockets", "dropped barrel bombs"
+    if verb is None and noun.dep_ == "nsubjpass" and noun.head.pos_ == "VERB" and noun.head.lemma_ in w.light_verbs:
+        verb = noun.head  # "the strikes were carried out by ..."
+    candidates: list[Token] = []
     if verb is not None:
-        for child in verb.children:
-            if child.dep_ == "nsubj" and not _patient_subject(verb, lex):
-                candidates.append(child)
-            elif child.dep_ == "agent":
-                candidates.extend(c for c in child.children if c.dep_ == "pobj")
-    if not candidates and trigger.pos_ in ("NOUN", "PROPN"):
-        for child in trigger.children:
-            if child.dep_ == "prep" and child.lower_ == w.agent_prep:
-                candidates.extend(c for c in child.children if c.dep_ == "pobj")
-            elif child.dep_ in ("amod", "compound", "poss") and _national(child, lex) and w.triggers.get(
-                trigger.lemma_.lower()
-            ) in ("airstrike", "shelling"):
-                candidates.append(child)
+        candidates.extend(_verb_agents(verb, lex))
+    if not candidates and noun.pos_ in ("NOUN", "PROPN"):
+        candidates.extend(_noun_agents(noun, lex))
     for cand in candidates:
         if cand.i not in inside:
             continue
-        if cand.pos_ == "PRON" and cand.lower_ not in w.perpetrator_pronouns:
-            continue
-        if cand.lemma_.lower() in w.triggers:
-            continue  # "airstrikes hit Idlib": the strikes are not who struck
-        if cand.dep_ in ("amod", "compound"):
-            sub = _conjoined_modifiers(cand)
-            return min(sub, key=lambda t: t.i), max(sub, key=lambda t: t.i)
-        first, last = mention_span(cand, lex, with_conj=True)
-        return trigger.doc[first], trigger.doc[last]
+        found = _agent_span(cand, lex)
+        if found is not None and all(t.i in inside for t in found):
+            return found
+    if noun.pos_ in ("NOUN", "PROPN") and _attack_like(noun, lex):
+        mods = actor_modifiers(noun, lex)  # "Russian airstrikes", "a Turkish drone"
+        if mods is not None and mods[0].i in inside:
+            return mods
+    if _attack_like(noun, lex) and not any(c.dep_ in ("nsubj", "agent") for c in noun.children):
+        before = _actor_words_before(noun, lex)  # "in Syrian government shelling", parsed as a verb
+        if before is not None and before[0].i in inside:
+            return before
     return None
+
+
+def _actor_words_before(tok: Token, lex: Lexicon) -> tuple[Token, Token] | None:
+    """The actor words right before an attack word, whatever the parse made of them: "Syrian
+    government" shelling, "regime" barrel bomb attacks."""
+    w = lex.events
+    doc = tok.doc
+    j = tok.i - 1
+    while j >= 0 and doc[j].lemma_.lower() in w.platforms | w.weapon_words | w.weapon_nouns | w.air_words:
+        j -= 1
+    last = j
+    while j >= 0 and (_names_actor(doc[j], lex) or doc[j].lower_ in w.actor_joins):
+        j -= 1
+    first = j + 1
+    while first <= last and doc[first].lower_ in w.actor_joins:
+        first += 1
+    while last >= first and doc[last].lower_ in w.actor_joins:
+        last -= 1
+    if first > last:
+        return None
+    return doc[first], doc[last]
+
+
+def _phrase_head(tok: Token, lex: Lexicon) -> Token:
+    """The head noun of the phrase a trigger noun sits in: "regime barrel bomb attacks" -> attacks,
+    "mortar fire by Daesh terrorists" -> fire."""
+    while tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+        tok = tok.head
+    return tok
+
+
+def _verb_agents(verb: Token, lex: Lexicon) -> list[Token]:
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "nsubj" and not _patient_subject(verb, lex):
+            out.append(child)
+        elif child.dep_ == "agent":
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    if not out and verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    ):
+        return _verb_agents(verb.head, lex)  # "jets made 302 sorties and delivered airstrikes"
+    return out
+
+
+def _noun_agents(noun: Token, lex: Lexicon) -> list[Token]:
+    """"strikes by Daesh"; "an airstrike carried out either by the regime or Russian warplanes",
+    "airstrikes led by the international coalition", "the attack believed to have been carried
+    out by Russian aircraft": the agent of a participle on the attack noun."""
+    w = lex.events
+    out: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == w.agent_prep:
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    verbs = [c for c in noun.children if c.dep_ == "acl"]
+    if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in w.belief_verbs:
+        verbs.append(noun.head)  # "the attack believed to have been carried out by ..."
+    for child in verbs:
+        for v in (child, *(t for t in child.subtree if t.dep_ == "xcomp")):
+            if v.lemma_.lower() in w.light_verbs or v.lemma_.lower() in w.agent_participles:
+                for a in v.children:
+                    if a.dep_ == "agent":
+                        out.extend(c for c in a.children if c.dep_ == "pobj")
+    return out
+
+
+def _agent_span(cand: Token, lex: Lexicon) -> tuple[Token, Token] | None:
+    w = lex.events
+    doc = cand.doc
+    if cand.pos_ == "PRON":
+        return (cand, cand) if cand.lower_ in w.perpetrator_pronouns else None
+    if cand.lemma_.lower() in w.collective_nouns:
+        # "a series of precision U.S. airstrikes": the attacks the series is made of
+        inner = next((p for c in cand.children if c.dep_ == "prep" and c.lower_ == lex.measures.of
+                      for p in c.children if p.dep_ == "pobj"), None)
+        if inner is None:
+            return None
+        cand = inner
+    if cand.lemma_.lower() in w.platforms and actor_modifiers(cand, lex) is None:
+        owner = next((p for c in cand.children if c.dep_ == "prep" and c.lower_ == lex.measures.of
+                      for p in c.children if p.dep_ == "pobj"), None)
+        if owner is not None:
+            cand = owner  # "jets of the Russian air group"
+    if _attack_like(cand, lex) and not _names_actor(cand, lex):
+        return actor_modifiers(cand, lex)  # "killed by Syrian regime shelling"
+    if cand.dep_ in ("amod", "compound") and _names_actor(cand, lex):
+        sub = _conjoined_modifiers(cand)
+        return min(sub, key=lambda t: t.i), max(sub, key=lambda t: t.i)
+    first, last = mention_span(cand, lex, with_conj=True)
+    span = [doc[i] for i in range(first, last + 1)]
+    if not names_someone(span, lex):
+        return None
+    return doc[first], doc[last]
+
+
+#: the event types whose noun an actor word owns as the attacker ("Turkish shelling"); not a
+#: siege or a capture ("broke a Daesh siege": Daesh besieged, others broke it)
+_OWNED_TYPES = frozenset({"airstrike", "shelling", "ground_attack", "explosion", "weapon_use"})
+
+
+def _attack_like(tok: Token, lex: Lexicon) -> bool:
+    """An attack noun, a weapon or a platform: what an actor word before it owns."""
+    w = lex.events
+    lemma = tok.lemma_.lower()
+    return w.triggers.get(lemma) in _OWNED_TYPES or lemma in w.platforms or lemma in w.weapon_nouns
+
+
+def _names_actor(tok: Token, lex: Lexicon) -> bool:
+    """A word that names an actor by itself: a nationality or acting country ("Russian",
+    "U.S."), an organisation's name, or an actor word ("regime", "coalition")."""
+    low = tok.lower_
+    if any(ch.isdigit() for ch in low):
+        return False  # "a Su-24 bomber": a designator, not an owner
+    if low in lex.events.actor_words or low in lex.nationalities:
+        return True
+    if tok.ent_type_ in ("NORP", "ORG") and tok.pos_ in ("PROPN", "ADJ", "NOUN"):
+        return not (tok.lemma_.lower() in lex.events.triggers or tok.lemma_.lower() in lex.events.platforms)
+    return tok.ent_type_ == "GPE" and low.strip(".") in lex.events.acting_countries
+
+
+def actor_modifiers(noun: Token, lex: Lexicon) -> tuple[Token, Token] | None:
+    """The actor words before an attack noun or a weapon, first to last ("Syrian regime or
+    Russian" air strikes, "US-led coalition" airstrike, "Turkish" drone); None when none."""
+    doc = noun.doc
+    left = [t for t in noun.subtree if t.i < noun.i]
+    actors = [t for t in left if _names_actor(t, lex)]
+    if noun.dep_ == "conj" and noun.head.i < noun.i and _names_actor(noun.head, lex):
+        before = _actor_words_before(noun, lex)  # "Syrian regime or Russian air strikes"
+        if before is not None:
+            return before
+    if not actors:
+        own = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in lex.events.perpetrator_pronouns), None)
+        return (own, noun) if own is not None else None  # "its jets": the claimant's own side
+    if noun.lemma_.lower() in lex.events.platforms:
+        return doc[actors[0].i], noun  # "Russian jets": the registry may know the air force
+    return doc[actors[0].i], doc[actors[-1].i]
+
+
+def names_someone(span: list[Token], lex: Lexicon) -> bool:
+    """Whether a perpetrator's words name somebody: not a bare weapon or platform ("drone",
+    "a helicopter"), an attack ("aggression"), a victim ("Woman"), or a generic word ("Forces")
+    unless an actor word or a name comes with it ("Israeli drone", "government forces")."""
+    if not span:
+        return False
+    w = lex.events
+    words = [t for t in span if not t.is_punct]
+    head = words[-1] if words else span[-1]
+    lemma, low = head.lemma_.lower(), head.lower_
+    others = [t for t in span if t is not head]
+    if any(_names_actor(t, lex) or (t.ent_type_ in ("ORG", "PERSON") and not any(ch.isdigit() for ch in t.text)) for t in others):
+        return True
+    if lemma in w.triggers or lemma in w.platforms or lemma in w.weapon_nouns or lemma in w.weapon_words:
+        return False
+    if lemma in w.generic_agents or low in w.generic_agents or lemma in w.victim_nouns:
+        return False
+    return True
 
 
 def _patient_subject(verb: Token, lex: Lexicon) -> bool:
@@ -260,13 +423,6 @@ def _patient_subject(verb: Token, lex: Lexicon) -> bool:
     return not auxes or any(c.dep_ == "auxpass" for c in auxes)
 
 
-def _national(tok: Token, lex: Lexicon) -> bool:
-    """"Russian airstrikes", "U.S. strikes", "Russia's strikes": an actor, not a place."""
-    if tok.ent_type_ in ("NORP", "ORG"):
-        return True
-    return tok.ent_type_ == "GPE" and tok.lower_.strip(".") in lex.events.acting_countries
-
-
 def _conjoined_modifiers(mod: Token) -> list[Token]:
     """"Syrian and Russian airstrikes": the modifier and its conjuncts."""
     out = [mod]
@@ -279,12 +435,27 @@ def _conjoined_modifiers(mod: Token) -> list[Token]:
 def make_perpetrator(
     doc_text: str, sent: SpacySpan, first: Token, last: Token, actor: str | None, lex: Lexicon
 ) -> Perpetrator:
+    """The perpetrator of the words ``first``..``last``.  A backer named before a qualifier
+    ("Turkish-backed factions", "Iran-backed militias") is not the attacker: the words after it
+    are, and the backer is kept apart in ``backer_span``."""
+    toks = list(sent.doc[first.i : last.i + 1])
+    backer: Span | None = None
+    cut = next((k for k, t in enumerate(toks) if t.lower_ in lex.events.backer_words and 0 < k < len(toks) - 1), None)
+    if cut is not None:
+        b_first, b_last = toks[0], toks[cut - 1]
+        while b_last.i > b_first.i and b_last.is_punct:
+            b_last = sent.doc[b_last.i - 1]
+        if not b_last.is_punct:
+            backer = Span(doc_text[b_first.idx : b_last.idx + len(b_last.text)], b_first.idx, b_last.idx + len(b_last.text))
+            first = toks[cut + 1]
+            toks = toks[cut + 1 :]
     start = first.idx
     end = last.idx + len(last.text)
     text = doc_text[start:end]
-    toks = sent.doc[first.i : last.i + 1]
+    if backer is not None:
+        actor = text
     several = any(t.dep_ == "cc" for t in toks) or any(t.lower_ == lex.events.alternative for t in toks)
-    return Perpetrator(text=text, actor=actor, start=start, end=end, several=several)
+    return Perpetrator(text=text, actor=actor, start=start, end=end, several=several, backer_span=backer)
 
 
 def _span_of(tok: Token) -> Span:

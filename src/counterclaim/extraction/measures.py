@@ -103,6 +103,8 @@ def _verb_measure(verb: Token, obj: Token | None, lex: Lexicon) -> Measure | Non
         return m if obj is not None and lemma(obj) in w.fire_objects else None
     if m is None and verb.pos_ == "ADJ":
         return w.noun_measure.get(lem) if lem in w.adjective_measures else None
+    if m is None and lem in w.light_verbs and obj is not None and lemma(obj) in w.fire_objects:
+        return "fired"  # "delivering more than 850 munitions"
     if m == "struck" and obj is not None and lemma(obj) in w.fire_objects:
         return None
     return m
@@ -145,6 +147,8 @@ def _measure_walk(anchor: Token, obj: Token | None, depth: int, lex: Lexicon) ->
     # a participle or relative clause on the counted noun: "141 settlements liberated"
     for c in head.children:
         if c.i > head.i and c.dep_ in ("acl", "relcl", "amod") and c.pos_ in ("VERB", "ADJ"):
+            if c.tag_ == "VBG" and any(d.dep_ == "dobj" for d in c.children):
+                continue  # "fired 22 munitions destroying 22 targets": the munitions destroy, they are not destroyed
             m = _verb_measure(c, obj, lex)
             if m is not None:
                 return m
@@ -212,6 +216,8 @@ def _measure_at_verb(
                         if lemma(p) in w.noun_measure or p.lower_ in w.noun_measure:
                             return w.noun_measure.get(lemma(p)) or w.noun_measure[p.lower_]  # "among the dead"
                         return measure_of(p, p if p.pos_ in ("NOUN", "PROPN") else None, lex, depth + 1)
+    if dep == "nsubj" and lem in w.lose_verbs and any(c.dep_ == "dobj" and lemma(c) == w.life for c in verb.children):
+        return "killed"  # "five people lost their lives"
     if dep in ("nsubj", "csubj", "expl") and lem not in w.patient_subject_verbs:
         # the count is the agent ("10 militants attacked a checkpoint"), unless the verb has
         # no object, where the parser often reads an elided passive ("141 settlements ...

@@ -86,9 +86,11 @@ digit and no number word before any parse is walked.
 
 from __future__ import annotations
 
+import re
 import weakref
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -370,7 +372,7 @@ def _build(sent: Span, stext: str, cand: _Cand, lex: Lexicon) -> Quantity | None
         if obj.pos_ in ("ADJ", "VERB") or lemma(obj) in lex.quantities.casualty_words:
             obj_text = None  # "388,000 dead", "30 injured": the word is the measure
     measure = measure_of(anchor, obj, lex)
-    return Quantity(
+    q = Quantity(
         text=sl(cand.start, end),
         value=cand.value,
         low=cand.low,
@@ -381,6 +383,7 @@ def _build(sent: Span, stext: str, cand: _Cand, lex: Lexicon) -> Quantity | None
         start=cand.start,
         end=end,
     )
+    return _qualify(q, obj if obj is not None else anchor, lex) if measure is not None else q
 
 
 # --------------------------------------------------------------------------- public
@@ -418,9 +421,113 @@ def find_quantities(sent: Span, lex: Lexicon) -> list[Quantity]:
     """Every count in ``sent`` that is a result or size of violence, in text order.
 
     Offsets are character offsets into ``sent.doc.text``; only quantities whose measure was
-    determined are returned (see the module docstring for the rules and conventions).
+    determined are returned (see the module docstring for the rules and conventions).  Besides
+    the numbers: one victim named without a numeral ("a civilian was killed", "killing him") is a
+    count of one; parts without a total ("six children and three women") get their sum, marked
+    ``derived``; a sentence that counts over a wider window or area ("since the start of the
+    war", "across Syria") marks its counts ``aggregate``.
     """
-    return [q for q in find_numbers(sent, lex) if q.measure is not None]
+    found = [q for q in find_numbers(sent, lex) if q.measure is not None]
+    found += _single_victims(sent, found, lex)
+    found.sort(key=lambda q: q.start)
+    found = _with_sums(_sent_text(sent), sent.start_char, found, lex)
+    if found and _aggregate_cues(lex).search(_sent_text(sent).lower()):
+        found = [replace(q, aggregate=True) for q in found]
+    return found
+
+
+def _single_victims(sent: Span, numbers: list[Quantity], lex: Lexicon) -> list[Quantity]:
+    """"a civilian was killed", "a man named X was killed", "a child lost his life", "killing
+    him": one victim, a count of one (bound exact), its span the noun phrase."""
+    w = lex.quantities
+    stext, base = _sent_text(sent), sent.start_char
+    taken = [(q.start, q.end) for q in numbers]
+    out: list[Quantity] = []
+    for tok in sent:
+        if tok.tag_ == "NN" and lemma(tok) in w.single_victims:
+            det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ in w.single_determiners and c.i < tok.i), None)
+            if det is None:
+                continue
+            start, obj_text = det.idx, tok.text
+        elif tok.lower_ in w.victim_pronouns and tok.dep_ == "dobj":
+            start, obj_text = tok.idx, None
+        else:
+            continue
+        end = tok.idx + len(tok.text)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        measure = measure_of(tok, tok if obj_text is not None else None, lex)
+        if measure not in ("killed", "wounded", "recovered"):
+            continue
+        q = Quantity(text=stext[start - base : end - base], value=1.0, low=1.0, high=1.0, bound="exact",
+                     measure=measure, object=obj_text, start=start, end=end, derived=True)
+        out.append(_qualify(q, tok, lex))
+    return out
+
+
+def _qualify(q: Quantity, anchor: Token, lex: Lexicon) -> Quantity:
+    """The note and update mark of a quantity, read from what governs it: bodies recovered are
+    at least that many dead; "died of wounds"; "the death toll has risen to four" updates."""
+    w = lex.quantities
+    if q.measure == "recovered":
+        low = q.value if q.value is not None else q.low
+        q = replace(q, measure="killed", note=w.recovery_note,
+                    bound="low" if q.bound in ("exact", "approx") else q.bound,
+                    low=low, high=None if q.bound in ("exact", "approx") else q.high)
+    cur = anchor
+    for _ in range(4):
+        head = cur.head
+        if head.i == cur.i:
+            break
+        if head.pos_ in ("VERB", "AUX"):
+            hl = lemma(head)
+            if q.measure == "killed" and hl in w.die_verbs and any(
+                c.dep_ == "prep" and c.lower_ in w.wound_preps and any(p.lower_ in w.wound_nouns for p in c.children)
+                for c in head.children
+            ):
+                q = replace(q, note=w.wounds_note)
+            if hl in w.update_verbs and any(
+                c.dep_ in ("nsubj", "nsubjpass") and lemma(c) in lex.measures.update_subjects for c in head.children
+            ):
+                q = replace(q, supersedes=True)
+            break
+        cur = head
+    return q
+
+
+def _with_sums(stext: str, base: int, found: list[Quantity], lex: Lexicon) -> list[Quantity]:
+    """Parts joined by "and" or commas ("six children and three women") with no figure in the
+    sentence that could be their total: their sum, marked ``derived``."""
+    killed = [q for q in found if q.measure == "killed" and q.bound == "exact" and q.value is not None]
+    out = list(found)
+    k = 0
+    while k < len(killed):
+        run = [killed[k]]
+        while k + len(run) < len(killed):
+            nxt = killed[k + len(run)]
+            between = stext[run[-1].end - base : nxt.start - base]
+            if between.strip(" ,") not in ("", lex.numbers.and_word) or (between.strip() == "" and between):
+                break
+            run.append(nxt)
+        k += len(run)
+        if len(run) < 2:
+            continue
+        total = sum(q.value or 0 for q in run)
+        if any(q.value is not None and q.value >= total for q in killed if q not in run) or any(
+            q.measure == "killed" and q.bound != "exact" and q not in run for q in found
+        ):
+            continue  # "18 people including five children and two women": the text gives the total
+        first, last = run[0], run[-1]
+        out.append(Quantity(text=stext[first.start - base : last.end - base], value=total, low=total, high=total,
+                            bound="exact", measure="killed", object=None, start=first.start, end=last.end,
+                            note=lex.quantities.sum_note, derived=True))
+    return sorted(out, key=lambda q: (q.start, not q.derived))  # the total before its parts
+
+
+@cache
+def _aggregate_cues(lex: Lexicon) -> re.Pattern[str]:
+    cues = [c.replace("{month}", lex.month_pattern()) for c in lex.quantities.aggregate_cues]
+    return re.compile("|".join(cues))
 
 
 def find_quantities_in_doc(doc: Doc, lex: Lexicon) -> list[Quantity]:

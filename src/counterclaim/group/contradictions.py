@@ -159,6 +159,20 @@ class Party:
     published: str | None
 
 
+def _figure(q: Quantity) -> str:
+    """"15 bodies recovered", "30 people hospitalized": the figure and what it counts, in the
+    words of its note where it has one, without repeating its object."""
+    label: str = q.measure or ""
+    if q.note:
+        label = " ".join(w for w in q.note.split() if w not in (q.object or "").split())
+    return q.text + (f" {label}" if label and label not in (q.object or "") else "")
+
+
+def _sum_of_others(q: Quantity, qs: Sequence[Quantity]) -> bool:
+    """A derived total whose parts are listed too ("six children and three women")."""
+    return q.derived and any(o is not q and q.start <= o.start and o.end <= q.end for o in qs)
+
+
 def _fmt(v: float) -> str:
     return f"{int(v):,}" if float(v).is_integer() else f"{v:,}"
 
@@ -289,7 +303,7 @@ class Finder:
             return None
         if not weapons and dc.event_type == "weapon_use" and ac.event_type != "weapon_use":
             return None
-        figures = ", ".join(q.text + (f" {q.measure}" if q.measure and q.measure not in (q.object or "") else "") for q in ac.quantities)
+        figures = ", ".join(_figure(q) for q in ac.quantities if not _sum_of_others(q, ac.quantities))
         what = f"the use of {weapons[0]}" if weapons else _what(dc)
         scope = " on civilians" if not weapons and words.civilian_scope.search(_denied_part(dc)) else ""
         where = _where_when(ac)
@@ -309,6 +323,10 @@ class Finder:
             for qb in b.claim.quantities:
                 if qa.measure is None or qa.measure != qb.measure or count_class(qa, self.lexicon) != count_class(qb, self.lexicon):
                     continue
+                if qa.aggregate or qb.aggregate:
+                    continue  # a total since the start of the war is not against one event's toll
+                if qa.derived or qb.derived:
+                    continue  # "a woman and a child were killed" names victims, it gives no total
                 if _points_apart(a.claim, b.claim):
                     continue  # "9 killed in Qaterji" is part of "16 killed in Aleppo", not against it
                 ra, rb = figure_range(qa), figure_range(qb)

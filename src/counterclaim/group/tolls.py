@@ -1,8 +1,10 @@
 """How many were killed in an incident, by each claimant and all told: the figures ACLED and
 UCDP GED would code, and whether the incident is asserted, denied or contested.
 
-Only ``killed`` quantities of asserting member claims count (not "bodies recovered", "wounded"
-or "casualties"); a denial gives no toll.
+Only ``killed`` quantities of asserting member claims count (not "wounded" or "casualties"); a
+denial gives no toll.  Bodies recovered count as killed (at least that many dead) only when no
+claimant counts the dead; a total over a wider window ("since the start of the war") never counts;
+an update ("the death toll has risen to four") replaces the claimant's earlier figures.
 """
 
 from __future__ import annotations
@@ -129,8 +131,8 @@ def claim_toll(c: Claim, lex: Lexicon) -> tuple[int, int, int, int] | None:
     """
     groups: dict[VictimKind, list[tuple[int, int, int]]] = {kind: [] for kind in get_args(VictimKind)}
     for q in c.quantities:
-        if q.measure != "killed":
-            continue
+        if q.measure != "killed" or q.aggregate:
+            continue  # a total since the start of the war is no incident's toll
         r = quantity_reading(q, lex)
         if r is not None:
             groups[object_kind(q.object, lex)].append(r)
@@ -156,7 +158,8 @@ def incident_tolls(incident: Incident, claims: Mapping[str, Claim], lexicon: Lex
 
     Only member claims that *assert* count (a denial gives no toll), and only ``killed``
     quantities.  Per claimant (as grouped in the incident's summary), the claim with the largest
-    figure stands for it: a claimant repeating or updating its toll is one report, not several.
+    figure stands for it (a claimant repeating its toll is one report, not several), except where
+    the claimant updates it ("has risen to four"): then its latest update stands.
     Across claimants:
 
     * ``acled``: the lowest claimant figure (its ``low`` reading) — ACLED's conservative rule:
@@ -186,9 +189,17 @@ def incident_tolls(incident: Incident, claims: Mapping[str, Claim], lexicon: Lex
             continue
         name = owner.get(cid) or c.claimant.actor or c.claimant.text or "(unnamed outlet)"
         per.setdefault(name, []).append((t, cid))
+    if any(not _recovery_only(claims[cid], lex) for found in per.values() for _, cid in found):
+        # bodies recovered are at least that many dead: no toll beside a claimant's count of the dead
+        per = {n: f for n, f in per.items() if not all(_recovery_only(claims[cid], lex) for _, cid in f)}
+    order = {cid: k for k, cid in enumerate(incident.claim_ids)}
     tolls = []
     for name, found in per.items():
-        (lo, mid, hi, civ), _ = max(found, key=lambda x: (x[0][1], x[0][2]))
+        updates = [x for x in found if _updates(claims[x[1]])]
+        if updates:  # "the death toll has risen to four": the latest update stands, not the largest
+            (lo, mid, hi, civ), _ = max(updates, key=lambda x: (order[x[1]], claims[x[1]].evidence.start))
+        else:
+            (lo, mid, hi, civ), _ = max(found, key=lambda x: (x[0][1], x[0][2]))
         tolls.append(Toll(name, lo, mid, hi, civ, tuple(cid for _, cid in found)))
     if not tolls:
         return Tolls((), 0, 0, 0, 0, 0)
@@ -201,6 +212,17 @@ def incident_tolls(incident: Incident, claims: Mapping[str, Claim], lexicon: Lex
     civilians = min(max((t.civilians for t in tolls if t.best == best), default=0), best)
     return Tolls(tuple(tolls), low, low, best, high, civilians)
 
+
+
+def _updates(c: Claim) -> bool:
+    """The claim updates a toll ("the death toll has risen to four")."""
+    return any(q.measure == "killed" and q.supersedes and not q.aggregate for q in c.quantities)
+
+
+def _recovery_only(c: Claim, lex: Lexicon) -> bool:
+    """Every killed figure of the claim counts bodies recovered."""
+    killed = [q for q in c.quantities if q.measure == "killed" and not q.aggregate]
+    return bool(killed) and all(q.note == lex.quantities.recovery_note for q in killed)
 
 
 #: what an incident's members say together
@@ -217,7 +239,8 @@ def incident_stance(inc: Incident, claims: Mapping[str, Claim]) -> IncidentStanc
 
 def agreed_perpetrator(inc: Incident, claims: Mapping[str, Claim], registry: Registry) -> str | None:
     """The canonical perpetrator when every asserting member that names one names the same
-    single actor; None when none names one, when they differ, or when one names several
+    single actor, or an organisation above it (then the actor below, the most specific); None
+    when none names one, when they differ, or when one names several
     ("Syrian, Russian or the US-led coalition": the claimant itself does not know).  Only
     names the actor registry knows count: an unresolved perpetrator ("it", "the jets") names
     no one."""
@@ -231,7 +254,12 @@ def agreed_perpetrator(inc: Incident, claims: Mapping[str, Claim], registry: Reg
             return None
         if p.actor and registry.actor(p.actor) is not None:
             named.add(p.actor)
-    return named.pop() if len(named) == 1 else None
+    if len(named) > 1:
+        # "the ministry said it had killed ..." and "Russian jets ...": one actor and a body above
+        # it are one perpetrator, the most specific
+        lowest = [n for n in named if named <= set(registry.lineage(n))]
+        return lowest[0] if len(lowest) == 1 else None
+    return named.pop() if named else None
 
 
 

@@ -307,7 +307,9 @@ class Registry:
             return name.casefold()
         if a.type in ("state_military", "government") and a.country:
             return f"state:{a.country}"
-        return self.lineage(a.name)[-1]
+        top = self.lineage(a.name)[-1]
+        # the US-led coalition is under CENTCOM and so the US government: the US's side
+        return self.side(top) if top != a.name else top
 
     def match(self, text: str) -> Match | None:
         """The actor or person a mention names, or None when the registry does not know it."""

@@ -65,8 +65,8 @@ def resolve_claims(document: Document, claims: list[Claim], res: Resources) -> l
         out.append(
             replace(
                 c,
-                claimant=_claimant(c.claimant, res.registry, document.text, lex),
-                perpetrator=_perpetrator(c.perpetrator, res.registry, lex),
+                claimant=(claimant := _claimant(c.claimant, res.registry, document.text, lex)),
+                perpetrator=_perpetrator(c.perpetrator, res.registry, lex, (c.claimant.text, claimant.actor)),
                 locations=locations,
                 location=location,
                 time=_time(c.time, published, lex),
@@ -129,14 +129,52 @@ def _claimant(c: Claimant, registry: Registry, text: str, lex: Lexicon) -> Claim
     return replace(c, actor=match.actor, actor_type=match.actor_type, organisation=match.organisation)
 
 
-def _perpetrator(p: Perpetrator | None, registry: Registry, lex: Lexicon) -> Perpetrator | None:
+def _perpetrator(
+    p: Perpetrator | None, registry: Registry, lex: Lexicon, own: tuple[str | None, str | None] = (None, None)
+) -> Perpetrator | None:
+    """The perpetrator's actor; ``own`` is the claimant's (words, resolved actor): a pronoun the
+    extraction read as the claimant's own side ("it had struck") takes the claimant's actor."""
     if p is None:
         return None
+    if own[0] is not None and own[1] is not None and p.actor == own[0] and p.text.split()[0].lower() in lex.events.perpetrator_pronouns:
+        return replace(p, actor=own[1])
+    if p.backer_span is not None:
+        backer = actor_of(p.backer_span.text, registry, lex)
+        p = replace(p, backer=backer.actor if backer is not None else p.backer_span.text)
     if p.several:
         names = several_actors(p.text, registry, lex)
         return replace(p, actor="; ".join(names), actors=tuple(names)) if names else p
-    match = registry.match(p.actor or p.text)
+    match = actor_of(p.actor or p.text, registry, lex)
     return replace(p, actor=match.actor) if match is not None else p
+
+
+def actor_of(text: str, registry: Registry, lex: Lexicon) -> Match | None:
+    """The registry's actor for a perpetrator's words: as written ("Russian jets"); else without
+    the weapon or platform they own ("Israeli drone" -> "Israeli", "International coalition
+    planes" -> "International coalition"); a bare nationality stands for its country's state
+    ("Russian" -> Russia)."""
+    match = registry.match(text)
+    if match is not None:
+        return match
+    words = _actor_patterns(lex).article_first.sub("", text.strip()).split()
+    w = lex.events
+    if len(words) > 1 and words[-1].lower() in w.platforms:
+        match = registry.match(text + "s")  # "a Turkish drone": the registry lists "Turkish drones"
+        if match is not None:
+            return match
+    while len(words) > 1 and (
+        words[-1].lower().rstrip("s") in w.platforms | w.weapon_nouns or any(ch.isdigit() for ch in words[-1])
+    ):
+        words = words[:-1]  # "Russia's Su-34 bombers" -> "Russia's"
+    if words and words[-1].endswith(("'s", "’s")):
+        words[-1] = words[-1][:-2]
+    owner = " ".join(words)
+    if owner != text:
+        match = registry.match(owner)
+        if match is not None:
+            return match
+    country = lex.nationalities.get(owner.lower())
+    return registry.match(country) if country is not None else None
 
 
 @dataclass(frozen=True)
@@ -176,7 +214,7 @@ def several_actors(text: str, registry: Registry, lex: Lexicon) -> list[str]:
     if len(parts) < 2:
         return []
     last_words = pats.article_first.sub("", parts[-1]).split()
-    shares = len(last_words) >= 2 and last_words[0].lower() in nationalities
+    shares = len(last_words) >= 2 and (last_words[0].lower() in nationalities or last_words[0].lower() in lex.events.actor_words)
     head = last_words[-1] if shares else ""
     names: list[str] = []
     for part in parts:

@@ -218,7 +218,7 @@ EVENTS = EventWords(
             "airstrike",
         ),
         **dict.fromkeys("shell shelling mortar artillery rocket missile barrage".split(), "shelling"),
-        **dict.fromkeys("attack offensive assault clash fighting storm ambush battle".split(), "ground_attack"),
+        **dict.fromkeys("attack offensive assault clash fighting storm ambush battle aggression".split(), "ground_attack"),
         **dict.fromkeys("explosion blast explode detonate ied bomber".split(), "explosion"),
         **dict.fromkeys("sortie".split(), "sorties"),
         **dict.fromkeys("liberate capture seize recapture retake siege".split(), "territory"),
@@ -254,7 +254,7 @@ EVENTS = EventWords(
     down_verbs=frozenset({"down"}),
     air_attack="attack",
     military_verbs=frozenset({"strike"}),
-    military_nouns=frozenset(("body", "target", "hit", "victim", "damage", "pound")),
+    military_nouns=frozenset(("body", "target", "hit", "victim", "damage", "pound", "aggression")),
     bomb_nouns=frozenset(("bomb", "bombing")),
     explosion_heads=frozenset(("explosion", "blast")),
     bomber="bomber",
@@ -273,6 +273,27 @@ EVENTS = EventWords(
     telling_negations=frozenset(("neither", "never")),
     negations=frozenset(("never", "no")),
     negative_determiners=frozenset(("no", "neither")),
+    actor_words=frozenset(
+        """regime coalition government rebel rebels opposition jihadist jihadists loyalist loyalists
+        militia army hezbollah hizballah hizbollah isis isil daesh""".split()
+    ),
+    platforms=frozenset(
+        """jet warplane plane aircraft helicopter chopper drone uav bomber gunship fighter-bomber
+        missile rocket shell mortar artillery tank bomb barrel""".split()
+    ),
+    collective_nouns=frozenset("series wave string spate round volley number".split()),
+    generic_agents=frozenset(
+        """force forces side party unit source group element it individual somebody someone unknown
+        attacker assailant perpetrator""".split()
+    ),
+    victim_nouns=frozenset(
+        """civilian people person child woman man resident worker kid boy girl infant refugee body
+        corpse family student patient victim pilot member staff medic volunteer journalist""".split()
+    ),
+    backer_words=frozenset("backed supported sponsored funded armed".split()),
+    agent_participles=frozenset("lead launch fire drop".split()),
+    actor_joins=frozenset(("-", "and", "or", "led")),
+    belief_verbs=frozenset("believe think suspect say report thought understand".split()),
 )
 
 MENTIONS = MentionWords(
@@ -401,6 +422,29 @@ QUANTITIES = QuantityWords(
     one="one",
     territory_preps=frozenset(("in", "across", "throughout", "from", "over")),
     percent_words=frozenset(("percent", "cent")),
+    single_victims=frozenset(
+        """civilian child man woman boy girl person fighter soldier member militant rebel officer
+        resident worker journalist activist doctor nurse paramedic medic volunteer teenager youth
+        baby infant pilot policeman commander farmer shepherd student father mother""".split()
+    ),
+    single_determiners=frozenset(("a", "an")),
+    victim_pronouns=frozenset(("him", "her")),
+    update_verbs=frozenset("rise climb increase reach jump mount soar grow".split()),
+    die_verbs=frozenset(("die", "succumb")),
+    wound_preps=frozenset(("of", "from", "to")),
+    wound_nouns=frozenset(("wound", "injury", "wounds", "injuries")),
+    recovery_note="bodies recovered",
+    wounds_note="died of wounds",
+    sum_note="sum of the parts",
+    aggregate_cues=(
+        r"\bsince the (?:start|beginning|outbreak|onset) of\b",
+        r"\b(?:across|throughout|all over) (?:syria|the country|the governorates|syrian territory)\b",
+        r"\bnationwide\b",
+        r"\bso far (?:this|in) (?:year|month)\b",
+        r"\b(?:during|in|over|throughout) the (?:past|last|previous|whole) (?:month|year|months|years)\b",
+        r"\b(?:monthly|annual|yearly)\b",
+        r"\bsince (?:19|20)\d\d\b",
+    ),
 )
 
 MEASURES = MeasureWords(
@@ -409,7 +453,7 @@ MEASURES = MeasureWords(
         "wounded": "wound injure hurt maim",
         "destroyed": "demolish raze flatten obliterate torch",
         "damaged": "damage",
-        "struck": "hit strike target bomb shell pound bombard raid attack",
+        "struck": "hit strike target bomb shell pound bombard raid attack engage",
         "liberated": "liberate free retake recapture regain reclaim",
         "captured": "capture seize overrun",
         "surrendered": "surrender defect",
@@ -437,8 +481,10 @@ MEASURES = MeasureWords(
         "missing": "missing",
     },
     strike_nouns=frozenset("airstrike strike raid bombing bombardment shelling attack sortie".split()),
-    death_nouns=frozenset("death killing massacre execution".split()),
+    death_nouns=frozenset("death killing massacre execution martyrdom".split()),
     injury_nouns=frozenset("injury wounding".split()),
+    lose_verbs=frozenset(("lose",)),
+    update_subjects=frozenset(("toll", "number", "tally", "count")),
     amod_measure={
         "dead": "killed", "killed": "killed", "injured": "wounded", "wounded": "wounded",
         "damaged": "damaged", "destroyed": "destroyed", "displaced": "displaced",

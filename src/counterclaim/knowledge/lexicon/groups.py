@@ -85,6 +85,25 @@ class QuantityWords:
     territory_preps: frozenset[str]
     #: the words of a share written out ("40 percent", "40 per cent")
     percent_words: frozenset[str]
+    # ------------------------------------------------------------------ tolls
+    #: one victim named without a numeral ("a civilian was killed"): the nouns, and the
+    #: determiners that make them one
+    single_victims: frozenset[str]
+    single_determiners: frozenset[str]
+    #: "killing him": pronouns that are one victim
+    victim_pronouns: frozenset[str]
+    #: "the death toll has risen to four": verbs of an update
+    update_verbs: frozenset[str]
+    #: "died of wounds": the verb, its prepositions and their nouns
+    die_verbs: frozenset[str]
+    wound_preps: frozenset[str]
+    wound_nouns: frozenset[str]
+    #: notes a quantity may carry
+    recovery_note: str
+    wounds_note: str
+    sum_note: str
+    #: a sentence that counts over a wider window or area than one event (patterns, lower case)
+    aggregate_cues: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +121,10 @@ class MeasureWords:
     strike_nouns: frozenset[str]
     death_nouns: frozenset[str]
     injury_nouns: frozenset[str]
+    #: "five people lost their lives": the verb that gives its subject the object "life"
+    lose_verbs: frozenset[str]
+    #: "the death toll has risen to four": what an update's subject is
+    update_subjects: frozenset[str]
     amod_measure: Mapping[str, Measure]
     person_nouns: frozenset[str]
     materiel_nouns: frozenset[str]
@@ -312,6 +335,27 @@ class EventWords:
     telling_negations: frozenset[str]
     negations: frozenset[str]
     negative_determiners: frozenset[str]
+    # ------------------------------------------------------------------ who did it
+    #: words that name an actor before an attack noun or a weapon ("regime barrel bombs",
+    #: "coalition missiles"); nationalities and organisations' names count without being listed
+    actor_words: frozenset[str]
+    #: weapons and platforms an actor word may own ("a Turkish drone", "Russian warplanes"),
+    #: and that alone name no one ("a helicopter dropped ...")
+    platforms: frozenset[str]
+    #: "a series of U.S. airstrikes": the attacks are in the ``of`` phrase
+    collective_nouns: frozenset[str]
+    #: words that alone name no one ("Forces", "the side")
+    generic_agents: frozenset[str]
+    #: who suffers, never who strikes ("Woman killed in ...")
+    victim_nouns: frozenset[str]
+    #: "Turkish-backed factions": the words before it name a backer, not the attacker
+    backer_words: frozenset[str]
+    #: participles whose agent on an attack noun is the attacker ("airstrikes led by ...")
+    agent_participles: frozenset[str]
+    #: "the attack believed to have been carried out by ...": verbs between an attack and its agent
+    belief_verbs: frozenset[str]
+    #: words that join actor words into one phrase ("Syrian regime or Russian", "US-led")
+    actor_joins: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
