@@ -177,3 +177,31 @@ def test_the_members_of_a_coalition_are_not_places() -> None:
     (claim,) = extract("Coalition nations which have conducted strikes in Syria include Australia, Canada and France.",
                        outlet="X")
     assert [m.text for m in claim.locations] == ["Syria"]
+
+
+def test_age_after_a_name_is_not_a_time(nlp) -> None:  # type: ignore[no-untyped-def]
+    # pattern: casualty and obituary reports give a victim's age between commas after the name
+    # ("Scott Dayton, 42, of Woodbridge, died Nov. 24"); the model may label the age a DATE
+    sent = first_sentence(nlp, "Navy Senior Chief Petty Officer Scott Dayton, 42, of Woodbridge, Virginia, died Nov. 24 in northern Syria.")
+    times = time_mentions(sent, set(range(sent.start, sent.end)), set(), sent.doc.text, EN)
+    assert [t.text for t in times] == ["Nov. 24"]
+
+
+def test_number_between_commas_after_a_date_stays_a_time(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the guard needs a name before the commas: "on Nov. 24, 2016, jets struck" keeps its year
+    sent = first_sentence(nlp, "On Nov. 24, 2016, jets struck Raqqah.")
+    times = time_mentions(sent, set(range(sent.start, sent.end)), set(), sent.doc.text, EN)
+    assert any("2016" in t.text for t in times)
+
+
+def test_feast_day_is_the_time_of_the_event() -> None:
+    # pattern: reports date an event by the feast it fell on ("killed in Syria on Thanksgiving
+    # Day", "on Christmas Eve", "on the first day of Eid al-Adha"); the model labels the name an
+    # EVENT in running text, so the phrase after "on" is read as the time, without a window
+    (claim,) = extract("Jets struck Douma on Christmas Eve, killing five people.", outlet="X")
+    assert claim.time is not None and claim.time.text == "Christmas Eve"
+    assert claim.time.start is None
+    text = ("The Defense Department has identified the American service member who was killed in Syria on Thanksgiving Day.\n\n"
+            "Navy Senior Chief Petty Officer Scott C. Dayton, 42, of Woodbridge, Virginia, died Nov. 24 in northern Syria.")
+    first = extract(text, outlet="X")[0]
+    assert first.time is not None and first.time.text == "Thanksgiving Day"

@@ -563,3 +563,24 @@ def test_strike_report_measures(nlp: Language, sentence: str, expected: list[tup
 def test_engaging_without_a_count_is_no_strike(nlp: Language) -> None:
     # "engaged the enemy for three hours": a duration, no count of targets
     assert _one(nlp, "The army engaged the enemy for three hours.") == []
+
+
+def test_flown_missions_are_sorties() -> None:
+    # pattern: belligerents' and allies' tallies count "missions flown" ("the UK has flown over
+    # 870 missions", "jets flew 40 missions"); the model may read "over" as a preposition
+    from counterclaim import extract
+
+    claims = extract("The UK has flown over 870 missions and conducted over 265 bombing raids on ISIL targets.", outlet="X")
+    found = {(q.text, q.measure, q.bound) for c in claims for q in c.quantities}
+    assert ("over 870 missions", "sorties", "low") in found
+    (claim,) = extract("Russian jets flew 40 missions over Idlib on Monday.", outlet="X")
+    assert claim.event_type == "sorties"
+    assert [(q.value, q.measure) for q in claim.quantities] == [(40, "sorties")]
+
+
+def test_a_mission_that_is_not_flown_is_not_a_sortie() -> None:
+    # the guard: a mission sent, or flown to without a count, is diplomacy, not a sortie
+    from counterclaim import extract
+
+    assert extract("The UN sent 12 missions to the region.", outlet="X") == []
+    assert extract("The envoy flew to Geneva on a mission to save the talks.", outlet="X") == []

@@ -25,6 +25,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from .attribution import mention_span
+from .measures import flown_mission
 from ..knowledge.lexicon import Lexicon
 from ..model import EventType, Perpetrator, Span, Stance
 
@@ -53,6 +54,8 @@ def trigger_type(tok: Token, context_lemmas: Collection[str], lex: Lexicon) -> E
     if lemma in w.weapon_verbs and tok.pos_ == "VERB" and w.weapon_words.intersection(context_lemmas):
         return "weapon_use"
     found = w.triggers.get(lemma)
+    if found is None and flown_mission(tok, lex):
+        found = "sorties"  # "the UK has flown over 870 missions": a flown mission is a sortie
     particles = {c.lower_ for c in tok.children} if found is None else set()
     if found is None and lex.measures.surrender_phrasal.get(lemma, frozenset()) & particles:
         return "other"  # "laid down their weapons": surrendered

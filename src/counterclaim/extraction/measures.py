@@ -110,6 +110,19 @@ def _verb_measure(verb: Token, obj: Token | None, lex: Lexicon) -> Measure | Non
     return m
 
 
+def flown_mission(noun: Token, lex: Lexicon) -> bool:
+    """"jets flew 40 missions", "the UK has flown over 870 missions": a counted mission that is
+    flown is a sortie (the model may read "over" as a preposition between the verb and the
+    count)."""
+    w = lex.measures
+    if lemma(noun) != w.mission or not any(c.like_num for c in noun.children):
+        return False
+    head = noun.head
+    if noun.dep_ == "pobj" and head.pos_ == "ADP":
+        head = head.head
+    return head.i != noun.i and lemma(head) == w.fly
+
+
 def _noun_measure(noun: Token, lex: Lexicon) -> Measure | None:
     w = lex.measures
     lem = lemma(noun)
@@ -117,8 +130,8 @@ def _noun_measure(noun: Token, lex: Lexicon) -> Measure | None:
         if any(lemma(c) == w.combat for c in noun.lefts) or lemma(noun.head) in w.light_verbs:
             return "sorties"
         return None
-    if lem == w.mission and any(lemma(c) in w.sortie_modifiers for c in noun.lefts):
-        return "sorties"
+    if lem == w.mission and (any(lemma(c) in w.sortie_modifiers for c in noun.lefts) or flown_mission(noun, lex)):
+        return "sorties"  # "bombing missions"; "the UK has flown over 870 missions"
     return w.noun_measure.get(lem) or w.noun_measure.get(noun.lower_)
 
 

@@ -252,7 +252,7 @@ def time_mentions(
             continue
         if not any(i in content for i in range(ent.start, ent.end)) or any(i in exclude for i in range(ent.start, ent.end)):
             continue
-        if _is_duration_modifier(ent) or pats.future.search(ent.text):
+        if _is_duration_modifier(ent) or _is_age(ent) or pats.future.search(ent.text):
             continue
         start = ent.start_char
         if ent.start > sent.start and doc[ent.start - 1].lower_ in lex.mentions.open_ended:
@@ -294,6 +294,15 @@ def _capital_as_actor(ent: SpacySpan, lex: Lexicon) -> bool:
     if ent.text.lower() not in lex.capitals or root.dep_ not in ("compound", "nmod", "amod"):
         return False
     return root.head.lemma_.lower() not in lex.mentions.place_nouns
+
+
+def _is_age(ent: SpacySpan) -> bool:
+    """"Scott Dayton, 42, of Woodbridge": a bare number set off by commas right after a name is
+    the person's age, not a time (the form of casualty and obituary reports)."""
+    doc = ent.doc
+    if len(ent) != 1 or not ent[0].like_num or ent.start < 2 or ent.end >= len(doc):
+        return False
+    return doc[ent.start - 1].text == "," and doc[ent.end].text == "," and doc[ent.start - 2].pos_ == "PROPN"
 
 
 def _is_duration_modifier(ent: SpacySpan) -> bool:

@@ -316,6 +316,11 @@ MENTIONS = MentionWords(
         r"\b(?:at\s+dawn|at\s+dusk|overnight|late|early)\s+on\s+{weekday}\b",
         r"\b(?:earlier|later)\s+this\s+(?:week|month|year)\b",
         r"\bon\s+{weekday}\b",
+        # a feast day named as the day of the event ("killed in Syria on Thanksgiving Day", "on the
+        # first day of Eid al-Adha"): the model labels the name an EVENT, or nothing
+        r"(?<=\bon )(?:this\s+|the\s+(?:eve|(?:first|second|third|last)\s+day)\s+of\s+)?"
+        r"(?:Thanksgiving|Christmas|New\s+Year'?s|Easter|Eid(?:\s+al-(?:Fitr|Adha))?|Nowruz|Ashura)"
+        r"(?:\s+(?:Day|Eve))?\b",
     ),
     open_ended=("since", "until", "till"),
     acts=frozenset("strike airstrike raid bombing shelling attack offensive jet warplane force troops".split()),
@@ -534,6 +539,7 @@ MEASURES = MeasureWords(
     adjective_measures=frozenset(("dead", "wounded", "injured", "missing")),
     flight="flight",
     mission="mission",
+    fly="fly",
     sortie_modifiers=frozenset(("combat", "bombing", "strike")),
     combat="combat",
     strike_preps=("on", "at", "against", "of"),

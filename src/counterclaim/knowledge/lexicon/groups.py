@@ -177,6 +177,8 @@ class MeasureWords:
     #: "combat flights", "bombing missions": sorties
     flight: str
     mission: str
+    #: "flown 870 missions": a mission that is flown is a sortie
+    fly: str
     sortie_modifiers: frozenset[str]
     combat: str
     #: "airstrikes on 1,093 targets": prepositions between a strike noun and its targets
