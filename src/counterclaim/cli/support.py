@@ -19,7 +19,7 @@ from .console import EXIT_FAILED, log, set_level, with_progress
 from ..errors import CounterclaimError, LedgerExists, NotALedger
 from ..extraction.nlp import DEFAULT_MODEL
 from ..knowledge.resources import Resources
-from ..ledger import check_ledger
+from ..ledger import check_ledger, is_url
 from ..export.views import VIEW_FORMATS
 from ..pipeline import DEFAULT_TIME_BUDGET, Extractor, Result
 from ..read.formats import CsvColumns
@@ -29,6 +29,23 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 #: An incident id given on the command line may be shortened to this many characters.
 MIN_ID_PREFIX = 6
+#: What --db takes, where the ledger must already exist.
+LEDGER_HELP = "Ledger file, or a postgresql://user@host/dbname URL."
+
+
+class LedgerTarget(click.ParamType):
+    """What ``--db`` takes: a ledger file (which must exist when ``exists``), or a URL
+    (``postgresql://...``), passed on as it is for :func:`~counterclaim.ledger.open_ledger`."""
+
+    name = "ledger"
+
+    def __init__(self, exists: bool = False) -> None:
+        self._path = click.Path(exists=exists, dir_okay=False)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and is_url(value):
+            return value
+        return self._path.convert(value, param, ctx)
 
 
 def input_options(fn: F) -> F:
@@ -135,7 +152,7 @@ def date_option(value: str | None, name: str) -> str | None:
 def filter_options(fn: F) -> F:
     """Filters shared by the commands that list incidents and contradictions."""
     opts = [
-        click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False), help="Ledger file."),
+        click.option("--db", required=True, type=LedgerTarget(exists=True), help=LEDGER_HELP),
         click.option("--format", "fmt", type=click.Choice(VIEW_FORMATS), default="table", show_default=True),
         click.option("--governorate", help="Only incidents in this governorate (any spelling, or an ISO code such as SY-ID)."),
         click.option("--since", metavar="YYYY-MM-DD", help="Only incidents whose window ends on or after this date."),
