@@ -103,7 +103,7 @@ def test_every_command_says_a_damaged_ledger_in_one_line(ledger_copy: Path, tmp_
 def test_check_says_what_is_wrong_and_how_to_recover(ledger_copy: Path) -> None:
     good = CliRunner().invoke(cli, ["check", "--db", str(ledger_copy)])
     assert good.exit_code == 0
-    assert good.stdout.splitlines()[:2] == [f"{ledger_copy}: ok", f"schema version 3 (written by counterclaim's "
+    assert good.stdout.splitlines()[:2] == [f"{ledger_copy}: ok", f"schema version 4 (written by counterclaim's "
                                             f"extractor {check_ledger(ledger_copy).extractor_version})"]
     assert good.stdout.splitlines()[2].startswith("5 documents, ")
     _damage(ledger_copy, "incidents")

@@ -169,6 +169,12 @@ class Connection:
         """Whether documents have their ``language`` column (an older ledger read as it is has none)."""
         return self._version >= schema.LANGUAGE_VERSION
 
+    @property
+    def _linked_fts(self) -> bool:
+        """Whether the full-text tables are linked to their tables (schema 4), rather than
+        holding their own copy keyed by id (an older ledger read as it is)."""
+        return self._version >= 4
+
     @contextmanager
     def _transaction(self) -> Iterator[None]:
         """One ``BEGIN IMMEDIATE`` ... ``COMMIT``; any exception rolls it back and goes on."""

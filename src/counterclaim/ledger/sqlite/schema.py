@@ -3,19 +3,23 @@ ledger.
 
 Version 1: documents, claims, sightings and their full-text indexes.  Version 2: near-copy
 fingerprints, claim grouping, incidents, contradictions, corroborations.  Version 3: the
-language a document was read in.  A new ledger is laid out by running every version's
-statements in order, so a new ledger and an upgraded one are the same.
+language a document was read in.  Version 4: a file Datasette and sqlite-utils read
+(:mod:`.datasette`: external-content full-text tables, promoted claim columns, flat views).  A
+new ledger is laid out by running every version's statements (and fills) in order, so a new
+ledger and an upgraded one are the same.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 from ...errors import LedgerVersionError, NotALedger
 from ...model import EXTRACTOR_VERSION
+from .datasette import SCHEMA_4, fill_4
 
 #: Bumped whenever the tables change; a ledger with a higher version is refused.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _TOKENIZE = "tokenize = 'porter unicode61 remove_diacritics 2'"
 
@@ -115,7 +119,9 @@ SCHEMA_3: tuple[str, ...] = (
 )
 
 #: The statements that bring a ledger of version ``v - 1`` to version ``v``, by ``v``.
-UPGRADES: dict[int, tuple[str, ...]] = {1: SCHEMA_1, 2: SCHEMA_2, 3: SCHEMA_3}
+UPGRADES: dict[int, tuple[str, ...]] = {1: SCHEMA_1, 2: SCHEMA_2, 3: SCHEMA_3, 4: SCHEMA_4}
+#: What runs after a version's statements: rows that version's new columns are worked out for.
+FILLS: dict[int, Callable[[sqlite3.Connection], None]] = {4: fill_4}
 
 #: The first version with the grouping tables, and with ``documents.language``.
 GROUPING_VERSION, LANGUAGE_VERSION = 2, 3
@@ -147,8 +153,7 @@ def check_version(version: int, name: str) -> None:
 def create(conn: sqlite3.Connection) -> None:
     """Lay out a new ledger (inside the caller's transaction)."""
     for version in sorted(UPGRADES):
-        for statement in UPGRADES[version]:
-            conn.execute(statement)
+        _run(conn, version)
     conn.executemany(
         "INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
         [("schema_version", str(SCHEMA_VERSION)), ("extractor_version", EXTRACTOR_VERSION)],
@@ -159,12 +164,19 @@ def upgrade(conn: sqlite3.Connection, version: int) -> None:
     """Bring a ledger of ``version`` to :data:`SCHEMA_VERSION`, keeping every row (inside the
     caller's transaction)."""
     for v in range(version + 1, SCHEMA_VERSION + 1):
-        for statement in UPGRADES[v]:
-            conn.execute(statement)
+        _run(conn, v)
     conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
 
 
+def _run(conn: sqlite3.Connection, version: int) -> None:
+    """The statements of one version, then its fill."""
+    for statement in UPGRADES[version]:
+        conn.execute(statement)
+    if version in FILLS:
+        FILLS[version](conn)
+
+
 __all__ = [
-    "GROUPING_VERSION", "LANGUAGE_VERSION", "SCHEMA_1", "SCHEMA_2", "SCHEMA_3", "SCHEMA_VERSION", "UPGRADES",
+    "FILLS", "GROUPING_VERSION", "LANGUAGE_VERSION", "SCHEMA_1", "SCHEMA_2", "SCHEMA_3", "SCHEMA_VERSION", "UPGRADES",
     "check_version", "create", "schema_version", "upgrade",
 ]
