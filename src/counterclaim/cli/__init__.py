@@ -87,7 +87,11 @@ def extract(paths: tuple[str, ...], fmt: str, **kw: Any) -> None:
 @click.argument("paths", nargs=-1)
 @click.option("--db", required=True, type=LedgerTarget(), help="Ledger file (created if missing), or a postgresql:// URL.")
 @input_options
-def ingest(paths: tuple[str, ...], db: str, **kw: Any) -> None:
+@click.option("--dask", "use_dask", is_flag=True,
+              help="Read on a Dask LocalCluster of --jobs worker processes, each writing to the ledger itself.")
+@click.option("--scheduler", metavar="tcp://HOST:8786",
+              help="Read on the Dask cluster of this scheduler (its workers must reach --db: a postgresql:// URL).")
+def ingest(paths: tuple[str, ...], db: str, use_dask: bool, scheduler: str | None, **kw: Any) -> None:
     """Read PATHS and store their documents and claims in the ledger --db.
 
     One transaction per document: a killed run leaves every document whole or absent, and
@@ -96,8 +100,40 @@ def ingest(paths: tuple[str, ...], db: str, **kw: Any) -> None:
     """
     settings = InputSettings.from_options(kw)
     require_inputs(paths, settings)  # before the ledger file is made
-    tally = guard(lambda: _ingest(paths, db, settings))
+    if use_dask or scheduler:
+        tally = guard(lambda: _ingest_dask(paths, db, settings, scheduler))
+    else:
+        tally = guard(lambda: _ingest(paths, db, settings))
     sys.exit(tally.exit_code)
+
+
+def _ingest_dask(paths: tuple[str, ...], db: str, settings: InputSettings, scheduler: str | None) -> Tally:
+    """Ingest on a Dask cluster: the workers write the ledger; here only their summaries."""
+    from ..scale.cluster import ingest_on_dask
+    from ..scale.jobs import WorkerSettings
+
+    tally = Tally()
+    started = time.perf_counter()
+    records = read_inputs(
+        list(paths), manifest=settings.manifest, published=settings.published, csv_columns=settings.columns,
+        max_bytes=settings.max_bytes, stdin=sys.stdin,
+    )
+    worker = WorkerSettings(settings.model, 16, True, settings.time_budget, None)
+    for report in ingest_on_dask(records, db, worker, scheduler=scheduler, workers=settings.jobs):
+        tally.partition(report)
+    log.info(tally.ingest_line(time.perf_counter() - started, shown(db)))
+    _group(db)
+    return tally
+
+
+def _group(db: str) -> None:
+    """Group what an ingest stored, and say so."""
+    from ..group.update import update
+
+    started = time.perf_counter()
+    with open_ledger(db) as ledger:
+        report = update(ledger)
+    log.info(f"{report.line()}; {time.perf_counter() - started:.1f} s")
 
 
 def _ingest(paths: tuple[str, ...], db: str, settings: InputSettings) -> Tally:
