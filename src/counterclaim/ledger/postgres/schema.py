@@ -120,6 +120,25 @@ SCHEMA_1: tuple[str, ...] = (
         {_SEQ}
     )""",
     "CREATE INDEX IF NOT EXISTS corroborations_incident ON corroborations (incident_id)",
+    # one plain row a claim and an incident, as in the SQLite ledger (schema 4)
+    """CREATE OR REPLACE VIEW claims_flat AS SELECT
+        c.claim_id, c.doc_id, d.title, d.outlet, d.published, d.url,
+        c.claimant_actor, c.claimant_text, c.actor_type, c.stance, c.event_type,
+        c.admin1, c.lat, c.lon, c.time_start, c.time_end, c.killed_low, c.killed_high,
+        c.confidence, c.data->'evidence'->>'text' AS evidence
+        FROM claims c JOIN documents d USING (doc_id) ORDER BY d.seq, c.ordinal""",
+    """CREATE OR REPLACE VIEW incidents_flat AS SELECT
+        i.incident_id, i.event_type, i.admin1, i.country, i.start, i."end",
+        i.data->'location'->>'name' AS place,
+        (i.data->'location'->>'lat')::double precision AS lat,
+        (i.data->'location'->>'lon')::double precision AS lon,
+        i.n_claims, i.n_claimants, i.n_contradictions,
+        (i.data->>'corroborations')::integer AS n_corroborations,
+        (SELECT string_agg(v, '; ' ORDER BY n) FROM jsonb_array_elements_text(i.claimants)
+            WITH ORDINALITY AS a (v, n)) AS claimants,
+        (SELECT string_agg(v, '; ' ORDER BY n) FROM jsonb_array_elements_text(i.data->'outlets')
+            WITH ORDINALITY AS a (v, n)) AS outlets
+        FROM incidents i""",
 )
 
 #: The statements that bring a ledger of version ``v - 1`` to version ``v``, by ``v``.
