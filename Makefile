@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench venv clean browser postgres
+.PHONY: demo test lint bench bench-scale venv clean browser postgres
 
 venv: $(STAMP)
 
@@ -46,6 +46,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/extract_bench.py
+
+# --jobs, Dask and PostgreSQL against one process and SQLite (run it when the machine is idle)
+bench-scale: $(STAMP) postgres
+	$(BIN)/python bench/scale_bench.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache
