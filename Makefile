@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench venv clean browser
+.PHONY: demo test lint bench bench-scale venv clean browser postgres
 
 venv: $(STAMP)
 
@@ -28,10 +28,16 @@ SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 browser:
 	@test -x $(CHROMIUM) -a -x $(CHROMEDRIVER) || { \
 	  echo "installing Debian's chromium and chromium-driver for the browser test"; \
-	  $(SUDO) apt-get update -q >/dev/null && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium chromium-driver >/dev/null; }
+	  $(SUDO) sh scripts/apt_install.sh chromium chromium-driver; }
 
-test: $(STAMP) browser
+# The PostgreSQL ledger's tests start a throwaway cluster with Debian's server (tests/pgcluster.py);
+# install it when missing.  scripts/apt_install.sh waits for another install's lock.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || { \
+	  echo "installing Debian's postgresql for the PostgreSQL ledger tests"; \
+	  $(SUDO) sh scripts/apt_install.sh postgresql; }
+
+test: $(STAMP) browser postgres
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
@@ -40,6 +46,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/extract_bench.py
+
+# --jobs, Dask and PostgreSQL against one process and SQLite (run it when the machine is idle)
+bench-scale: $(STAMP) postgres
+	$(BIN)/python bench/scale_bench.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache

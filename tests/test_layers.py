@@ -24,6 +24,7 @@ ALLOWED: dict[str, set[str]] = {
     "export": {"model", "errors", "knowledge", "ledger", "group"},
     "web": {"model", "errors", "knowledge", "ledger", "group", "export"},
     "evaluate": {"model", "errors", "knowledge", "read", "extraction", "resolve", "pipeline"},
+    "scale": {"model", "errors", "knowledge", "read", "extraction", "resolve", "pipeline", "ledger", "group"},
 }
 
 

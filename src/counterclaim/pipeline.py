@@ -51,7 +51,8 @@ DEFAULT_TIME_BUDGET: Final[float] = 120.0
 _CUTS: Final = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?]\s+"), re.compile(r"\s+"))
 _BIDI_RE: Final = re.compile("[" + "".join(chr(c) for c in sorted(BIDI_CONTROLS)) + "]")
 #: How a document goes through :meth:`Extractor.run`: parsed in one go, in sections, or not read.
-_Mode = Literal["whole", "sections", "unread"]
+Mode = Literal["whole", "sections", "unread"]
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,15 @@ class Result:
     @property
     def ok(self) -> bool:
         return self.error is None
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A cleaned document on its way to be read: its result so far, and how it is to be read
+    (in one go, in sections, or not at all: the caller already has it)."""
+
+    result: Result
+    mode: Mode
 
 
 class Extractor:
@@ -97,6 +107,8 @@ class Extractor:
         self.batch_size = batch_size
         self.resolve = resolve
         self._resources = resources
+        #: the resources the caller gave (None: the bundled ones), for worker processes
+        self.custom_resources = resources
         self.time_budget = time_budget
 
     @property
@@ -173,47 +185,74 @@ class Extractor:
         ``known(doc_id)`` True: the caller already has that document (a ledger being resumed),
         so it is cleaned but not read again (:attr:`Result.known`)."""
         pending: list[Result] = []
-        nlp = self.nlp
 
-        def cleaned() -> Iterator[tuple[Doc, tuple[Result, _Mode]]]:
-            for item in items:
-                if isinstance(item, InputError):
-                    pending.append(Result(item.source, error=item))
-                    continue
-                try:
-                    from_script = item.language is None
-                    item = _with_language(item)
-                    document = to_document(item, self._record_lexicon(item, from_script))
-                except InputError as exc:
-                    pending.append(Result(item.label, error=exc))
-                    continue
-                if not document.text.strip():
-                    pending.append(Result(item.label, error=EmptyInput(item.label, "no text left after cleaning")))
-                    continue
-                document = _with_notes(item, document)
-                result = Result(item.label, document=document)
-                if known is not None and known(document.doc_id):
-                    yield self.doc("", document.language), (replace(result, known=True), "unread")
-                elif len(document.text) > self._section_chars():
-                    yield self.doc("", document.language), (result, "sections")  # parsed below, a section at a time
+        def cleaned() -> Iterator[Prepared]:
+            for item in self.prepare(items, known=known):
+                if isinstance(item, Result):
+                    pending.append(item)
                 else:
-                    yield self.doc(document.text, document.language), (result, "whole")
+                    yield item
 
-        for doc, (result, mode) in nlp.pipe(cleaned(), as_tuples=True, batch_size=self.batch_size):
+        for result in self.read_prepared(cleaned()):
             # errors met while the batch was being gathered come out first, in input order
             while pending:
                 yield pending.pop(0)
+            yield result
+        while pending:
+            yield pending.pop(0)
+
+    def prepare(self, items: Iterable[RawRecord | InputError], *,
+                known: Callable[[str], bool] | None = None) -> Iterator[Result | Prepared]:
+        """Each record cleaned, as a :class:`Prepared` document to read, or as the
+        :class:`Result` of its error; in input order, lazily (``known`` as in :meth:`run`)."""
+        for item in items:
+            if isinstance(item, InputError):
+                yield Result(item.source, error=item)
+                continue
+            try:
+                from_script = item.language is None
+                item = _with_language(item)
+                document = to_document(item, self._record_lexicon(item, from_script))
+            except InputError as exc:
+                yield Result(item.label, error=exc)
+                continue
+            if not document.text.strip():
+                yield Result(item.label, error=EmptyInput(item.label, "no text left after cleaning"))
+                continue
+            document = _with_notes(item, document)
+            result = Result(item.label, document=document)
+            if known is not None and known(document.doc_id):
+                yield Prepared(replace(result, known=True), "unread")
+            elif len(document.text) > SECTION_CHARS:
+                yield Prepared(result, "sections")  # parsed a section at a time
+            else:
+                yield Prepared(result, "whole")
+
+    def read_prepared(self, prepared: Iterable[Prepared]) -> Iterator[Result]:
+        """Parse and read prepared documents through ``nlp.pipe`` in batches, in order."""
+        nlp = self.nlp
+
+        def docs() -> Iterator[tuple[Doc, Prepared]]:
+            for p in prepared:
+                assert p.result.document is not None
+                document = p.result.document
+                mode = p.mode
+                if mode == "whole" and len(document.text) > self._section_chars():
+                    mode = "sections"  # a pipeline with a shorter max_length than SECTION_CHARS
+                text = document.text if mode == "whole" else ""
+                yield self.doc(text, document.language), replace(p, mode=mode)
+
+        for doc, p in nlp.pipe(docs(), as_tuples=True, batch_size=self.batch_size):
+            result = p.result
             assert result.document is not None
-            if mode == "unread":
+            if p.mode == "unread":
                 yield result
                 continue
             budget = self._budget(result.document.text)
-            if mode == "sections":
+            if p.mode == "sections":
                 doc = self._parse(result.document.text, result.document.language, budget)
             document, claims = self._finish(doc, result.document, budget)
             yield Result(result.label, document=document, claims=tuple(claims))
-        while pending:
-            yield pending.pop(0)
 
     def _record_lexicon(self, record: RawRecord, from_script: bool = False) -> Lexicon:
         """The lexicon of a record's language; a language without one is an input error."""

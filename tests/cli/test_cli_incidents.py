@@ -121,9 +121,22 @@ def test_bad_filter_values_are_one_line(seed_db: str) -> None:
 def test_an_older_ledger_is_grouped_on_first_use(tmp_path: Path) -> None:
     db = tmp_path / "old.db"
     assert CliRunner().invoke(cli, ["ingest", str(SEEDS / "004_cf4b3b3e72b76428.txt"), "--published", "2017-02-07", "--db", str(db)]).exit_code == 0
-    # make it a schema-1 ledger: no grouping tables, no document language, no publication
-    # basis or main event (version 4)
+    # make it a schema-1 ledger: no views, promoted columns or linked full-text tables (5), no
+    # publication basis or main event (4), no document language (3), no grouping tables (2)
+    from counterclaim.ledger.sqlite.datasette import CLAIM_COLUMNS_5
+    from counterclaim.ledger.sqlite.schema import SCHEMA_1
+
     with sqlite3.connect(db) as raw:
+        for view in ("claims_flat", "incidents_flat"):
+            raw.execute(f"DROP VIEW {view}")
+        for index in ("claims_admin1", "claims_lat_lon", "claims_time", "claims_killed"):
+            raw.execute(f"DROP INDEX {index}")
+        for column in CLAIM_COLUMNS_5:
+            raw.execute(f"ALTER TABLE claims DROP COLUMN {column}")
+        for fts in ("documents_fts", "claims_fts"):
+            raw.execute(f"DROP TABLE {fts}")
+        for statement in (s for s in SCHEMA_1 if "USING fts5" in s):
+            raw.execute(statement)
         for table in ("fingerprints", "minhash_bands", "grouping", "incidents", "contradictions", "corroborations"):
             raw.execute(f"DROP TABLE {table}")
         for column in ("language", "published_basis", "main_event"):
@@ -135,7 +148,7 @@ def test_an_older_ledger_is_grouped_on_first_use(tmp_path: Path) -> None:
     code, out, err = run("contradictions", "--db", str(db), "--format", "jsonl")
     assert code == 0 and "grouped" in err and len(out.splitlines()) == 3
     with SqliteLedger(db, readonly=True) as led:
-        assert led.meta["schema_version"] == str(SCHEMA_VERSION) == "4"
+        assert led.meta["schema_version"] == str(SCHEMA_VERSION) == "5"
 
 
 def test_group_rebuild_gives_the_same_incidents(seed_db: str, tmp_path: Path) -> None:

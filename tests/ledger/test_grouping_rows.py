@@ -19,6 +19,7 @@ from counterclaim.ledger import (
     StoredIncident,
     open_ledger,
 )
+from tests.ledger.conftest import BACKENDS, open_backend
 from counterclaim.ledger.sqlite.codec import footprint_from_json, snapshot_from_json
 from counterclaim.model import (
     Claim,
@@ -66,9 +67,9 @@ B = _doc("A copy: airstrikes hit Saraqib on Tuesday, SOHR said.", "Reuters")
 C = _doc("The ministry denied any strikes in Idlib this month.", "SANA")
 
 
-@pytest.fixture
-def ledger() -> Iterator[Ledger]:
-    with open_ledger(":memory:") as led:
+@pytest.fixture(params=BACKENDS)
+def ledger(request: pytest.FixtureRequest) -> Iterator[Ledger]:
+    with open_backend(request, request.param) as led:
         led.add(A, [_claim(A, "a0"), _claim(A, "a1", "White Helmets")])
         led.add(B, [_claim(B, "b0")])
         led.add(C, [_claim(C, "c0", "Syrian Ministry of Defence")])

@@ -1,5 +1,6 @@
 """Schema versions of the SQLite ledger: version 3 stores each document's language, version 4
-where its publication date was found and its main event; a version 1, 2 or 3 ledger, laid out
+where its publication date was found and its main event, version 5 links the full-text tables
+to their tables and promotes claim columns (Datasette); a version 1, 2 or 3 ledger, laid out
 by the statements of its own version (kept verbatim in old_schema/), is upgraded when first
 opened for writing and keeps every row, and is read as it is (documents in English, without
 main event) when opened read-only."""
@@ -79,7 +80,10 @@ def _old_ledger(path: Path, version: int, rows_from: Path) -> None:
     raw.execute("ATTACH DATABASE ? AS source", (str(rows_from),))
     for table in (t for v in range(1, version + 1) for t in TABLES[v]):
         columns = ", ".join(_columns(raw, table))
-        raw.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM source.{table} ORDER BY rowid")
+        # an old full-text table kept its own copy of the texts, which the current ledger keeps
+        # in its documents and claims tables (schema 4): copy them from there
+        origin = table.removesuffix("_fts")
+        raw.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM source.{origin} ORDER BY rowid")
     raw.commit()
     raw.execute("DETACH DATABASE source")
     raw.close()
@@ -138,7 +142,7 @@ def test_language_is_stored_and_read_back(tmp_path: Path) -> None:
 
 def test_a_new_ledger_is_the_current_version_with_a_language_column(tmp_path: Path) -> None:
     with SqliteLedger(tmp_path / "ledger.db") as led:
-        assert led.meta["schema_version"] == str(SCHEMA_VERSION) == "4"
+        assert led.meta["schema_version"] == str(SCHEMA_VERSION) == "5"
     raw = sqlite3.connect(tmp_path / "ledger.db")
     assert "language" in _columns(raw, "documents")
     raw.close()
@@ -172,6 +176,41 @@ def test_a_version_3_ledger_is_read_without_main_events_then_upgraded(source: Pa
 # ---------------------------------------------------------------------- upgrades
 
 
+def _assert_searches(path: Path) -> None:
+    """The ledger's searches find what they found before, through the full-text tables of schema
+    4, and its new claim columns and views hold the claims' values."""
+    with open_ledger(path, readonly=True) as led:
+        assert {c.claim_id for c in led.search_claims("White Helmets", syntax="words")} == {"b0"}
+        assert [h.doc_id for h in led.search_documents("Reuters OR Helmets")] == [B.doc_id]
+    raw = sqlite3.connect(path)
+    try:
+        rows = raw.execute("SELECT f.claim_id, f.admin1, f.lat, f.time_start, f.killed_high, c.claimant FROM claims_flat f"
+                           " JOIN claims c USING (claim_id) ORDER BY claim_id").fetchall()
+        assert rows == [("a0", "Idlib", 35.86, "2017-03-07", 12.0, "SOHR"),
+                        ("b0", "Idlib", 35.86, "2017-03-07", 30.0, "White Helmets"),
+                        ("c0", "Idlib", 35.86, "2017-03-07", 12.0, "Local Coordination Committees")]
+        sql = raw.execute("SELECT sql FROM sqlite_master WHERE name = 'claims_fts'").fetchone()[0]
+        assert "content=[claims]" in sql  # what Datasette and sqlite-utils look for
+    finally:
+        raw.close()
+
+
+def test_a_version_3_ledger_is_upgraded_to_linked_full_text_and_promoted_columns(
+    source: Path, tmp_path: Path
+) -> None:
+    old = tmp_path / "v3.db"
+    _old_ledger(old, 2, source)
+    raw = sqlite3.connect(old)
+    raw.execute("ALTER TABLE documents ADD COLUMN language TEXT NOT NULL DEFAULT 'en'")  # SCHEMA_3, verbatim
+    raw.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    raw.commit()
+    raw.close()
+    with open_ledger(old, readonly=True) as led:  # read as it is: its own full-text tables
+        assert {c.claim_id for c in led.search_claims("White Helmets", syntax="words")} == {"b0"}
+    assert _reads(old, readonly=False) == _reads(source, readonly=True)
+    _assert_searches(old)
+
+
 def test_a_version_2_ledger_is_upgraded_keeping_every_row(source: Path, tmp_path: Path) -> None:
     old = tmp_path / "v2.db"
     _old_ledger(old, 2, source)
@@ -185,7 +224,9 @@ def test_a_version_2_ledger_is_upgraded_keeping_every_row(source: Path, tmp_path
 
     with SqliteLedger(old) as led:  # opened for writing: upgraded
         assert led.meta["schema_version"] == str(SCHEMA_VERSION)
-    assert _rows(old, tables, columns) == before  # every row, every old column, in the same order
+    kept = tuple(t for t in tables if not t.endswith("_fts"))  # the full-text tables are remade (5)
+    assert _rows(old, kept, columns) == {t: before[t] for t in kept}  # every row, every old column, in order
+    _assert_searches(old)
     raw = sqlite3.connect(old)
     assert raw.execute("SELECT DISTINCT language FROM documents").fetchall() == [("en",)]
     raw.close()
@@ -222,11 +263,13 @@ def test_a_version_1_ledger_is_read_as_it_is_then_upgraded_and_grouped(source: P
     raw = sqlite3.connect(old)
     columns = {t: _columns(raw, t) for t in TABLES[1]}
     raw.close()
-    before = _rows(old, TABLES[1], columns)
+    kept = ("documents", "claims", "sightings")
+    before = _rows(old, kept, columns)
     with open_ledger(old) as led:  # upgraded from 1 to the current version at once
         assert led.pending_grouping() == 3
         assert update(led).claims == 3
-    assert _rows(old, TABLES[1], columns) == before
+    assert _rows(old, kept, columns) == before
+    _assert_searches(old)
     assert _reads(old, readonly=True) == _reads(source, readonly=True)
 
 

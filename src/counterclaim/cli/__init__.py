@@ -30,10 +30,12 @@ from ..knowledge.resources import Resources
 from ..extraction.nlp import DEFAULT_MODEL
 from ..pipeline import Extractor
 from ..read.inputs import count_inputs, read_inputs
-from ..ledger import Ledger, check_ledger, open_ledger, rescue_ledger
+from ..ledger import Ledger, check_ledger, open_ledger, rescue_ledger, shown
 from .support import (
     MIN_ID_PREFIX,
+    LEDGER_HELP,
     InputSettings,
+    LedgerTarget,
     add_talk_options,
     date_option,
     filter_options,
@@ -83,9 +85,13 @@ def extract(paths: tuple[str, ...], fmt: str, **kw: Any) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1)
-@click.option("--db", required=True, type=click.Path(dir_okay=False), help="Ledger file (created if missing).")
+@click.option("--db", required=True, type=LedgerTarget(), help="Ledger file (created if missing), or a postgresql:// URL.")
 @input_options
-def ingest(paths: tuple[str, ...], db: str, **kw: Any) -> None:
+@click.option("--dask", "use_dask", is_flag=True,
+              help="Read on a Dask LocalCluster of --jobs worker processes, each writing to the ledger itself.")
+@click.option("--scheduler", metavar="tcp://HOST:8786",
+              help="Read on the Dask cluster of this scheduler (its workers must reach --db: a postgresql:// URL).")
+def ingest(paths: tuple[str, ...], db: str, use_dask: bool, scheduler: str | None, **kw: Any) -> None:
     """Read PATHS and store their documents and claims in the ledger --db.
 
     One transaction per document: a killed run leaves every document whole or absent, and
@@ -94,8 +100,40 @@ def ingest(paths: tuple[str, ...], db: str, **kw: Any) -> None:
     """
     settings = InputSettings.from_options(kw)
     require_inputs(paths, settings)  # before the ledger file is made
-    tally = guard(lambda: _ingest(paths, db, settings))
+    if use_dask or scheduler:
+        tally = guard(lambda: _ingest_dask(paths, db, settings, scheduler))
+    else:
+        tally = guard(lambda: _ingest(paths, db, settings))
     sys.exit(tally.exit_code)
+
+
+def _ingest_dask(paths: tuple[str, ...], db: str, settings: InputSettings, scheduler: str | None) -> Tally:
+    """Ingest on a Dask cluster: the workers write the ledger; here only their summaries."""
+    from ..scale.cluster import ingest_on_dask
+    from ..scale.jobs import WorkerSettings
+
+    tally = Tally()
+    started = time.perf_counter()
+    records = read_inputs(
+        list(paths), manifest=settings.manifest, published=settings.published, csv_columns=settings.columns,
+        max_bytes=settings.max_bytes, stdin=sys.stdin,
+    )
+    worker = WorkerSettings(settings.model, 16, True, settings.time_budget, None)
+    for report in ingest_on_dask(records, db, worker, scheduler=scheduler, workers=settings.jobs):
+        tally.partition(report)
+    log.info(tally.ingest_line(time.perf_counter() - started, shown(db)))
+    _group(db)
+    return tally
+
+
+def _group(db: str) -> None:
+    """Group what an ingest stored, and say so."""
+    from ..group.update import update
+
+    started = time.perf_counter()
+    with open_ledger(db) as ledger:
+        report = update(ledger)
+    log.info(f"{report.line()}; {time.perf_counter() - started:.1f} s")
 
 
 def _ingest(paths: tuple[str, ...], db: str, settings: InputSettings) -> Tally:
@@ -108,7 +146,7 @@ def _ingest(paths: tuple[str, ...], db: str, settings: InputSettings) -> Tally:
             if tally.see(r):
                 assert r.document is not None
                 tally.stored(r, ledger.add(r.document, r.claims))
-        log.info(tally.ingest_line(time.perf_counter() - started, db))
+        log.info(tally.ingest_line(time.perf_counter() - started, shown(db)))
         started = time.perf_counter()
         report = update(ledger)
         log.info(f"{report.line()}; {time.perf_counter() - started:.1f} s")
@@ -129,7 +167,7 @@ def _grouped(db: str) -> Iterator[Ledger]:
 
 
 @cli.command("group")
-@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False), help="Ledger file.")
+@click.option("--db", required=True, type=LedgerTarget(exists=True), help=LEDGER_HELP)
 @click.option("--rebuild", is_flag=True, help="Forget the incidents and group every claim again from scratch.")
 def group_cmd(db: str, rebuild: bool) -> None:
     """Group the ledger's claims into incidents and find contradictions.
@@ -197,7 +235,7 @@ def contradictions(db: str, fmt: str, governorate: str | None, since: str | None
 
 @cli.command()
 @click.argument("incident_id")
-@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False), help="Ledger file.")
+@click.option("--db", required=True, type=LedgerTarget(exists=True), help=LEDGER_HELP)
 @click.option("--format", "fmt", type=click.Choice(VIEW_FORMATS), default="table", show_default=True)
 def show(incident_id: str, db: str, fmt: str) -> None:
     """One incident whole: who says what, its claims and why each is there (the link scores),
@@ -213,7 +251,7 @@ def show(incident_id: str, db: str, fmt: str) -> None:
         with _grouped(db) as ledger:
             inc = ledger.incident(incident_id)
             if inc is None:
-                raise click.BadParameter(f"no incident {incident_id!r} in {db}", param_hint="INCIDENT_ID")
+                raise click.BadParameter(f"no incident {incident_id!r} in {shown(db)}", param_hint="INCIDENT_ID")
             found = ledger.claims_by_id(list(inc.claim_ids))
             claims = [found[i] for i in inc.claim_ids if i in found]
             dup_links = ledger.duplicates_in(inc.incident_id)
@@ -227,7 +265,7 @@ def show(incident_id: str, db: str, fmt: str) -> None:
 
 
 @cli.command()
-@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False), help="Ledger file.")
+@click.option("--db", required=True, type=LedgerTarget(exists=True), help=LEDGER_HELP)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--actor", help="Only claims by this claimant (normalised name, any case).")
 @click.option("--actor-type", type=click.Choice(["state_military", "government", "monitor", "ngo", "un", "media", "armed_group", "unknown"]))
@@ -283,7 +321,7 @@ def _summary(db: str, seeds: Path) -> None:
 
 
 @cli.command("export")
-@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False), help="Ledger file.")
+@click.option("--db", required=True, type=LedgerTarget(exists=True), help=LEDGER_HELP)
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
               help=formats_help())
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="File to write (default: stdout).")
@@ -316,7 +354,7 @@ def export_cmd(db: str, fmt: str, output: str | None, governorate: str | None, s
 
 
 @cli.command()
-@click.option("--db", default="counterclaim-demo.db", show_default=True, type=click.Path(exists=True, dir_okay=False),
+@click.option("--db", default="counterclaim-demo.db", show_default=True, type=LedgerTarget(exists=True),
               help="Ledger file (opened read-only).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (127.0.0.1: this machine only).")
 @click.option("--port", default=8321, show_default=True, type=int, help="Port to listen on.")
@@ -336,17 +374,17 @@ def serve(db: str, host: str, port: int) -> None:
             except CounterclaimError:
                 pending = -1
         if pending:
-            log.warning(f"{db} has claims not grouped into incidents yet; run `counterclaim group --db {db}` "
+            log.warning(f"{shown(db)} has claims not grouped into incidents yet; run `counterclaim group --db {shown(db)}` "
                         "to see them on the map")
         return create_app(db)
 
     app = guard(start)
-    log.info(f"counterclaim: serving {db} (read-only) at http://{host}:{port}/  (Ctrl+C stops)")
+    log.info(f"counterclaim: serving {shown(db)} (read-only) at http://{host}:{port}/  (Ctrl+C stops)")
     app.run(host=host, port=port, debug=False, use_reloader=False)
 
 
 @cli.command()
-@click.option("--db", default="counterclaim-demo.db", show_default=True, type=click.Path(exists=True, dir_okay=False),
+@click.option("--db", default="counterclaim-demo.db", show_default=True, type=LedgerTarget(exists=True),
               help="Ledger file (opened read-only).")
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, writable=True), help="The HTML file to write.")
 @click.option("--governorate", help="Only incidents in this governorate (any spelling, or an ISO code such as SY-ID).")
@@ -372,7 +410,7 @@ def report(db: str, output: str, governorate: str | None, since: str | None, unt
 
 
 @cli.command()
-@click.option("--db", required=True, type=click.Path(dir_okay=False), help="Ledger file (only read).")
+@click.option("--db", required=True, type=LedgerTarget(), help="Ledger file (only read), or a postgresql:// URL.")
 @click.option("--rescue", "rescue_to", type=click.Path(dir_okay=False),
               help="Copy every document and claim that still reads back into this new ledger, and group them.")
 def check(db: str, rescue_to: str | None) -> None:
@@ -475,7 +513,7 @@ def eval_re3d_cmd(model: str) -> None:
 
 @evaluate.command("places")
 @click.argument("paths", nargs=-1)
-@click.option("--db", type=click.Path(exists=True, dir_okay=False), help="Report on a ledger's claims instead of reading PATHS.")
+@click.option("--db", type=LedgerTarget(exists=True), help="Report on a ledger's claims instead of reading PATHS.")
 @click.option("--top", type=int, default=40, show_default=True, help="How many unknown names to list.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline (name or path).")
 def eval_places_cmd(paths: tuple[str, ...], db: str | None, top: int, model: str) -> None:

@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import logging
 import sys
 import time
@@ -159,6 +161,31 @@ class Tally:
         else:
             self.already += 1
         self._seen.add(r.document.doc_id)
+
+    def partition(self, report: Any) -> None:
+        """Count what a Dask worker made of one partition (a
+        :class:`~counterclaim.scale.cluster.PartitionReport`), and say its problems."""
+        for message, failed in report.errors:
+            if failed:
+                self.failed += 1
+                log.error(message)
+            else:
+                self.skipped += 1
+                log.warning(message)
+        for language in report.unread:
+            self.unread[language] += 1
+        for doc_id, new, n_claims, warnings, label in report.documents:
+            for w in warnings:
+                log.warning(f"{label}: {w}")
+            self.docs += 1
+            if new:
+                self.new += 1
+                self.claims += n_claims
+            elif doc_id in self._seen:
+                self.repeated += 1
+            else:
+                self.already += 1
+            self._seen.add(doc_id)
 
     def counted(self, r: Result) -> None:
         """Count the claims of a document read without a ledger (``extract``)."""

@@ -19,16 +19,34 @@ from .console import EXIT_FAILED, log, set_level, with_progress
 from ..errors import CounterclaimError, LedgerExists, NotALedger
 from ..extraction.nlp import DEFAULT_MODEL
 from ..knowledge.resources import Resources
-from ..ledger import check_ledger
+from ..ledger import check_ledger, is_url
 from ..export.views import VIEW_FORMATS
 from ..pipeline import DEFAULT_TIME_BUDGET, Extractor, Result
 from ..read.formats import CsvColumns
 from ..read.inputs import DEFAULT_MAX_BYTES, count_inputs, read_inputs
+from ..scale.jobs import run_jobs, usable_cores
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 #: An incident id given on the command line may be shortened to this many characters.
 MIN_ID_PREFIX = 6
+#: What --db takes, where the ledger must already exist.
+LEDGER_HELP = "Ledger file, or a postgresql://user@host/dbname URL."
+
+
+class LedgerTarget(click.ParamType):
+    """What ``--db`` takes: a ledger file (which must exist when ``exists``), or a URL
+    (``postgresql://...``), passed on as it is for :func:`~counterclaim.ledger.open_ledger`."""
+
+    name = "ledger"
+
+    def __init__(self, exists: bool = False) -> None:
+        self._path = click.Path(exists=exists, dir_okay=False)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and is_url(value):
+            return value
+        return self._path.convert(value, param, ctx)
 
 
 def input_options(fn: F) -> F:
@@ -47,6 +65,8 @@ def input_options(fn: F) -> F:
         click.option("--time-budget", type=click.FloatRange(min=0), default=DEFAULT_TIME_BUDGET, show_default=True,
                      help="Seconds of reading per document (per 100,000 characters of a longer one); then it keeps the claims read so far, with a note (0: no limit)."),
         click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline (name or path)."),
+        click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+                     help="Worker processes reading documents, each loading the pipeline once (default: the usable cores); the output is the same for any number."),
         click.option("--progress/--no-progress", default=None,
                      help="Progress on stderr (default: a bar on a terminal, else a line every few seconds; none with --quiet)."),
     ]
@@ -66,6 +86,8 @@ class InputSettings:
     model: str = DEFAULT_MODEL
     progress: bool | None = None
     time_budget: float | None = DEFAULT_TIME_BUDGET
+    #: worker processes reading documents (1: this process only)
+    jobs: int = 1
 
     @classmethod
     def from_options(cls, kw: dict[str, Any]) -> InputSettings:
@@ -74,7 +96,8 @@ class InputSettings:
             outlet=kw["outlet_column"], published=kw["date_column"],
         )
         budget = kw["time_budget"] or None
-        return cls(kw["manifest"], kw["published"], columns, kw["max_bytes"], kw["model"], kw["progress"], budget)
+        jobs = kw["jobs"] or usable_cores()
+        return cls(kw["manifest"], kw["published"], columns, kw["max_bytes"], kw["model"], kw["progress"], budget, jobs)
 
 
 def require_inputs(paths: tuple[str, ...], settings: InputSettings) -> None:
@@ -94,7 +117,7 @@ def results(paths: tuple[str, ...], settings: InputSettings, known: Callable[[st
     total = count_inputs(list(paths), manifest=settings.manifest, max_bytes=settings.max_bytes) \
         if show is not False else None
     extractor = Extractor(model=settings.model, time_budget=settings.time_budget)
-    yield from with_progress(extractor.run(records, known=known), show, total)
+    yield from with_progress(run_jobs(extractor, records, jobs=settings.jobs, known=known), show, total)
 
 
 def _set_level(ctx: click.Context, param: click.Parameter, value: bool) -> None:
@@ -135,7 +158,7 @@ def date_option(value: str | None, name: str) -> str | None:
 def filter_options(fn: F) -> F:
     """Filters shared by the commands that list incidents and contradictions."""
     opts = [
-        click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False), help="Ledger file."),
+        click.option("--db", required=True, type=LedgerTarget(exists=True), help=LEDGER_HELP),
         click.option("--format", "fmt", type=click.Choice(VIEW_FORMATS), default="table", show_default=True),
         click.option("--governorate", help="Only incidents in this governorate (any spelling, or an ISO code such as SY-ID)."),
         click.option("--since", metavar="YYYY-MM-DD", help="Only incidents whose window ends on or after this date."),

@@ -13,6 +13,7 @@ from typing import Any, Self
 
 from ...errors import BadQuery, LedgerCorrupt, LedgerError, LedgerReadOnly, LedgerVersionError, NotALedger
 from . import schema
+from .datasette import DATASETTE_VERSION
 from .guard import GuardedConnection
 
 #: How long a writer waits for another writer's transaction before giving up.
@@ -163,6 +164,12 @@ class Connection:
     def _grouped(self) -> bool:
         """Whether the grouping tables exist (a schema-1 ledger opened read-only has none)."""
         return self._version >= schema.GROUPING_VERSION
+
+    @property
+    def _linked_fts(self) -> bool:
+        """Whether the full-text tables are linked to their tables (schema 5), rather than
+        holding their own copy keyed by id (an older ledger read as it is)."""
+        return self._version >= DATASETTE_VERSION
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:

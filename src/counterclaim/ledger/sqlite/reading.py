@@ -132,6 +132,9 @@ class Reading(Connection):
         """
         query = words_query(query) if syntax == "words" else query
         sql = (
+            "SELECT d.doc_id, snippet(documents_fts, -1, ?, ?, ?, ?) FROM documents_fts"
+            " JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?"
+        ) if self._linked_fts else (
             "SELECT doc_id, snippet(documents_fts, -1, ?, ?, ?, ?) FROM documents_fts"
             " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?"
         )
@@ -143,6 +146,9 @@ class Reading(Connection):
         first (``syntax`` as in :meth:`search_documents`)."""
         query = words_query(query) if syntax == "words" else query
         sql = (
+            "SELECT c.data FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid"
+            " WHERE claims_fts MATCH ? ORDER BY claims_fts.rank LIMIT ?"
+        ) if self._linked_fts else (
             "SELECT c.data FROM claims_fts JOIN claims c USING (claim_id)"
             " WHERE claims_fts MATCH ? ORDER BY claims_fts.rank LIMIT ?"
         )

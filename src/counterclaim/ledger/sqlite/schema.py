@@ -4,19 +4,23 @@ ledger.
 Version 1: documents, claims, sightings and their full-text indexes.  Version 2: near-copy
 fingerprints, claim grouping, incidents, contradictions, corroborations.  Version 3: the
 language a document was read in.  Version 4: where a document's publication date was found
-(``published_basis``) and its main event (``main_event``, a claim id).  A new ledger is laid out by running every version's
-statements in order, so a new ledger and an upgraded one are the same.
+(``published_basis``) and its main event (``main_event``, a claim id).  Version 5: a file
+Datasette and sqlite-utils read (:mod:`.datasette`: external-content full-text tables,
+promoted claim columns, flat views).  A new ledger is laid out by running every version's
+statements (and fills) in order, so a new ledger and an upgraded one are the same.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 from ...errors import LedgerVersionError, NotALedger
 from ...model import EXTRACTOR_VERSION
+from .datasette import SCHEMA_5, fill_5
 
 #: Bumped whenever the tables change; a ledger with a higher version is refused.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _TOKENIZE = "tokenize = 'porter unicode61 remove_diacritics 2'"
 
@@ -123,7 +127,9 @@ SCHEMA_4: tuple[str, ...] = (
 )
 
 #: The statements that bring a ledger of version ``v - 1`` to version ``v``, by ``v``.
-UPGRADES: dict[int, tuple[str, ...]] = {1: SCHEMA_1, 2: SCHEMA_2, 3: SCHEMA_3, 4: SCHEMA_4}
+UPGRADES: dict[int, tuple[str, ...]] = {1: SCHEMA_1, 2: SCHEMA_2, 3: SCHEMA_3, 4: SCHEMA_4, 5: SCHEMA_5}
+#: What runs after a version's statements: rows that version's new columns are worked out for.
+FILLS: dict[int, Callable[[sqlite3.Connection], None]] = {5: fill_5}
 
 #: The first version with the grouping tables, with ``documents.language``, and with
 #: ``documents.published_basis`` and ``documents.main_event``.
@@ -156,8 +162,7 @@ def check_version(version: int, name: str) -> None:
 def create(conn: sqlite3.Connection) -> None:
     """Lay out a new ledger (inside the caller's transaction)."""
     for version in sorted(UPGRADES):
-        for statement in UPGRADES[version]:
-            conn.execute(statement)
+        _run(conn, version)
     conn.executemany(
         "INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
         [("schema_version", str(SCHEMA_VERSION)), ("extractor_version", EXTRACTOR_VERSION)],
@@ -168,13 +173,20 @@ def upgrade(conn: sqlite3.Connection, version: int) -> None:
     """Bring a ledger of ``version`` to :data:`SCHEMA_VERSION`, keeping every row (inside the
     caller's transaction)."""
     for v in range(version + 1, SCHEMA_VERSION + 1):
-        for statement in UPGRADES[v]:
-            conn.execute(statement)
+        _run(conn, v)
     conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
 
 
+def _run(conn: sqlite3.Connection, version: int) -> None:
+    """The statements of one version, then its fill."""
+    for statement in UPGRADES[version]:
+        conn.execute(statement)
+    if version in FILLS:
+        FILLS[version](conn)
+
+
 __all__ = [
-    "GROUPING_VERSION", "LANGUAGE_VERSION", "MAIN_EVENT_VERSION", "SCHEMA_1", "SCHEMA_2", "SCHEMA_3", "SCHEMA_4",
-    "SCHEMA_VERSION", "UPGRADES",
+    "FILLS", "GROUPING_VERSION", "LANGUAGE_VERSION", "MAIN_EVENT_VERSION", "SCHEMA_1", "SCHEMA_2", "SCHEMA_3",
+    "SCHEMA_4", "SCHEMA_VERSION", "UPGRADES",
     "check_version", "create", "schema_version", "upgrade",
 ]

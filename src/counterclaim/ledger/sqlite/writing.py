@@ -13,6 +13,7 @@ from ...model import Claim, Contradiction, Corroboration, Document, to_json
 from ..base import Fingerprint, GroupedClaim, StoredIncident
 from .codec import DOCUMENT_COLUMNS, claim_search_texts, document_values, footprint_json, link_json, snapshot_json
 from .connection import Connection
+from .datasette import CLAIM_COLUMNS_5, SEARCH_COLUMNS, claim_values_5
 
 #: The tables a grouping run writes, emptied by :meth:`Writing.clear_grouping`.
 _GROUPING_TABLES = ("grouping", "incidents", "contradictions", "corroborations", "minhash_bands", "fingerprints")
@@ -60,29 +61,35 @@ class Writing(Connection):
 
     def _insert_document(self, d: Document, now: str) -> None:
         (seq,) = self._conn.execute("SELECT ifnull(max(seq), 0) + 1 FROM documents").fetchone()
-        self._conn.execute(
+        cur = self._conn.execute(
             f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}, seq, ingested_at)"
             f" VALUES ({', '.join('?' * (len(DOCUMENT_COLUMNS) + 2))})",
             (*document_values(d), seq, now),
         )
-        self._conn.execute(
-            "INSERT INTO documents_fts (doc_id, title, text) VALUES (?, ?, ?)", (d.doc_id, d.title, d.text)
-        )
+        self._index_document(cur.lastrowid, d)
 
     def _insert_claim(self, ordinal: int, c: Claim) -> None:
-        self._conn.execute(
-            "INSERT INTO claims (claim_id, doc_id, ordinal, claimant_actor, claimant_text, actor_type,"
-            " stance, event_type, evidence_start, evidence_end, confidence, data)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        columns = ("claim_id, doc_id, ordinal, claimant_actor, claimant_text, actor_type, stance, event_type,"
+                   f" evidence_start, evidence_end, confidence, data, {', '.join(CLAIM_COLUMNS_5)}")
+        cur = self._conn.execute(
+            f"INSERT INTO claims ({columns}) VALUES ({', '.join('?' * (12 + len(CLAIM_COLUMNS_5)))})",
             (
                 c.claim_id, c.doc_id, ordinal, c.claimant.actor, c.claimant.text, c.claimant.actor_type,
                 c.stance, c.event_type, c.evidence.start, c.evidence.end, c.confidence, to_json(c),
+                *claim_values_5(c),
             ),
         )
+        self._index_claim(cur.lastrowid, c)
+
+    def _index_document(self, rowid: int | None, d: Document) -> None:
+        """The document's row of the external-content full-text table (schema 4)."""
+        self._conn.execute("INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)", (rowid, d.title, d.text))
+
+    def _index_claim(self, rowid: int | None, c: Claim) -> None:
+        """The claim's row of the external-content full-text table (schema 4)."""
         self._conn.execute(
-            "INSERT INTO claims_fts (claim_id, evidence, claimant, perpetrator, quantities, places, times)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (c.claim_id, *claim_search_texts(c)),
+            f"INSERT INTO claims_fts (rowid, {', '.join(SEARCH_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (rowid, *claim_search_texts(c)),
         )
 
     def write_grouping(
