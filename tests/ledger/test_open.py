@@ -56,7 +56,6 @@ def test_a_url_is_refused_in_one_clear_line(url: str, tmp_path: Path, monkeypatc
 
 def test_a_postgres_server_not_there_is_one_clear_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Port 1 of this machine: nothing listens there, so the connection is refused at once.
-    pytest.importorskip("psycopg")
     monkeypatch.chdir(tmp_path)
     with pytest.raises(LedgerError) as info:
         open_ledger("postgresql://counterclaim:s3cret@127.0.0.1:1/ledger")

@@ -17,8 +17,6 @@ from counterclaim.pipeline import Result
 from tests.conftest import add_seeds
 from tests.ledger.test_sqlite import full_claim, full_document, make_claim, make_doc
 
-pytest.importorskip("psycopg")
-
 
 def _docs(n: int) -> list[Document]:
     return [make_doc(f"Shelling hit Idlib, report {i}.") for i in range(n)]

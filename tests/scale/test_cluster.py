@@ -12,6 +12,7 @@ import threading
 import time
 from pathlib import Path
 
+import distributed
 import pytest
 
 from counterclaim.ledger import open_ledger
@@ -22,7 +23,6 @@ from counterclaim.scale.cluster import ingest_on_dask
 from counterclaim.scale.jobs import worker_settings
 from tests.conftest import FAKES
 
-distributed = pytest.importorskip("distributed")
 
 N = 60
 
