@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Literal, Protocol, runtime_checkable
+from typing import Literal, Protocol, Self, runtime_checkable
 
 from ..model import (
     Claim,
@@ -150,6 +150,30 @@ class LedgerCheck:
         out += [f"problem: {p}" for p in self.problems]
         out += [f"to recover: {a}" for a in self.advice]
         return out
+
+
+class Lifetime:
+    """What every store's connection shares about its lifetime: it is writable unless opened
+    read-only, and a context manager that closes it.  A store sets ``readonly`` and defines
+    :meth:`close`."""
+
+    readonly: bool
+
+    @property
+    def writable(self) -> bool:
+        """Whether this ledger takes writes (False when opened read-only)."""
+        return not self.readonly
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
 
 
 @runtime_checkable
@@ -369,5 +393,5 @@ class Ledger(Protocol):
 
 __all__ = [
     "ClaimGrouping", "Fingerprint", "GroupedClaim", "GroupingRole", "Ledger", "LedgerCheck", "LedgerStats",
-    "PendingClaim", "SearchHit", "SearchSyntax", "Sighting", "StoredIncident",
+    "Lifetime", "PendingClaim", "SearchHit", "SearchSyntax", "Sighting", "StoredIncident",
 ]

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 from urllib.parse import urlsplit
 
 from ...errors import LedgerError, LedgerReadOnly, LedgerVersionError, UnsupportedLedger
+from ..base import Lifetime
 from . import schema
 
 try:  # an optional dependency: pip install 'counterclaim[postgres]'
@@ -26,7 +26,7 @@ def without_password(url: str) -> str:
     return parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@", 1)).geturl()
 
 
-class Connection:
+class Connection(Lifetime):
     """One connection to a PostgreSQL ledger, given as a ``postgresql://`` URL (libpq's: user,
     password, host, port, database, ``?options``).  Transactions are explicit (autocommit
     otherwise), one per document or grouping run.
@@ -59,22 +59,9 @@ class Connection:
 
     # ------------------------------------------------------------------ lifecycle
 
-    @property
-    def writable(self) -> bool:
-        """Whether this ledger takes writes (False when opened read-only)."""
-        return not self.readonly
-
     def close(self) -> None:
         """Close the connection (safe to call twice)."""
         self._conn.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
 
     @property
     def meta(self) -> dict[str, str]:

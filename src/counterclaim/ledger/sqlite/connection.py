@@ -8,10 +8,10 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 from ...errors import BadQuery, LedgerCorrupt, LedgerError, LedgerReadOnly, LedgerVersionError, NotALedger
+from ..base import Lifetime
 from . import schema
 from .datasette import DATASETTE_VERSION
 from .guard import GuardedConnection
@@ -63,7 +63,7 @@ def connect(path: str, *, readonly: bool) -> sqlite3.Connection:
     return conn
 
 
-class Connection:
+class Connection(Lifetime):
     """One connection to a ledger file, in WAL mode: readers never block the one writer.
 
     ``readonly=True``: the file must already be a ledger, and every write is refused.
@@ -107,22 +107,9 @@ class Connection:
 
     # ------------------------------------------------------------------ lifecycle
 
-    @property
-    def writable(self) -> bool:
-        """Whether this ledger takes writes (False when opened read-only)."""
-        return not self.readonly
-
     def close(self) -> None:
         """Close the connection (safe to call twice)."""
         self._conn.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
 
     @property
     def meta(self) -> dict[str, str]:
